@@ -1,0 +1,147 @@
+import Taro from '@tarojs/taro'
+import { isErrorCode, type ErrorCode, type TokenPair } from '@xz/shared'
+
+/** API origin baked in at build time (config/index.ts); '' = same origin (H5 served by the API server). */
+export const API_BASE: string = process.env.TARO_APP_API_BASE ?? ''
+
+/** Storage key of the signed-in session (JSON {accessToken, refreshToken}). */
+export const SESSION_KEY = 'xz.session'
+
+const REFRESH_PATH = '/api/v1/auth/refresh'
+const TIMEOUT_MS = 15_000
+
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR'
+
+/** Every failed API call rejects with an ApiError; callers branch on `code` only. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode
+  /** HTTP status; 0 when the server was not reached */
+  readonly status: number
+  readonly details?: unknown
+
+  constructor(code: ApiErrorCode, status: number, message: string, details?: unknown) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.status = status
+    this.details = details
+  }
+}
+
+export interface Session {
+  accessToken: string
+  refreshToken: string
+}
+
+export function getSession(): Session | null {
+  try {
+    const raw: unknown = Taro.getStorageSync(SESSION_KEY)
+    if (typeof raw !== 'string' || raw === '') return null
+    const parsed = JSON.parse(raw) as Partial<Session>
+    if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string') return null
+    return { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken }
+  } catch {
+    return null
+  }
+}
+
+export function setSession(session: Session): void {
+  const { accessToken, refreshToken } = session
+  Taro.setStorageSync(SESSION_KEY, JSON.stringify({ accessToken, refreshToken }))
+}
+
+export function clearSession(): void {
+  Taro.removeStorageSync(SESSION_KEY)
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: HttpMethod
+  /** JSON body, or query parameters for GET */
+  data?: Record<string, unknown> | unknown[]
+  /** Send the Bearer token of the stored session (default true) */
+  auth?: boolean
+  header?: Record<string, string>
+}
+
+/**
+ * Calls the API (`path` starts with /api/v1) and resolves with the parsed JSON body.
+ * Non-2xx answers reject with ApiError(code, status, message) from the server's `{error:{code,message,details}}`;
+ * an unreachable server rejects with ApiError('NETWORK_ERROR').
+ * An expired access token is refreshed once (shared by concurrent calls) and the call retried once.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const useAuth = options.auth ?? true
+  const session = useAuth ? getSession() : null
+  try {
+    return await send<T>(path, options, session?.accessToken)
+  } catch (err) {
+    if (!session || !isAuthExpired(err)) throw err
+    const refreshed = await refreshSession(session.refreshToken)
+    if (!refreshed) throw err
+    try {
+      return await send<T>(path, options, refreshed.accessToken)
+    } catch (retryErr) {
+      // the fresh token was refused too: the session is no longer valid
+      if (isAuthExpired(retryErr)) clearSession()
+      throw retryErr
+    }
+  }
+}
+
+function isAuthExpired(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 401 && (err.code === 'UNAUTHENTICATED' || err.code === 'TOKEN_EXPIRED')
+}
+
+let pendingRefresh: Promise<Session | null> | null = null
+
+/** Exchanges the refresh token for a new pair and stores it; clears the session and resolves null on failure. */
+function refreshSession(refreshToken: string): Promise<Session | null> {
+  pendingRefresh ??= send<TokenPair>(REFRESH_PATH, { method: 'POST', data: { refreshToken } })
+    .then((pair) => {
+      const next = { accessToken: pair.accessToken, refreshToken: pair.refreshToken }
+      setSession(next)
+      return next
+    })
+    .catch(() => {
+      clearSession()
+      return null
+    })
+    .finally(() => {
+      pendingRefresh = null
+    })
+  return pendingRefresh
+}
+
+async function send<T>(path: string, options: RequestOptions, accessToken?: string): Promise<T> {
+  const method = options.method ?? 'GET'
+  const header: Record<string, string> = { Accept: 'application/json', ...options.header }
+  if (method !== 'GET') header['Content-Type'] = 'application/json'
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`
+
+  let res: Taro.request.SuccessCallbackResult
+  try {
+    res = await Taro.request({
+      url: `${API_BASE}${path}`,
+      method,
+      data: options.data,
+      header,
+      dataType: 'json',
+      timeout: TIMEOUT_MS
+    })
+  } catch {
+    throw new ApiError('NETWORK_ERROR', 0, '网络连接失败')
+  }
+
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+  throw toApiError(res.statusCode, res.data)
+}
+
+/** Builds an ApiError from the server's error body; tolerates bodies that are not (e.g. a proxy's HTML page). */
+function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error
+  const code: ErrorCode = isErrorCode(error?.code) ? error.code : status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL'
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`
+  return new ApiError(code, status, message, error?.details)
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import cors from 'cors'
+import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+import { pinoHttp } from 'pino-http'
+import swaggerUiDist from 'swagger-ui-dist'
+import { config } from './config'
+import { randomToken } from './lib/auth'
+import { dbUp } from './lib/db'
+import { AppError } from './lib/errors'
+import { errorHandler, notFoundHandler } from './lib/error-handler'
+import { logger } from './lib/logger'
+import { buildOpenApi } from './lib/openapi'
+import { featureRouters } from './modules'
+
+const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>忻州政务·无忧办 API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' })`
+
+/** While the database is down every API route answers 503 at once (health answers for itself). */
+function requireDb(req: Request, _res: Response, next: NextFunction): void {
+  if (req.path === '/health' || dbUp()) return next()
+  next(new AppError('DB_UNAVAILABLE', '数据库暂不可用，请稍后再试'))
+}
+
+/** Builds the Express app; never listens (tests import it, main.ts serves it). */
+export function createApp(): Express {
+  const c = config()
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.set('query parser', 'simple')
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomToken(9)
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      autoLogging: c.NODE_ENV !== 'test',
+    }),
+  )
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use(
+    '/api',
+    cors({
+      origin: (origin, cb) => cb(null, !origin || c.corsOrigins.includes(origin) || c.corsOrigins.includes('*')),
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    }),
+  )
+  app.use('/api', express.json({ limit: '100kb', strict: true }))
+
+  const api = express.Router()
+  api.use(requireDb)
+  for (const r of featureRouters) api.use(r.base, r.router)
+  app.use('/api/v1', api)
+
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(buildOpenApi())
+  })
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(DOCS_HTML)
+  })
+  app.get('/api/docs/init.js', (_req, res) => {
+    res.type('js').send(DOCS_INIT)
+  })
+  app.use('/api/docs/assets', express.static(swaggerUiDist.getAbsoluteFSPath(), { index: false }))
+  app.use('/api', notFoundHandler)
+
+  // The H5 front-end (hash router: static files suffice).
+  const h5Index = path.join(c.H5_DIR, 'index.html')
+  app.use(express.static(c.H5_DIR, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }))
+  app.get('/', (_req, res) => {
+    if (fs.existsSync(h5Index)) return res.sendFile(h5Index)
+    res
+      .type('html')
+      .send('<!doctype html><meta charset="utf-8"><title>忻州政务·无忧办</title><p>前端尚未构建：请运行 <code>npm run build</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>')
+  })
+  app.use(notFoundHandler)
+  app.use(errorHandler)
+  return app
+}
+
+function noCacheHtml(res: Response, file: string): void {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache')
+}

@@ -1,0 +1,74 @@
+import path from 'node:path'
+import * as z from 'zod'
+
+/** The repository root (works from src/ under tsx and from dist/ when compiled). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..')
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z.string().optional(),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(27117),
+  JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters').optional(),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+  REFRESH_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_TEMPLATE_REMINDER: z.string().optional(),
+  WECHAT_TEMPLATE_NOTICE: z.string().optional(),
+  CORS_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  SEED: bool.default(true),
+  SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SEED_STAFF_PASSWORD: z.string().min(8).optional(),
+  JOBS: bool.default(true),
+  JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+})
+
+export type Config = ReturnType<typeof loadConfig>
+
+/** Parses the environment once; throws with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  // empty strings mean "unset" (e.g. `MONGODB_URI= npm start`)
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = EnvSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = parsed.data
+  if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
+    throw new Error('Refusing to start: NODE_ENV=production requires JWT_SECRET (at least 16 characters).')
+  }
+  const wechatConfigured = Boolean(c.WECHAT_APPID && c.WECHAT_SECRET)
+  return {
+    ...c,
+    wechatConfigured,
+    /** The development WeChat login (code X → openid dev_X): never in production, never with real credentials. */
+    devLogin: !wechatConfigured && c.NODE_ENV !== 'production',
+    corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
+  }
+}
+
+let current: Config | undefined
+
+/** The process-wide configuration (parsed on first use). */
+export function config(): Config {
+  current ??= loadConfig()
+  return current
+}
+
+/** Replaces the process-wide configuration (tests and main.ts). */
+export function setConfig(next: Config): Config {
+  current = next
+  return next
+}

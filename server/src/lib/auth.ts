@@ -1,0 +1,131 @@
+import crypto from 'node:crypto'
+import { promisify } from 'node:util'
+import type { NextFunction, Request, Response } from 'express'
+import jwt from 'jsonwebtoken'
+import type { Role } from '@xz/shared'
+import { config } from '../config'
+import { AppError } from './errors'
+
+/** What a verified access token tells about the caller. */
+export interface AuthContext {
+  /** User id (citizen) or account id (staff/admin). */
+  sub: string
+  role: Role
+  /** Staff: the points they work at. */
+  hallIds: string[]
+  /** Admin: the region they administer. */
+  regionCode?: string
+  name?: string
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    auth?: AuthContext
+  }
+}
+
+let devSecret: string | undefined
+
+/** JWT secret: from the environment; in development/test a random per-process fallback set by main.ts. */
+export function jwtSecret(): string {
+  const s = config().JWT_SECRET ?? devSecret
+  if (!s) throw new Error('JWT secret not configured')
+  return s
+}
+
+export function setDevJwtSecret(secret: string): void {
+  if (config().NODE_ENV === 'production') throw new Error('No development JWT secret in production')
+  devSecret = secret
+}
+
+export function signAccessToken(ctx: AuthContext): string {
+  return jwt.sign(
+    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, name: ctx.name },
+    jwtSecret(),
+    { subject: ctx.sub, expiresIn: config().JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256', issuer: 'xz-wuyouban' },
+  )
+}
+
+export function verifyAccessToken(token: string): AuthContext {
+  try {
+    const p = jwt.verify(token, jwtSecret(), { algorithms: ['HS256'], issuer: 'xz-wuyouban' }) as jwt.JwtPayload
+    if (typeof p.sub !== 'string' || !['citizen', 'staff', 'admin'].includes(p.role)) {
+      throw new AppError('UNAUTHENTICATED', '登录凭证无效')
+    }
+    return {
+      sub: p.sub,
+      role: p.role,
+      hallIds: Array.isArray(p.hallIds) ? p.hallIds.map(String) : [],
+      regionCode: typeof p.regionCode === 'string' ? p.regionCode : undefined,
+      name: typeof p.name === 'string' ? p.name : undefined,
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    if (err instanceof jwt.TokenExpiredError) throw new AppError('TOKEN_EXPIRED', '登录已过期，请重新登录')
+    throw new AppError('UNAUTHENTICATED', '登录凭证无效')
+  }
+}
+
+function bearer(req: Request): string | undefined {
+  const h = req.headers.authorization
+  if (!h) return undefined
+  const m = /^Bearer\s+(\S+)$/i.exec(h)
+  if (!m) throw new AppError('UNAUTHENTICATED', '登录凭证格式不正确')
+  return m[1]
+}
+
+/** Attaches `req.auth` when a valid token is present; never rejects anonymous callers. */
+export function optionalAuth(req: Request, _res: Response, next: NextFunction): void {
+  const token = bearer(req)
+  if (token) req.auth = verifyAccessToken(token)
+  next()
+}
+
+/** Rejects callers without a valid token (401) or without one of the roles (403). */
+export function requireAuth(...roles: Role[]) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const token = bearer(req)
+    if (!token) throw new AppError('UNAUTHENTICATED', '请先登录')
+    const ctx = verifyAccessToken(token)
+    if (roles.length > 0 && !roles.includes(ctx.role)) throw new AppError('FORBIDDEN', '无权访问')
+    req.auth = ctx
+    next()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passwords: scrypt (memory-hard KDF from node:crypto), self-describing format.
+// ---------------------------------------------------------------------------------------------
+const scrypt = promisify(crypto.scrypt) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: crypto.ScryptOptions,
+) => Promise<Buffer>
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 }
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16)
+  const key = await scrypt(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p })
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [alg, n, r, p, salt, hash] = stored.split('$')
+  if (alg !== 'scrypt' || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64')
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  })
+  return crypto.timingSafeEqual(key, expected)
+}
+
+export function randomToken(bytes = 32): string {
+  return crypto.randomBytes(bytes).toString('base64url')
+}
+
+export function sha256(input: string): string {
+  return crypto.createHash('sha256').update(input).digest('hex')
+}

@@ -1,0 +1,14 @@
+/**
+ * The server's notion of "now". Production reads the system clock; tests of time-dependent rules
+ * (no-show sweep, rating window) may shift it, in-process only.
+ */
+let offsetMs = 0
+
+export function now(): Date {
+  return new Date(Date.now() + offsetMs)
+}
+
+/** Test hook: make `now()` return `at` (or reset with undefined). */
+export function setNow(at: Date | undefined): void {
+  offsetMs = at ? at.getTime() - Date.now() : 0
+}

@@ -1,0 +1,144 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { REPO_ROOT } from '../config'
+import { logger } from './logger'
+
+/**
+ * The embedded default database: FerretDB v1.24.2 (MongoDB wire protocol, SQLite storage) embedded in a
+ * small Go program of ours (server/embedded-db). Built once through the Go module proxy into .cache/ and
+ * rebuilt only when its source changes; run as a child process and restarted if it dies.
+ */
+export const EMBEDDED_SRC = path.join(REPO_ROOT, 'server', 'embedded-db')
+const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'embedded-db')
+
+function sourceHash(): string {
+  const h = crypto.createHash('sha256')
+  for (const f of ['main.go', 'go.mod', 'go.sum']) h.update(fs.readFileSync(path.join(EMBEDDED_SRC, f)))
+  return h.digest('hex').slice(0, 16)
+}
+
+export class EmbeddedDbError extends Error {}
+
+/** Path of the binary for the current source, building it first when needed. */
+export function ensureEmbeddedBinary(log: (msg: string) => void = (m) => logger.info(m)): string {
+  const bin = path.join(CACHE_DIR, `ferretdb-${sourceHash()}`)
+  if (fs.existsSync(bin)) return bin
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' })
+  if (go.error || go.status !== 0) {
+    throw new EmbeddedDbError(
+      'MONGODB_URI is not set, so the embedded database would be used, but Go (>= 1.24) is not installed to build it.\n' +
+        'Either install Go (Debian: apt-get install golang-go, or https://go.dev/dl) and run again,\n' +
+        'or point the server at a MongoDB 6+ server: MONGODB_URI=mongodb://127.0.0.1:27017/xinzhou npm start',
+    )
+  }
+  log('Building the embedded database (FerretDB 1.24.2 with SQLite) — once, this takes a few minutes…')
+  fs.mkdirSync(CACHE_DIR, { recursive: true })
+  const tmp = `${bin}.tmp-${process.pid}`
+  const started = Date.now()
+  const build = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], {
+    cwd: EMBEDDED_SRC,
+    env: { ...process.env, CGO_ENABLED: '0' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  if (build.status !== 0) {
+    throw new EmbeddedDbError(`Building the embedded database failed:\n${build.stderr || build.stdout}`)
+  }
+  fs.renameSync(tmp, bin)
+  log(`Embedded database built in ${Math.round((Date.now() - started) / 1000)} s: ${bin}`)
+  return bin
+}
+
+export function waitForPort(host: string, port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const sock = net.connect({ host, port })
+      sock.once('connect', () => {
+        sock.destroy()
+        resolve()
+      })
+      sock.once('error', () => {
+        sock.destroy()
+        if (Date.now() > deadline) reject(new EmbeddedDbError(`embedded database did not open ${host}:${port}`))
+        else setTimeout(attempt, 100)
+      })
+    }
+    attempt()
+  })
+}
+
+export interface EmbeddedDbOptions {
+  dataDir: string
+  port: number
+  host?: string
+  /** Restart the process when it exits unexpectedly (default true). */
+  supervise?: boolean
+}
+
+/** A running embedded database; `uri(db)` gives a connection string for a database name. */
+export class EmbeddedDb {
+  private child?: ChildProcess
+  private stopping = false
+  private restarts = 0
+  readonly host: string
+
+  constructor(
+    private readonly bin: string,
+    private readonly opts: EmbeddedDbOptions,
+  ) {
+    this.host = opts.host ?? '127.0.0.1'
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid
+  }
+
+  uri(dbName: string): string {
+    return `mongodb://${this.host}:${this.opts.port}/${dbName}?directConnection=true&retryWrites=false`
+  }
+
+  async start(): Promise<void> {
+    fs.mkdirSync(this.opts.dataDir, { recursive: true })
+    const child = spawn(this.bin, ['-listen', `${this.host}:${this.opts.port}`, '-dir', path.resolve(this.opts.dataDir)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    this.child = child
+    child.stderr?.on('data', (d: Buffer) => logger.warn({ embeddedDb: d.toString().trim() }, 'embedded database'))
+    child.once('exit', (code, signal) => {
+      if (this.stopping || this.child !== child || this.opts.supervise === false) return
+      logger.error({ code, signal }, 'embedded database exited; restarting')
+      const delay = Math.min(8000, 1000 * 2 ** Math.min(this.restarts++, 3))
+      setTimeout(() => {
+        if (this.stopping) return
+        this.start().catch((err) => logger.error({ err }, 'embedded database restart failed'))
+      }, delay)
+    })
+    await waitForPort(this.host, this.opts.port)
+    this.restarts = 0
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true
+    const child = this.child
+    if (!child || child.exitCode !== null) return
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000)
+      child.once('exit', () => {
+        clearTimeout(t)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
+  }
+}
+
+/** Builds if needed, then starts the embedded database. */
+export async function startEmbeddedDb(opts: EmbeddedDbOptions, log?: (msg: string) => void): Promise<EmbeddedDb> {
+  const db = new EmbeddedDb(ensureEmbeddedBinary(log), opts)
+  await db.start()
+  return db
+}

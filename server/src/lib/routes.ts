@@ -1,0 +1,103 @@
+import express, { type Request, type Response, type Router } from 'express'
+import type * as z from 'zod'
+import type { Role } from '@xz/shared'
+import { optionalAuth, requireAuth, type AuthContext } from './auth'
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+/** Describes one route: used both to wire Express and to generate the OpenAPI document. */
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  summary: string
+  /** Roles allowed; [] = any signed-in user; undefined = public. */
+  auth?: Role[]
+  body?: B
+  query?: Q
+  params?: P
+  response?: z.ZodType
+  /** Success status (default 200). */
+  status?: number
+  /** Extra request headers documented (e.g. Idempotency-Key). */
+  headers?: Record<string, string>
+}
+
+export interface RouteInput<B, Q, P> {
+  body: B
+  query: Q
+  params: P
+  auth: AuthContext
+  /** Present only for public routes without a token. */
+  maybeAuth: AuthContext | undefined
+  req: Request
+  res: Response
+}
+
+export interface RegisteredRoute {
+  method: Method
+  path: string
+  tag: string
+  spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>
+}
+
+/** Every route the app registers, in order (read by the OpenAPI generator and its completeness test). */
+export const routeRegistry: RegisteredRoute[] = []
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined
+
+/**
+ * A feature router: `r.post('/', { summary, auth: ['citizen'], body: Schema }, (input) => service.create(...))`.
+ * Validation parses with the shared schema; the handler receives only parsed input and returns the response body.
+ */
+export class ApiRouter {
+  readonly router: Router = express.Router()
+
+  constructor(
+    readonly base: string,
+    readonly tag: string,
+  ) {}
+
+  get<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
+    return this.add('get', path, spec, handler)
+  }
+  post<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
+    return this.add('post', path, spec, handler)
+  }
+  put<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
+    return this.add('put', path, spec, handler)
+  }
+  patch<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
+    return this.add('patch', path, spec, handler)
+  }
+  delete<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
+    return this.add('delete', path, spec, handler)
+  }
+
+  private add<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+    method: Method,
+    path: string,
+    spec: RouteSpec<B, Q, P>,
+    handler: Handler<B, Q, P>,
+  ): this {
+    const full = (this.base + (path === '/' ? '' : path)) || '/'
+    routeRegistry.push({ method, path: full, tag: this.tag, spec: spec as RouteSpec<z.ZodType, z.ZodType, z.ZodType> })
+    const authMw = spec.auth === undefined ? optionalAuth : requireAuth(...spec.auth)
+    this.router[method](path, authMw, async (req: Request, res: Response) => {
+      const input = {
+        body: spec.body ? spec.body.parse(req.body ?? {}) : undefined,
+        query: spec.query ? spec.query.parse(req.query) : undefined,
+        params: spec.params ? spec.params.parse(req.params) : undefined,
+        auth: req.auth as AuthContext,
+        maybeAuth: req.auth,
+        req,
+        res,
+      } as RouteInput<Infer<B>, Infer<Q>, Infer<P>>
+      const result = await handler(input)
+      if (res.headersSent) return
+      res.status(res.statusCode !== 200 ? res.statusCode : (spec.status ?? 200))
+      if (result === undefined) res.end()
+      else res.json(result)
+    })
+    return this
+  }
+}
+
+type Handler<B, Q, P> = (input: RouteInput<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown> | unknown

@@ -1,0 +1,51 @@
+/** One error model end to end: the server answers `{ error: { code, message, details? } }`. */
+export const ERROR_HTTP_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  WECHAT_LOGIN_FAILED: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SLOT_FULL: 409,
+  ALREADY_BOOKED: 409,
+  ALREADY_CHECKED_IN: 409,
+  ALREADY_WAITLISTED: 409,
+  RATING_EXISTS: 409,
+  DUPLICATE: 409,
+  IDEMPOTENCY_MISMATCH: 422,
+  RULE_VIOLATION: 422,
+  BOOKING_TOO_LATE: 422,
+  BOOKING_TOO_FAR: 422,
+  BOOKING_LIMIT: 422,
+  BOOKING_SUSPENDED: 422,
+  SLOT_UNAVAILABLE: 422,
+  SESSION_CANCELLED: 422,
+  SERVICE_NOT_OFFERED: 422,
+  NOT_CANCELLABLE: 422,
+  INVALID_STATE: 422,
+  CHECKIN_WINDOW_CLOSED: 422,
+  NOT_RATABLE: 422,
+  RATING_WINDOW_CLOSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 429,
+  DB_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_HTTP_STATUS
+
+export const ERROR_CODES = Object.keys(ERROR_HTTP_STATUS) as ErrorCode[]
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in ERROR_HTTP_STATUS
+}

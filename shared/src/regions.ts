@@ -1,0 +1,9 @@
+/**
+ * Region codes: 6 digits for city and county levels (140900 忻州市, 140902 忻府区), 9 for townships,
+ * 12 for villages/communities. A city code ends in "00" and contains every code starting with its first 4 digits.
+ */
+export function regionContains(parent: string, child: string): boolean {
+  if (child === parent) return true
+  if (parent.length === 6 && parent.endsWith('00')) return child.startsWith(parent.slice(0, 4))
+  return child.startsWith(parent) && child.length > parent.length
+}

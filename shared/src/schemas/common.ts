@@ -1,0 +1,55 @@
+import '../zod'
+import * as z from 'zod'
+import { isValidCreditCode } from '../validators/credit-code'
+import { isValidMobile, normalizeMobile } from '../validators/mobile'
+import { isValidDate, TIME_RE } from '../time'
+
+export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, '不是有效的编号')
+export const IdParamsSchema = z.object({ id: ObjectIdSchema })
+
+export const DateSchema = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD')
+export const TimeSchema = z.string().regex(TIME_RE, '时间格式应为 HH:mm')
+
+export const MobileSchema = z
+  .string()
+  .trim()
+  .refine(isValidMobile, '请输入正确的手机号码')
+  .transform(normalizeMobile)
+export const CreditCodeSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isValidCreditCode, '统一社会信用代码不正确')
+export const PersonNameSchema = z.string().trim().min(1, '请填写姓名').max(30)
+
+export const EnterpriseSchema = z.strictObject({
+  name: z.string().trim().min(2, '请填写企业名称').max(100),
+  creditCode: CreditCodeSchema,
+})
+export type Enterprise = z.infer<typeof EnterpriseSchema>
+
+/** Query booleans arrive as strings. */
+export const QueryBoolSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+export const MAX_PAGE_SIZE = 50
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+})
+export type PageQuery = z.infer<typeof PageQuerySchema>
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+}
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+})
+
+export const OkSchema = z.object({ ok: z.literal(true) })

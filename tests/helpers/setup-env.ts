@@ -1,0 +1,8 @@
+// Runs before every test file, before it imports the server: the configuration is read lazily on first use.
+process.env.NODE_ENV = 'test'
+process.env.JWT_SECRET ??= 'test-secret-0123456789abcdef'
+process.env.LOG_LEVEL ??= 'silent'
+process.env.JOBS = 'false'
+process.env.SEED = 'false'
+delete process.env.WECHAT_APPID
+delete process.env.WECHAT_SECRET
