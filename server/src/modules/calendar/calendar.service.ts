@@ -1,0 +1,45 @@
+import { dateRange, daysBetween, type CalendarDay, type CalendarOverrideInput } from '@xz/shared'
+import type { AuthContext } from '../../lib/auth'
+import { AppError } from '../../lib/errors'
+import { CalendarOverride } from './calendar.model'
+import { makeCalendar, type OverrideLike } from './calendar.rules'
+
+export const MAX_CALENDAR_RANGE_DAYS = 366
+
+/**
+ * The effective calendar (official schedule + every override). Overrides are few (a handful a year),
+ * so they are read whole; callers use `day(date)`/`dayType(date)` for any date, e.g. deadline arithmetic.
+ */
+export async function currentCalendar() {
+  const overrides = await CalendarOverride.find().lean<OverrideLike[]>()
+  return makeCalendar(overrides)
+}
+
+export async function listCalendar(from: string, to: string): Promise<CalendarDay[]> {
+  if (to < from) throw new AppError('VALIDATION_FAILED', '结束日期不能早于开始日期', { issues: [{ path: 'to', message: '结束日期不能早于开始日期' }] })
+  if (daysBetween(from, to) >= MAX_CALENDAR_RANGE_DAYS) {
+    throw new AppError('VALIDATION_FAILED', `查询范围不能超过 ${MAX_CALENDAR_RANGE_DAYS} 天`, { issues: [{ path: 'to', message: 'range too long' }] })
+  }
+  const cal = await currentCalendar()
+  return dateRange(from, to).map(cal.day)
+}
+
+export async function listOverrides() {
+  const rows = await CalendarOverride.find().sort({ _id: 1 }).lean()
+  return rows.map((o) => ({ date: o._id, type: o.type, name: o.name, reason: o.reason ?? undefined }))
+}
+
+/** Creates or replaces the override of a date (idempotent per date). */
+export async function putOverride(input: CalendarOverrideInput, by: AuthContext) {
+  await CalendarOverride.updateOne(
+    { _id: input.date },
+    { $set: { type: input.type, name: input.name, reason: input.reason, createdBy: by.sub } },
+    { upsert: true },
+  )
+  return { date: input.date, type: input.type, name: input.name, reason: input.reason }
+}
+
+export async function deleteOverride(date: string): Promise<void> {
+  const res = await CalendarOverride.deleteOne({ _id: date })
+  if (res.deletedCount === 0) throw new AppError('NOT_FOUND', '该日期没有调整记录')
+}
