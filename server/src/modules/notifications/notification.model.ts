@@ -1,0 +1,33 @@
+import mongoose, { Schema } from 'mongoose'
+
+/**
+ * The outbox: every message to a person, written once. `_id` is a deterministic dedupe key
+ * (e.g. `remind24h:<bookingId>`), so the same notice is never queued twice, whatever the number of processes.
+ * A sender delivers pending messages through a channel (WeChat subscribe messages when configured).
+ */
+const notificationSchema = new Schema(
+  {
+    _id: { type: String },
+    /** Recipient: a citizen (userId) or a staff/admin account (accountId). */
+    userId: { type: Schema.Types.ObjectId, ref: 'User' },
+    accountId: { type: Schema.Types.ObjectId, ref: 'Account' },
+    kind: { type: String, required: true },
+    title: { type: String, required: true },
+    body: { type: String, required: true },
+    /** Template data for the WeChat subscribe message. */
+    data: { type: Schema.Types.Mixed },
+    bookingId: { type: Schema.Types.ObjectId, ref: 'Booking' },
+    page: String,
+    status: { type: String, enum: ['pending', 'sent', 'failed', 'skipped'], default: 'pending' },
+    channel: { type: String, enum: ['outbox', 'wechat'], default: 'outbox' },
+    attempts: { type: Number, default: 0 },
+    lastError: String,
+    sentAt: Date,
+    readAt: Date,
+  },
+  { timestamps: true },
+)
+notificationSchema.index({ status: 1, createdAt: 1 })
+notificationSchema.index({ userId: 1, createdAt: -1 })
+notificationSchema.index({ accountId: 1, createdAt: -1 })
+export const Notification = mongoose.model('Notification', notificationSchema)
