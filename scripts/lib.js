@@ -9,6 +9,7 @@ function run(cmd, args, opts = {}) {
   const started = Date.now()
   const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env, ...opts })
   if (res.status !== 0) {
+    if (opts.noExit) return -1
     console.error(`\n✗ ${cmd} ${args.join(' ')} failed (exit ${res.status ?? res.signal})`)
     process.exit(res.status || 1)
   }
