@@ -1,4 +1,7 @@
 import type { Job } from '../lib/jobs'
+import { defaultRatingsJob, workOrderRepairJob } from './ratings/ratings.jobs'
 
+import { bookingJobs } from './bookings/bookings.jobs'
+import { deskClaimCleanupJob } from './staff/staff.jobs'
 /** Every background job, run in this order on each tick. */
-export const backgroundJobs: Job[] = []
+export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob]

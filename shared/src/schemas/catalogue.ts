@@ -1,7 +1,7 @@
 import '../zod'
 import * as z from 'zod'
 import { AUDIENCES, DAY_TYPES, HALL_TYPES, ITEM_TYPES, REGION_LEVELS, THEMES } from '../enums'
-import { DateSchema, MobileSchema, ObjectIdSchema, PageQuerySchema, QueryBoolSchema, TimeSchema } from './common'
+import { CreditCodeSchema, DateSchema, MobileSchema, ObjectIdSchema, pageOf, PageQuerySchema, QueryBoolSchema, TimeSchema } from './common'
 
 /** Landline or mobile, as printed on a guide: "0350-3336789", "12345", "13812345678". */
 export const PhoneSchema = z.string().trim().regex(/^(\d{3,4}-?\d{7,8}|1[3-9]\d{9}|\d{5})$/, '电话号码格式不正确')
@@ -9,6 +9,12 @@ export const PhoneSchema = z.string().trim().regex(/^(\d{3,4}-?\d{7,8}|1[3-9]\d{
 // ---------------------------------------------------------------------------------------------
 // Regions, departments
 // ---------------------------------------------------------------------------------------------
+/** 忻州市: the city the product serves; its administrators manage what is city-wide (e.g. the calendar). */
+export const CITY_REGION_CODE = '140900'
+
+/** Administrative code: 6 digits (city, county), 9 (township), 12 (village/community). */
+export const RegionCodeSchema = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '行政区划代码格式不正确')
+
 export const RegionSchema = z.object({
   code: z.string().regex(/^\d{6,12}$/),
   name: z.string(),
@@ -18,14 +24,30 @@ export const RegionSchema = z.object({
 })
 export type Region = z.infer<typeof RegionSchema>
 
+export const RegionQuerySchema = z.object({
+  parentCode: RegionCodeSchema.optional(),
+  level: z.enum(REGION_LEVELS).optional(),
+})
+export const RegionListSchema = z.array(RegionSchema)
+
 export const DepartmentInputSchema = z.strictObject({
   name: z.string().trim().min(2).max(50),
   shortName: z.string().trim().max(20).optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/),
+  regionCode: RegionCodeSchema,
   phone: PhoneSchema.optional(),
+  /** 统一社会信用代码 of the agency (机关: 11xxxxxx…). */
+  creditCode: CreditCodeSchema.optional(),
 })
-export const DepartmentSchema = DepartmentInputSchema.extend({ id: z.string() })
+export type DepartmentInput = z.infer<typeof DepartmentInputSchema>
+export const DepartmentUpdateSchema = DepartmentInputSchema.partial()
+export type DepartmentUpdate = z.infer<typeof DepartmentUpdateSchema>
+export const DepartmentSchema = DepartmentInputSchema.extend({ id: z.string(), demo: z.boolean() })
 export type Department = z.infer<typeof DepartmentSchema>
+export const DepartmentQuerySchema = z.object({ regionCode: RegionCodeSchema.optional() })
+export const DepartmentListSchema = z.array(DepartmentSchema)
+
+export const ThemeCountSchema = z.object({ name: z.enum(THEMES), count: z.number().int() })
+export const ThemeListSchema = z.array(ThemeCountSchema)
 
 // ---------------------------------------------------------------------------------------------
 // Service items (办事指南)
@@ -75,7 +97,7 @@ export const ServiceInputSchema = z.strictObject({
   audiences: z.array(z.enum(AUDIENCES)).min(1),
   themes: z.array(z.enum(THEMES)).min(1),
   levels: z.array(z.enum(SERVICE_LEVELS)).min(1),
-  regionCode: z.string().regex(/^\d{6,12}$/),
+  regionCode: RegionCodeSchema,
   conditions: z.array(z.string().min(2).max(300)).min(1),
   materials: z.array(MaterialSchema).min(0).max(40),
   steps: z.array(ProcessStepSchema).min(1).max(12),
@@ -96,7 +118,37 @@ export const ServiceInputSchema = z.strictObject({
   keywords: z.array(z.string().min(1).max(20)).max(20).default([]),
 })
 export type ServiceInput = z.input<typeof ServiceInputSchema>
-export const ServiceUpdateSchema = ServiceInputSchema.partial()
+export type ServiceData = z.output<typeof ServiceInputSchema>
+
+/**
+ * PATCH body: every field optional and none defaulted (a `.partial()` of the input schema would fill the defaults
+ * in and overwrite stored values). The code (事项编码) identifies the item and cannot change.
+ */
+export const ServiceUpdateSchema = ServiceInputSchema.omit({
+  code: true,
+  instantApproval: true,
+  commitment: true,
+  proxy: true,
+  bookable: true,
+  hallIds: true,
+  hours: true,
+  complaintPhone: true,
+  faq: true,
+  keywords: true,
+})
+  .partial()
+  .extend({
+    instantApproval: z.boolean().optional(),
+    commitment: z.boolean().optional(),
+    proxy: z.boolean().optional(),
+    bookable: z.boolean().optional(),
+    hallIds: z.array(ObjectIdSchema).optional(),
+    hours: z.string().max(200).optional(),
+    complaintPhone: PhoneSchema.optional(),
+    faq: z.array(FaqSchema).max(20).optional(),
+    keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
+  })
+export type ServiceUpdate = z.infer<typeof ServiceUpdateSchema>
 
 export const RatingSummarySchema = z.object({
   count: z.number().int(),
@@ -121,8 +173,12 @@ export const ServiceSummarySchema = z.object({
   offHours: z.boolean(),
   instantApproval: z.boolean(),
   commitment: z.boolean(),
+  status: z.enum(['active', 'archived']),
+  /** 示例数据: shown as such in the UI. */
+  demo: z.boolean(),
 })
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>
+export const ServicePageSchema = pageOf(ServiceSummarySchema)
 
 export const ServiceDetailSchema = ServiceSummarySchema.extend({
   implementer: z.string(),
@@ -137,15 +193,15 @@ export const ServiceDetailSchema = ServiceSummarySchema.extend({
   onlineDepth: z.string(),
   proxy: z.boolean(),
   hallIds: z.array(z.string()),
-  halls: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(HALL_TYPES), address: z.string() })),
+  halls: z.array(
+    z.object({ id: z.string(), name: z.string(), type: z.enum(HALL_TYPES), regionCode: z.string(), address: z.string(), phone: z.string() }),
+  ),
   hours: z.string(),
   consultPhone: z.string(),
   complaintPhone: z.string(),
   faq: z.array(FaqSchema),
   keywords: z.array(z.string()),
-  status: z.enum(['active', 'archived']),
   ratingSummary: RatingSummarySchema,
-  demo: z.boolean(),
 })
 export type ServiceDetail = z.infer<typeof ServiceDetailSchema>
 
@@ -154,10 +210,15 @@ export const ServiceQuerySchema = PageQuerySchema.extend({
   audience: z.enum(AUDIENCES).optional(),
   theme: z.enum(THEMES).optional(),
   departmentId: ObjectIdSchema.optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/).optional(),
+  /** Items that apply in the region: those of the region itself, of the regions above it and below it. */
+  regionCode: RegionCodeSchema.optional(),
   offHours: QueryBoolSchema.optional(),
 })
 export type ServiceQuery = z.infer<typeof ServiceQuerySchema>
+
+/** Administrators also list archived items of their region. */
+export const AdminServiceQuerySchema = ServiceQuerySchema.extend({ status: z.enum(['active', 'archived']).optional() })
+export type AdminServiceQuery = z.infer<typeof AdminServiceQuerySchema>
 
 // ---------------------------------------------------------------------------------------------
 // Bundles (一件事一次办)
@@ -169,15 +230,48 @@ export const BundleInputSchema = z.strictObject({
   themes: z.array(z.enum(THEMES)).min(1),
   steps: z.array(ProcessStepSchema).min(1).max(12),
   promisedLimitDays: z.number().int().min(0).max(365).optional(),
+  /** Region whose administrators maintain the bundle (default: the creator's region). */
+  regionCode: RegionCodeSchema.optional(),
 })
 export type BundleInput = z.input<typeof BundleInputSchema>
+export type BundleData = z.output<typeof BundleInputSchema>
 export const BundleUpdateSchema = BundleInputSchema.partial()
+export type BundleUpdate = z.infer<typeof BundleUpdateSchema>
 
 export const MergedMaterialSchema = MaterialSchema.extend({
   serviceIds: z.array(z.string()),
   serviceNames: z.array(z.string()),
 })
 export type MergedMaterial = z.infer<typeof MergedMaterialSchema>
+
+export const BundleSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  themes: z.array(z.string()),
+  serviceIds: z.array(z.string()),
+  serviceCount: z.number().int(),
+  regionCode: z.string(),
+  /** The bundle's own promise, or else the sum of its items' promises. */
+  promisedLimitDays: z.number().int(),
+  status: z.enum(['active', 'archived']),
+  demo: z.boolean(),
+})
+export type BundleSummary = z.infer<typeof BundleSummarySchema>
+export const BundleListSchema = z.array(BundleSummarySchema)
+
+export const BundleDetailSchema = BundleSummarySchema.extend({
+  services: z.array(ServiceSummarySchema),
+  /** Merged, de-duplicated materials: a material several items require appears once, naming each of them. */
+  mergedMaterials: z.array(MergedMaterialSchema),
+  steps: z.array(ProcessStepSchema),
+  /** What the items would take one after another (sum of their promised working days). */
+  separateLimitDays: z.number().int(),
+  /** Window visits when the items are handled separately, and in the bundle (the most any one item needs). */
+  separateVisits: z.number().int(),
+  visits: z.number().int(),
+})
+export type BundleDetail = z.infer<typeof BundleDetailSchema>
 
 // ---------------------------------------------------------------------------------------------
 // Service points (服务网点)
@@ -202,7 +296,7 @@ export const LocationSchema = z.strictObject({
 export const HallInputSchema = z.strictObject({
   name: z.string().trim().min(2).max(60),
   type: z.enum(HALL_TYPES),
-  regionCode: z.string().regex(/^\d{6,12}$/),
+  regionCode: RegionCodeSchema,
   address: z.string().trim().min(4).max(120),
   location: LocationSchema,
   phone: PhoneSchema,
@@ -223,7 +317,29 @@ export const HallInputSchema = z.strictObject({
   description: z.string().max(500).optional(),
 })
 export type HallInput = z.input<typeof HallInputSchema>
-export const HallUpdateSchema = HallInputSchema.partial()
+export type HallData = z.output<typeof HallInputSchema>
+
+/** PATCH body: every field optional and none defaulted (see ServiceUpdateSchema). */
+export const HallUpdateSchema = HallInputSchema.omit({
+  regularHours: true,
+  weekendHours: true,
+  holidayHours: true,
+  open24h: true,
+  serviceIds: true,
+  windows: true,
+  rectifyDays: true,
+})
+  .partial()
+  .extend({
+    regularHours: z.array(TimeRangeSchema).max(4).optional(),
+    weekendHours: z.array(TimeRangeSchema).max(4).optional(),
+    holidayHours: z.array(TimeRangeSchema).max(4).optional(),
+    open24h: z.boolean().optional(),
+    serviceIds: z.array(ObjectIdSchema).optional(),
+    windows: z.array(WindowSchema).max(60).optional(),
+    rectifyDays: z.number().int().min(1).max(30).optional(),
+  })
+export type HallUpdate = z.infer<typeof HallUpdateSchema>
 
 export const HallSummarySchema = z.object({
   id: z.string(),
@@ -238,19 +354,52 @@ export const HallSummarySchema = z.object({
   openNow: z.boolean(),
   distanceKm: z.number().optional(),
   hasOffHours: z.boolean(),
+  status: z.enum(['active', 'archived']),
+  demo: z.boolean(),
 })
 export type HallSummary = z.infer<typeof HallSummarySchema>
+export const HallPageSchema = pageOf(HallSummarySchema)
 
-export const HallQuerySchema = z.object({
+const NamedRefSchema = z.object({ id: z.string(), name: z.string() })
+
+export const HallDetailSchema = HallSummarySchema.extend({
+  regularHours: z.array(TimeRangeSchema),
+  weekendHours: z.array(TimeRangeSchema),
+  holidayHours: z.array(TimeRangeSchema),
+  services: z.array(NamedRefSchema.extend({ code: z.string() })),
+  windows: z.array(
+    z.object({ number: z.string(), name: z.string(), staffed: z.boolean(), services: z.array(NamedRefSchema) }),
+  ),
+  rectifyDays: z.number().int(),
+  description: z.string().optional(),
+})
+export type HallDetail = z.infer<typeof HallDetailSchema>
+
+export const HallQuerySchema = PageQuerySchema.extend({
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
   radiusKm: z.coerce.number().positive().max(500).optional(),
   type: z.enum(HALL_TYPES).optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/).optional(),
+  /** Points within the region (a county contains its townships and villages). */
+  regionCode: RegionCodeSchema.optional(),
   serviceId: ObjectIdSchema.optional(),
   openNow: QueryBoolSchema.optional(),
+}).superRefine((q, ctx) => {
+  if ((q.lat === undefined) !== (q.lng === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [q.lat === undefined ? 'lat' : 'lng'], message: '经纬度需同时提供' })
+  }
+  if (q.radiusKm !== undefined && q.lat === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['radiusKm'], message: '按距离筛选需提供经纬度' })
+  }
 })
 export type HallQuery = z.infer<typeof HallQuerySchema>
+
+export const AdminHallQuerySchema = PageQuerySchema.extend({
+  status: z.enum(['active', 'archived']).optional(),
+  type: z.enum(HALL_TYPES).optional(),
+  regionCode: RegionCodeSchema.optional(),
+})
+export type AdminHallQuery = z.infer<typeof AdminHallQuerySchema>
 
 // ---------------------------------------------------------------------------------------------
 // Calendar
@@ -264,6 +413,8 @@ export const CalendarDaySchema = z.object({
 })
 export type CalendarDay = z.infer<typeof CalendarDaySchema>
 
+export const CalendarListSchema = z.array(CalendarDaySchema)
+
 export const CalendarQuerySchema = z.object({ from: DateSchema, to: DateSchema })
 
 export const CalendarOverrideInputSchema = z.strictObject({
@@ -273,5 +424,15 @@ export const CalendarOverrideInputSchema = z.strictObject({
   reason: z.string().trim().max(200).optional(),
 })
 export type CalendarOverrideInput = z.infer<typeof CalendarOverrideInputSchema>
+/** `PUT /admin/calendar/overrides/:date` body (the date is in the path). */
+export const CalendarOverrideBodySchema = CalendarOverrideInputSchema.omit({ date: true })
+export const CalendarOverrideSchema = z.object({
+  date: z.string(),
+  type: z.enum(DAY_TYPES),
+  name: z.string(),
+  reason: z.string().optional(),
+})
+export const CalendarOverrideListSchema = z.array(CalendarOverrideSchema)
+export const DateParamsSchema = z.object({ date: DateSchema })
 
 export { MobileSchema }

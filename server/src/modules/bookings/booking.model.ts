@@ -5,6 +5,8 @@ import { BOOKING_STATUSES, ROLES } from '@xz/shared'
 const historySchema = new Schema(
   {
     status: { type: String, enum: BOOKING_STATUSES, required: true },
+    /** What happened: created, rescheduled, cancelled, no_show, … (status alone does not tell a reschedule). */
+    action: String,
     at: { type: Date, required: true },
     by: String, // user/account id, or 'system'
     byRole: { type: String, enum: [...ROLES, 'system'] },
@@ -51,6 +53,19 @@ const bookingSchema = new Schema(
     cancelledAt: Date,
     /** Set when the booking came from a waitlist promotion. */
     fromWaitlist: { type: Boolean, default: false },
+    /** Business time of booking (clock.now()). */
+    bookedAt: Date,
+    /**
+     * The claim documents (BookingClaim `_id`s) this booking holds: its seat, its per-person-per-item-per-day
+     * quota and one of the person's active-booking places. `holdsClaims` turns false once they are released
+     * (any status other than booked/checked_in releases them; a job catches changes made elsewhere).
+     */
+    claimIds: { type: [String], default: [] },
+    holdsClaims: { type: Boolean, default: true },
+    noShowAt: Date,
+    /** Reminders queued (each also deduplicated by its outbox key). */
+    reminded24h: { type: Boolean, default: false },
+    reminded1h: { type: Boolean, default: false },
   },
   { timestamps: true },
 )
@@ -58,5 +73,7 @@ bookingSchema.index({ code: 1 }, { unique: true })
 bookingSchema.index({ userId: 1, status: 1 })
 bookingSchema.index({ hallId: 1, date: 1 })
 bookingSchema.index({ slotId: 1, status: 1 })
+bookingSchema.index({ status: 1, startAt: 1 })
+bookingSchema.index({ holdsClaims: 1, status: 1 })
 export const Booking = mongoose.model('Booking', bookingSchema)
 export type BookingDoc = InferSchemaType<typeof bookingSchema> & { _id: mongoose.Types.ObjectId }

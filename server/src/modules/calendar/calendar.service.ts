@@ -1,6 +1,7 @@
-import { dateRange, daysBetween, type CalendarDay, type CalendarOverrideInput } from '@xz/shared'
+import { CITY_REGION_CODE, dateRange, daysBetween, type CalendarDay, type CalendarOverrideInput } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { AppError } from '../../lib/errors'
+import { assertRegionScope } from '../catalogue/admin-scope'
 import { CalendarOverride } from './calendar.model'
 import { makeCalendar, type OverrideLike } from './calendar.rules'
 
@@ -29,17 +30,27 @@ export async function listOverrides() {
   return rows.map((o) => ({ date: o._id, type: o.type, name: o.name, reason: o.reason ?? undefined }))
 }
 
-/** Creates or replaces the override of a date (idempotent per date). */
-export async function putOverride(input: CalendarOverrideInput, by: AuthContext) {
-  await CalendarOverride.updateOne(
-    { _id: input.date },
-    { $set: { type: input.type, name: input.name, reason: input.reason, createdBy: by.sub } },
-    { upsert: true },
-  )
-  return { date: input.date, type: input.type, name: input.name, reason: input.reason }
+/** The calendar is city-wide: only administrators of the whole city change it. */
+function assertCalendarAdmin(auth: AuthContext): void {
+  assertRegionScope(auth, CITY_REGION_CODE)
 }
 
-export async function deleteOverride(date: string): Promise<void> {
+/** Creates or replaces the override of a date (idempotent per date). */
+export async function putOverride(input: CalendarOverrideInput, by: AuthContext) {
+  assertCalendarAdmin(by)
+  await CalendarOverride.updateOne(
+    { _id: input.date },
+    {
+      $set: { type: input.type, name: input.name, createdBy: by.sub, ...(input.reason ? { reason: input.reason } : {}) },
+      ...(input.reason ? {} : { $unset: { reason: 1 } }),
+    },
+    { upsert: true },
+  )
+  return { date: input.date, type: input.type, name: input.name, ...(input.reason ? { reason: input.reason } : {}) }
+}
+
+export async function deleteOverride(date: string, by: AuthContext): Promise<void> {
+  assertCalendarAdmin(by)
   const res = await CalendarOverride.deleteOne({ _id: date })
   if (res.deletedCount === 0) throw new AppError('NOT_FOUND', '该日期没有调整记录')
 }

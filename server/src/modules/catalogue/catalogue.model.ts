@@ -7,6 +7,7 @@ const regionSchema = new Schema({
   level: { type: String, enum: REGION_LEVELS, required: true },
   parentCode: String,
   seat: String,
+  demo: { type: Boolean, default: false },
 })
 export const Region = mongoose.model('Region', regionSchema)
 
@@ -16,12 +17,15 @@ const departmentSchema = new Schema(
     shortName: String,
     regionCode: { type: String, required: true },
     phone: String,
+    /** 统一社会信用代码 of the agency. */
+    creditCode: String,
     demo: { type: Boolean, default: false },
   },
   { timestamps: true },
 )
 departmentSchema.index({ name: 1, regionCode: 1 }, { unique: true })
 export const Department = mongoose.model('Department', departmentSchema)
+export type DepartmentDoc = InferSchemaType<typeof departmentSchema> & { _id: mongoose.Types.ObjectId }
 
 const materialSchema = new Schema(
   {
@@ -101,6 +105,8 @@ const bundleSchema = new Schema(
     themes: [String],
     steps: [stepSchema],
     promisedLimitDays: Number,
+    /** Region whose administrators maintain the bundle. */
+    regionCode: { type: String, required: true },
     status: { type: String, enum: ['active', 'archived'], default: 'active' },
     demo: { type: Boolean, default: false },
   },
@@ -108,3 +114,4 @@ const bundleSchema = new Schema(
 )
 bundleSchema.index({ name: 1 }, { unique: true })
 export const Bundle = mongoose.model('Bundle', bundleSchema)
+export type BundleDoc = InferSchemaType<typeof bundleSchema> & { _id: mongoose.Types.ObjectId }

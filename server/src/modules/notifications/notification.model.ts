@@ -31,3 +31,13 @@ notificationSchema.index({ status: 1, createdAt: 1 })
 notificationSchema.index({ userId: 1, createdAt: -1 })
 notificationSchema.index({ accountId: 1, createdAt: -1 })
 export const Notification = mongoose.model('Notification', notificationSchema)
+
+/**
+ * One delivery attempt of a notice, claimed before it is made: `_id` is `send:${notificationId}#${attempt}`,
+ * so whatever the number of processes, each attempt (and so each successful delivery) happens once.
+ */
+const deliveryClaimSchema = new Schema({
+  _id: { type: String },
+  at: { type: Date, required: true },
+})
+export const DeliveryClaim = mongoose.model('DeliveryClaim', deliveryClaimSchema)

@@ -1,0 +1,191 @@
+import crypto from 'node:crypto'
+import mongoose from 'mongoose'
+import {
+  regionContains,
+  type AccountCreate,
+  type AccountsQuery,
+  type AccountUpdate,
+  type AccountWithPassword,
+  type Page,
+  type StaffAccount,
+} from '@xz/shared'
+import { hashPassword, type AuthContext } from '../../lib/auth'
+import { now } from '../../lib/clock'
+import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { recordAudit } from '../audit/audit.service'
+import { Account, AuthClaim, RefreshToken, type AccountDoc } from '../auth/auth.model'
+import { Hall } from '../halls/hall.model'
+import { generatePassword } from './accounts.rules'
+
+/** Login attempt slots held per username (see auth.service). */
+const LOGIN_ATTEMPT_SLOTS = 5
+
+interface HallRef {
+  id: string
+  name: string
+  regionCode: string
+}
+
+function regionOf(auth: AuthContext): string {
+  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管辖区域')
+  return auth.regionCode
+}
+
+/** The points of the administrator's region, by id. */
+async function hallsOfRegion(regionCode: string): Promise<Map<string, HallRef>> {
+  const halls = await Hall.find({}).select('name regionCode').lean()
+  return new Map(
+    halls
+      .filter((h) => regionContains(regionCode, h.regionCode))
+      .map((h) => [h._id.toString(), { id: h._id.toString(), name: h.name, regionCode: h.regionCode }]),
+  )
+}
+
+/** The given points, each of which must exist (404) and lie in the administrator's region (403). */
+async function hallsInRegion(regionCode: string, ids: string[]): Promise<HallRef[]> {
+  const found = await Hall.find({ _id: { $in: ids } }).select('name regionCode').lean()
+  if (found.length !== ids.length) throw notFound('服务网点')
+  const outside = found.filter((h) => !regionContains(regionCode, h.regionCode))
+  if (outside.length > 0) {
+    throw new AppError('FORBIDDEN', '只能分配本辖区的服务网点', { hallIds: outside.map((h) => h._id.toString()) })
+  }
+  return found.map((h) => ({ id: h._id.toString(), name: h.name, regionCode: h.regionCode }))
+}
+
+function toView(a: AccountDoc, halls: Map<string, HallRef>): StaffAccount {
+  const hallIds = a.hallIds.map(String)
+  return {
+    id: a._id.toString(),
+    username: a.username,
+    name: a.name,
+    role: 'staff',
+    hallIds,
+    halls: hallIds.map((id) => ({ id, name: halls.get(id)?.name ?? '' })),
+    disabled: a.disabled,
+    createdAt: (a as AccountDoc & { createdAt: Date }).createdAt.toISOString(),
+  }
+}
+
+/** A staff account the administrator may manage: every point of it lies in their region. */
+async function manageable(auth: AuthContext, id: string): Promise<{ account: AccountDoc; halls: Map<string, HallRef> }> {
+  const regionCode = regionOf(auth)
+  const account = await Account.findById(id).lean<AccountDoc>()
+  if (!account) throw notFound('账号')
+  if (account.role !== 'staff') throw new AppError('FORBIDDEN', '只能管理窗口工作人员账号')
+  const halls = await hallsOfRegion(regionCode)
+  if (!account.hallIds.every((h) => halls.has(h.toString()))) throw new AppError('FORBIDDEN', '该账号不属于本辖区')
+  return { account, halls }
+}
+
+/** Signs the account out everywhere: its refresh tokens stop working (access tokens expire within minutes). */
+async function revokeSessions(accountId: string): Promise<void> {
+  await RefreshToken.updateMany({ subject: accountId, kind: 'account', revokedAt: { $exists: false } }, { $set: { revokedAt: now() } })
+}
+
+function newPassword(): string {
+  return generatePassword((n) => crypto.randomInt(n))
+}
+
+/** Staff accounts whose points all lie in the administrator's region. */
+export async function listAccounts(auth: AuthContext, q: AccountsQuery): Promise<Page<StaffAccount>> {
+  const halls = await hallsOfRegion(regionOf(auth))
+  if (q.hallId && !halls.has(q.hallId)) throw new AppError('FORBIDDEN', '该服务网点不属于本辖区')
+  const candidates = await Account.find({ role: 'staff', hallIds: { $in: [...halls.keys()] } }).lean<AccountDoc[]>()
+  const needle = q.q?.toLowerCase()
+  const matching = candidates
+    .filter((a) => a.hallIds.every((h) => halls.has(h.toString())))
+    .filter((a) => !q.hallId || a.hallIds.some((h) => h.toString() === q.hallId))
+    .filter((a) => !needle || a.username.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle))
+    .sort((a, b) => a.username.localeCompare(b.username))
+  const start = (q.page - 1) * q.pageSize
+  return {
+    items: matching.slice(start, start + q.pageSize).map((a) => toView(a, halls)),
+    total: matching.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
+}
+
+/** Creates a staff account for points of the region; the generated password is shown this once. */
+export async function createAccount(auth: AuthContext, body: AccountCreate): Promise<AccountWithPassword> {
+  const halls = await hallsInRegion(regionOf(auth), body.hallIds)
+  const password = newPassword()
+  let created
+  try {
+    created = await Account.create({
+      username: body.username,
+      passwordHash: await hashPassword(password),
+      name: body.name,
+      role: 'staff',
+      hallIds: body.hallIds.map((id) => new mongoose.Types.ObjectId(id)),
+    })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: body.username })
+    throw err
+  }
+  const account = (await Account.findById(created._id).lean<AccountDoc>())!
+  await recordAudit({
+    actor: auth,
+    action: 'account.create',
+    accountId: account._id,
+    regionCodes: halls.map((h) => h.regionCode),
+    details: { username: account.username, name: account.name, hallIds: body.hallIds },
+  })
+  return { account: toView(account, new Map(halls.map((h) => [h.id, h]))), password }
+}
+
+/** Renames, reassigns (within the region) or disables/enables a staff account. */
+export async function updateAccount(auth: AuthContext, id: string, body: AccountUpdate): Promise<StaffAccount> {
+  const { account, halls } = await manageable(auth, id)
+  const newHalls = body.hallIds ? await hallsInRegion(regionOf(auth), body.hallIds) : undefined
+  const $set: Record<string, unknown> = {}
+  const changes: Record<string, unknown> = {}
+  if (body.name !== undefined && body.name !== account.name) {
+    $set.name = body.name
+    changes.name = { from: account.name, to: body.name }
+  }
+  const oldHallIds = account.hallIds.map(String)
+  if (body.hallIds && [...body.hallIds].sort().join() !== [...oldHallIds].sort().join()) {
+    $set.hallIds = body.hallIds.map((h) => new mongoose.Types.ObjectId(h))
+    changes.hallIds = { from: oldHallIds, to: body.hallIds }
+  }
+  if (body.disabled !== undefined && body.disabled !== account.disabled) {
+    $set.disabled = body.disabled
+    changes.disabled = { from: account.disabled, to: body.disabled }
+  }
+  if (Object.keys($set).length > 0) {
+    // (no findOneAndUpdate: Account has a select:false field, whose projection the embedded database rejects)
+    await Account.updateOne({ _id: account._id }, { $set })
+    if (body.disabled === true || $set.hallIds) await revokeSessions(id)
+    await recordAudit({
+      actor: auth,
+      action: 'account.update',
+      accountId: account._id,
+      regionCodes: [...oldHallIds.map((h) => halls.get(h)?.regionCode), ...(newHalls ?? []).map((h) => h.regionCode)].filter(
+        (c): c is string => Boolean(c),
+      ),
+      details: { username: account.username, changes },
+    })
+  }
+  const updated = (await Account.findById(id).lean<AccountDoc>())!
+  return toView(updated, halls)
+}
+
+/** Sets a new generated password (shown this once), signs the account out and lifts a login lock. */
+export async function resetPassword(auth: AuthContext, id: string): Promise<AccountWithPassword> {
+  const { account, halls } = await manageable(auth, id)
+  const password = newPassword()
+  await Account.updateOne({ _id: account._id }, { $set: { passwordHash: await hashPassword(password) } })
+  await revokeSessions(id)
+  await AuthClaim.deleteMany({
+    _id: { $in: Array.from({ length: LOGIN_ATTEMPT_SLOTS }, (_, k) => `login:${account.username}#${k + 1}`) },
+  })
+  await recordAudit({
+    actor: auth,
+    action: 'account.reset_password',
+    accountId: account._id,
+    regionCodes: account.hallIds.map((h) => halls.get(h.toString())?.regionCode).filter((c): c is string => Boolean(c)),
+    details: { username: account.username },
+  })
+  return { account: toView(account, halls), password }
+}

@@ -1,0 +1,199 @@
+/**
+ * Background work of bookings. Every process runs every job; each unit of work is claimed (a unique key
+ * or the booking lock) before it is done, so running them in several processes changes nothing.
+ */
+import mongoose from 'mongoose'
+import { localDate, NO_SHOW_GRACE_MINUTES } from '@xz/shared'
+import { now } from '../../lib/clock'
+import type { Job } from '../../lib/jobs'
+import { AppError, isDuplicateKey } from '../../lib/errors'
+import { logger } from '../../lib/logger'
+import { notify } from '../notifications/notifier'
+import { deliverPending } from '../notifications/sender'
+import { DeskClaim } from '../staff/desk-claim.model'
+import { Booking } from './booking.model'
+import { dueReminder, isActiveStatus, type ReminderKind } from './bookings.rules'
+import { endBooking, namesOf, refreshStanding, STALE_OPERATION_MS, SYSTEM, type BookingLean } from './bookings.service'
+import { BookingClaim, BookingLock, IdempotencyRecord, SlotOccupancy, type BookingClaimLean, type BookingLockLean } from './claim.model'
+import { releaseClaims } from './claims'
+import { sweepSessionCancellations } from './session-changes'
+import { promoteAllWaitlists, promoteWaitlist } from './waitlist.service'
+
+type Id = mongoose.Types.ObjectId
+const MINUTE_MS = 60_000
+const BATCH = 200
+/** Idempotency keys are honoured for a day. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * MINUTE_MS
+
+// ---------------------------------------------------------------------------------------------
+// Repair: claims left behind by a process that died, or by status changes made elsewhere
+// ---------------------------------------------------------------------------------------------
+/**
+ * Releases every claim naming this booking id that the booking does not hold (the booking is missing,
+ * no longer active, or moved to another slot). Returns the slots whose seats were released.
+ */
+export async function reconcileClaims(bookingId: Id | string): Promise<string[]> {
+  const [booking, claims] = await Promise.all([
+    Booking.findById(bookingId).select('status claimIds holdsClaims').lean(),
+    BookingClaim.find({ bookingId }).lean<BookingClaimLean[]>(),
+  ])
+  const keep = new Set(booking && isActiveStatus(booking.status) ? booking.claimIds : [])
+  const orphans = claims.filter((c) => !keep.has(c._id))
+  await releaseClaims(bookingId, orphans.map((c) => c._id))
+  if (booking && !isActiveStatus(booking.status) && booking.holdsClaims) {
+    await Booking.updateOne({ _id: bookingId }, { $set: { holdsClaims: false } })
+  }
+  return orphans.filter((c) => c.kind === 'seat' && c.slotId).map((c) => c.slotId!)
+}
+
+/**
+ * The repair job: (1) an operation lock older than the grace period belongs to a process that died
+ * between claiming and finishing — reconcile that booking's claims, then drop the lock; (2) bookings
+ * that ended elsewhere (served, no-show or cancelled at the desk) release their claims; (3) idempotency
+ * records older than a day and occupancy hints of past days are dropped. Freed seats go to the waitlist.
+ */
+export async function repairClaims(): Promise<{ staleLocks: number; releasedBookings: number }> {
+  const t = now().getTime()
+  const freed = new Set<string>()
+  const stale = await BookingLock.find({ at: { $lt: new Date(t - STALE_OPERATION_MS) } }).limit(BATCH).lean<BookingLockLean[]>()
+  for (const lock of stale) {
+    for (const slotId of await reconcileClaims(lock._id)) freed.add(slotId)
+    await BookingLock.deleteOne({ _id: lock._id, token: lock.token })
+  }
+  let releasedBookings = 0
+  const ended = await Booking.find({ holdsClaims: true, status: { $in: ['served', 'no_show', 'cancelled'] } })
+    .select('status claimIds slotId userId')
+    .limit(BATCH)
+    .lean()
+  for (const b of ended) {
+    await releaseClaims(b._id, b.claimIds)
+    await Booking.updateOne({ _id: b._id }, { $set: { holdsClaims: false } })
+    if (b.status === 'no_show') await refreshStanding(b.userId)
+    if (b.status === 'cancelled') freed.add(b.slotId)
+    releasedBookings++
+  }
+  await IdempotencyRecord.deleteMany({ at: { $lt: new Date(t - IDEMPOTENCY_TTL_MS) } })
+  await SlotOccupancy.deleteMany({ date: { $lt: localDate(now()) } })
+  for (const slotId of freed) await promoteWaitlist(slotId)
+  return { staleLocks: stale.length, releasedBookings }
+}
+
+// ---------------------------------------------------------------------------------------------
+// No-shows
+// ---------------------------------------------------------------------------------------------
+/** Takes the desk's one decision on a booking (`checkin:<id>`), shared with check-in at the desk. */
+async function claimDeskDecision(id: string, endAt: Date): Promise<boolean> {
+  const _id = `checkin:${id}`
+  try {
+    await DeskClaim.create({ _id, kind: 'no_show', at: now(), ref: id })
+    return true
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+  const claim = await DeskClaim.findById(_id).lean()
+  if (!claim) return false // given back meanwhile: next run
+  // a no-show decision whose process died before finishing it: finish it
+  if (claim.kind === 'no_show') return now().getTime() - claim.at.getTime() > STALE_OPERATION_MS
+  // still booked long after the check-in window closed: that check-in died half-way; free its claim
+  if (claim.kind === 'checkin' && claim.at.getTime() < endAt.getTime()) await DeskClaim.deleteOne({ _id, at: claim.at })
+  return false
+}
+
+/** booked and not checked in by slot end + 15 min → no_show (history by 'system'); claims released. */
+export async function markNoShows(): Promise<number> {
+  const cutoff = new Date(now().getTime() - NO_SHOW_GRACE_MINUTES * MINUTE_MS)
+  const due = await Booking.find({ status: 'booked', endAt: { $lte: cutoff } }).select('endAt').limit(BATCH).lean()
+  let marked = 0
+  for (const b of due) {
+    const id = String(b._id)
+    if (!(await claimDeskDecision(id, b.endAt))) continue
+    try {
+      await endBooking(b._id, {
+        status: 'no_show',
+        action: 'no_show',
+        actor: SYSTEM,
+        reason: `时段结束 ${NO_SHOW_GRACE_MINUTES} 分钟后仍未签到，系统标记爽约`,
+      })
+      marked++
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err
+      // busy or changed meanwhile: give the decision back unless the booking is no longer booked
+      if (err.code === 'CONFLICT') await DeskClaim.deleteOne({ _id: `checkin:${id}`, kind: 'no_show' })
+    }
+  }
+  return marked
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reminders
+// ---------------------------------------------------------------------------------------------
+async function queueReminder(b: BookingLean, kind: ReminderKind, names: Awaited<ReturnType<typeof namesOf>>): Promise<void> {
+  const hall = names.halls.get(String(b.hallId))
+  const serviceName = names.services.get(String(b.serviceId)) ?? '办事'
+  const lead = kind === 'remind1h' ? `1 小时后（${b.start}）` : `${b.date} ${b.start}`
+  await notify({
+    key: `${kind}:${b._id}`,
+    to: { userId: b.userId },
+    kind,
+    title: '办事预约提醒',
+    body: `您预约的「${serviceName}」将于${lead}在${hall?.name ?? '服务网点'}办理，请携带相关材料按时到场，预约码 ${b.code}。`,
+    data: {
+      thing1: serviceName.slice(0, 20),
+      time2: `${b.date} ${b.start}`,
+      thing3: (hall?.name ?? '服务网点').slice(0, 20),
+      thing4: '请按时到场签到',
+    },
+    bookingId: b._id,
+    page: `pages/booking/index?id=${b._id}`,
+  })
+}
+
+/**
+ * Queues the 24 h and 1 h reminders of booked bookings through the notifier. The outbox key
+ * (`remind24h:<id>`, `remind1h:<id>`) makes each reminder exist once, whatever the number of processes.
+ */
+export async function queueReminders(): Promise<number> {
+  const t = now()
+  const rows = await Booking.find({ status: 'booked', startAt: { $gt: t, $lte: new Date(t.getTime() + 24 * 60 * MINUTE_MS) } })
+    .limit(BATCH * 2)
+    .lean<BookingLean[]>()
+  const due = rows
+    .map((b) => ({ b, kind: dueReminder({ ...b, bookedAt: b.bookedAt ?? b.createdAt ?? t }, t) }))
+    .filter((x) => x.kind !== undefined)
+  if (due.length === 0) return 0
+  const names = await namesOf(due.map((x) => x.b))
+  let queued = 0
+  for (const { b, kind } of due) {
+    if (kind === 'skip24h') {
+      await Booking.updateOne({ _id: b._id }, { $set: { reminded24h: true } })
+      continue
+    }
+    await queueReminder(b, kind!, names)
+    await Booking.updateOne({ _id: b._id }, { $set: kind === 'remind1h' ? { reminded1h: true, reminded24h: true } : { reminded24h: true } })
+    queued++
+  }
+  return queued
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waitlists
+// ---------------------------------------------------------------------------------------------
+/** Offers free seats to waiting people (seats freed by repair, capacity raised, a promotion that failed). */
+export async function sweepWaitlists(): Promise<number> {
+  try {
+    return await promoteAllWaitlists()
+  } catch (err) {
+    logger.warn({ err }, 'waitlist sweep failed; will retry')
+    return 0
+  }
+}
+
+/** The jobs of this module, in order: repair first (frees seats), then the waitlist, no-shows, reminders, delivery. */
+export const bookingJobs: Job[] = [
+  { name: 'bookings.repair', run: repairClaims },
+  { name: 'bookings.session-cancellations', run: sweepSessionCancellations },
+  { name: 'bookings.waitlist', run: sweepWaitlists },
+  { name: 'bookings.no-show', run: markNoShows },
+  { name: 'bookings.reminders', run: queueReminders },
+  { name: 'notifications.send', run: deliverPending },
+]

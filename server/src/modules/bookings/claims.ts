@@ -1,0 +1,208 @@
+/**
+ * Claim primitives: capacity and the per-person limits are held by documents with deterministic unique
+ * `_id`s (inserting a taken one fails with 11000), never by read-then-write checks or counters.
+ */
+import crypto from 'node:crypto'
+import type mongoose from 'mongoose'
+import { now } from '../../lib/clock'
+import { AppError, isDuplicateKey } from '../../lib/errors'
+import { ACTIVE_CLAIM_NUMBERS, activeClaimId, parseSeatClaimId, quotaClaimId, seatClaimId } from './bookings.rules'
+import { BookingClaim, BookingLock, SlotOccupancy } from './claim.model'
+
+type Id = mongoose.Types.ObjectId
+
+export interface ClaimOwner {
+  bookingId: Id
+  userId: Id
+}
+
+/** Inserts a claim; false when its `_id` is taken. */
+async function tryClaim(doc: Record<string, unknown> & { _id: string }): Promise<boolean> {
+  try {
+    await BookingClaim.create({ ...doc, at: now() })
+    return true
+  } catch (err) {
+    if (isDuplicateKey(err)) return false
+    throw err
+  }
+}
+
+/** One active booking per person, item and day. */
+export async function claimQuota(owner: ClaimOwner, date: string, serviceId: string): Promise<string> {
+  const _id = quotaClaimId(String(owner.userId), date, serviceId)
+  if (await tryClaim({ _id, kind: 'quota', ...owner, date })) return _id
+  throw new AppError('ALREADY_BOOKED', '您当天已预约过该事项，请勿重复预约')
+}
+
+/** One of the person's three active-booking places. */
+export async function claimActivePlace(owner: ClaimOwner): Promise<string> {
+  for (const k of ACTIVE_CLAIM_NUMBERS) {
+    const _id = activeClaimId(String(owner.userId), k)
+    if (await tryClaim({ _id, kind: 'active', ...owner })) return _id
+  }
+  throw new AppError('BOOKING_LIMIT', `每人最多同时持有 ${ACTIVE_CLAIM_NUMBERS.length} 个有效预约`)
+}
+
+export interface SeatRef {
+  slotId: string
+  hallId: Id | string
+  date: string
+  capacity: number
+}
+
+const seatNumbers = (capacity: number) => Array.from({ length: capacity }, (_, i) => i + 1)
+
+/** Seat numbers 1..capacity of a slot that are free right now: exact, one `_id` read per seat. */
+export async function probeFreeSeats(slotId: string, capacity: number): Promise<number[]> {
+  const held = await Promise.all(seatNumbers(capacity).map((n) => BookingClaim.exists({ _id: seatClaimId(slotId, n) })))
+  return held.flatMap((h, i) => (h ? [] : [i + 1]))
+}
+
+/** Seats 1..capacity of one slot that are held (exact). */
+export async function seatsHeld(slotId: string, capacity: number): Promise<number> {
+  return capacity - (await probeFreeSeats(slotId, capacity)).length
+}
+
+// ---------------------------------------------------------------------------------------------
+// Occupancy hint: one document per slot listing the seats believed taken, so that a booking reads one
+// document instead of probing every seat. It only guides which seats to try: the seat claims decide.
+// Concurrent $addToSet/$pull may lose an update on the embedded database, so "full" is only believed
+// when an exact probe said so within the last second and nothing changed since (every claim and release
+// clears `verifiedAt`); otherwise the seats are probed and the hint reset.
+// ---------------------------------------------------------------------------------------------
+const HINT_TRUST_MS = 1000
+
+async function writeHint(ref: SeatRef, update: Record<string, unknown>): Promise<void> {
+  const doUpdate = () =>
+    SlotOccupancy.updateOne({ _id: ref.slotId }, { ...update, $setOnInsert: { hallId: ref.hallId, date: ref.date } }, { upsert: true })
+  try {
+    await doUpdate()
+  } catch (err) {
+    // two first writers raced on the upsert: the document exists now
+    if (!isDuplicateKey(err)) throw err
+    await doUpdate()
+  }
+}
+
+async function probeAndRecord(ref: SeatRef): Promise<number[]> {
+  const free = await probeFreeSeats(ref.slotId, ref.capacity)
+  const taken = seatNumbers(ref.capacity).filter((n) => !free.includes(n))
+  await writeHint(ref, { $set: { taken, verifiedAt: now() } })
+  return free
+}
+
+/**
+ * The seats worth trying, from the slot's occupancy hint; when the hint shows no free seat (and no exact
+ * probe confirmed that in the last second) the seats are probed exactly. Empty = the slot is full.
+ * `exact` always probes (a waitlist promotion must not miss a seat that has just been freed).
+ */
+export async function seatCandidates(ref: SeatRef, opts: { exact?: boolean } = {}): Promise<number[]> {
+  if (opts.exact) return probeAndRecord(ref)
+  const hint = await SlotOccupancy.findById(ref.slotId).lean<{ taken?: number[]; verifiedAt?: Date }>()
+  const taken = new Set(hint?.taken ?? [])
+  const free = seatNumbers(ref.capacity).filter((n) => !taken.has(n))
+  if (free.length > 0) return free
+  if (hint?.verifiedAt && now().getTime() - hint.verifiedAt.getTime() < HINT_TRUST_MS) return []
+  return probeAndRecord(ref)
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1)
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
+}
+
+/**
+ * A seat of the slot: the candidates first, in random order so that parallel requests spread out; if the
+ * hint was stale and they are all taken, the seats are probed exactly and the rest tried. The unique
+ * `_id` insert decides. SLOT_FULL when none is left.
+ */
+export async function claimSeat(owner: ClaimOwner, ref: SeatRef, candidates: readonly number[]): Promise<{ claimId: string; seatNo: number }> {
+  const tried = new Set<number>()
+  for (const round of [() => Promise.resolve(candidates), () => probeAndRecord(ref)]) {
+    for (const seatNo of shuffled((await round()).filter((n) => !tried.has(n)))) {
+      tried.add(seatNo)
+      const _id = seatClaimId(ref.slotId, seatNo)
+      if (await tryClaim({ _id, kind: 'seat', ...owner, slotId: ref.slotId, hallId: ref.hallId, date: ref.date, seatNo })) {
+        await writeHint(ref, { $addToSet: { taken: seatNo }, $unset: { verifiedAt: '' } })
+        return { claimId: _id, seatNo }
+      }
+    }
+  }
+  throw new AppError('SLOT_FULL', '该时段已约满，可加入候补')
+}
+
+/** Releases claims by `_id` and owner: a claim taken over by another booking is never touched. */
+export async function releaseClaims(bookingId: Id | string, claimIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    claimIds.map(async (_id) => {
+      const res = await BookingClaim.deleteOne({ _id, bookingId })
+      const seat = parseSeatClaimId(_id)
+      if (res.deletedCount === 1 && seat) {
+        await SlotOccupancy.updateOne({ _id: seat.slotId }, { $pull: { taken: seat.seatNo }, $unset: { verifiedAt: '' } })
+      }
+    }),
+  )
+}
+
+/** Seats believed taken per slot of a point, from the occupancy hints (for listings; bookings check exactly). */
+export async function seatsTakenBySlot(hallId: Id | string): Promise<Map<string, number[]>> {
+  const rows = await SlotOccupancy.find({ hallId }).select('taken').lean<{ _id: string; taken?: number[] }[]>()
+  return new Map(rows.map((r) => [r._id, r.taken ?? []]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-booking operation lock
+// ---------------------------------------------------------------------------------------------
+export interface HeldLock {
+  bookingId: string
+  token: string
+}
+
+/** Takes the booking's operation lock; undefined when another operation holds it. */
+export async function tryLock(bookingId: Id | string, op: string): Promise<HeldLock | undefined> {
+  const lock = { bookingId: String(bookingId), token: crypto.randomBytes(8).toString('hex') }
+  try {
+    await BookingLock.create({ _id: lock.bookingId, op, token: lock.token, at: now() })
+    return lock
+  } catch (err) {
+    if (isDuplicateKey(err)) return undefined
+    throw err
+  }
+}
+
+export async function unlock(lock: HeldLock): Promise<void> {
+  await BookingLock.deleteOne({ _id: lock.bookingId, token: lock.token })
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Runs `fn` holding the booking's lock, waiting up to `waitMs` for it; 409 CONFLICT when it stays busy.
+ * `fn` must undo its own claims before throwing an AppError; after any other error the lock stays.
+ */
+export async function withBookingLock<T>(bookingId: Id | string, op: string, fn: () => Promise<T>, waitMs = 3000): Promise<T> {
+  const deadline = Date.now() + waitMs
+  let lock = await tryLock(bookingId, op)
+  while (!lock && Date.now() < deadline) {
+    await sleep(25 + Math.random() * 50)
+    lock = await tryLock(bookingId, op)
+  }
+  if (!lock) throw new AppError('CONFLICT', '该预约正在处理中，请稍后再试')
+  let clean = false
+  try {
+    const result = await fn()
+    clean = true
+    return result
+  } catch (err) {
+    // a refused operation (AppError) has undone its claims; anything else may have stopped half-way
+    clean = err instanceof AppError
+    throw err
+  } finally {
+    // a lock left in place is found by the repair job, which reconciles the booking's claims
+    if (clean) await unlock(lock).catch(() => undefined)
+  }
+}

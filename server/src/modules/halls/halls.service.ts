@@ -1,0 +1,283 @@
+import mongoose from 'mongoose'
+import {
+  localDate,
+  localTime,
+  type AdminHallQuery,
+  type HallData,
+  type HallDetail,
+  type HallQuery,
+  type HallSummary,
+  type HallType,
+  type HallUpdate,
+  type Page,
+  type TimeRange,
+} from '@xz/shared'
+import type { AuthContext } from '../../lib/auth'
+import { now } from '../../lib/clock'
+import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { currentCalendar } from '../calendar/calendar.service'
+import { assertRegionScope, invalidField } from '../catalogue/admin-scope'
+import { Region, Service } from '../catalogue/catalogue.model'
+import { regionPrefix } from '../catalogue/catalogue.rules'
+import { SessionRule } from '../sessions/session.model'
+import { Hall } from './hall.model'
+import { haversineKm, isOpenAt, typeOrder } from './halls.rules'
+
+type Id = mongoose.Types.ObjectId | string
+type Status = 'active' | 'archived'
+
+// ---------------------------------------------------------------------------------------------
+// Off-hours: which points have active session rules (the sessions module's SessionRule)
+// ---------------------------------------------------------------------------------------------
+
+/** Given point ids, the subset that has active off-hours session rules. */
+export type OffHoursHallsProvider = (hallIds: string[]) => Promise<Set<string>>
+
+/** Points with an active session rule that has not ended before today. */
+const activeRuleHalls: OffHoursHallsProvider = async (hallIds) => {
+  const today = localDate(now())
+  const rules = await SessionRule.find({ hallId: { $in: hallIds }, status: 'active' }, 'hallId effectiveTo').lean()
+  return new Set(rules.filter((r) => !r.effectiveTo || r.effectiveTo >= today).map((r) => r.hallId.toString()))
+}
+let offHoursHalls: OffHoursHallsProvider = activeRuleHalls
+
+/** Replaces how `hasOffHours` is computed (undefined restores the session-rule lookup). */
+export function setOffHoursHallsProvider(fn: OffHoursHallsProvider | undefined): void {
+  offHoursHalls = fn ?? activeRuleHalls
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping
+// ---------------------------------------------------------------------------------------------
+
+const SUMMARY_FIELDS = 'name type regionCode address location phone open24h regularHours weekendHours holidayHours status demo'
+
+interface HallLean {
+  _id: mongoose.Types.ObjectId
+  name: string
+  type: HallType
+  regionCode: string
+  address: string
+  location: { lat: number; lng: number }
+  phone?: string | null
+  open24h?: boolean | null
+  regularHours?: TimeRange[]
+  weekendHours?: TimeRange[]
+  holidayHours?: TimeRange[]
+  serviceIds?: mongoose.Types.ObjectId[]
+  windows?: { number: string; name: string; serviceIds?: mongoose.Types.ObjectId[]; staffed?: boolean | null }[]
+  rectifyDays?: number | null
+  description?: string | null
+  status?: Status | null
+  demo?: boolean | null
+}
+
+/** Tells whether a point is open at this moment (regular hours on today's calendar day type). */
+async function openNowCheck(): Promise<(h: HallLean) => boolean> {
+  const at = now()
+  const dayType = (await currentCalendar()).dayType(localDate(at))
+  const time = localTime(at)
+  return (h) => isOpenAt(h, dayType, time)
+}
+
+async function regionNames(codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)]
+  if (unique.length === 0) return new Map()
+  const rows = await Region.find({ _id: { $in: unique } }, 'name').lean<{ _id: string; name: string }[]>()
+  return new Map(rows.map((r) => [r._id, r.name]))
+}
+
+interface Candidate {
+  hall: HallLean
+  openNow: boolean
+  distanceKm?: number
+}
+
+async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
+  const ids = list.map((c) => c.hall._id.toString())
+  const [offHours, regions] = await Promise.all([
+    ids.length ? offHoursHalls(ids) : Promise.resolve(new Set<string>()),
+    regionNames(list.map((c) => c.hall.regionCode)),
+  ])
+  return list.map(({ hall: h, openNow, distanceKm }) => ({
+    id: h._id.toString(),
+    name: h.name,
+    type: h.type,
+    regionCode: h.regionCode,
+    regionName: regions.get(h.regionCode),
+    address: h.address,
+    location: { lat: h.location.lat, lng: h.location.lng },
+    phone: h.phone ?? '',
+    open24h: h.open24h ?? false,
+    openNow,
+    ...(distanceKm === undefined ? {} : { distanceKm: Math.round(distanceKm * 1000) / 1000 }),
+    hasOffHours: offHours.has(h._id.toString()),
+    status: h.status ?? 'active',
+    demo: h.demo ?? false,
+  }))
+}
+
+function byTypeThenName(a: HallLean, b: HallLean): number {
+  return typeOrder(a.type) - typeOrder(b.type) || a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public reads
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `GET /halls`: points filtered in the database by type, region and item, then (in the application, as the
+ * embedded database has no geo index) by distance and "open now", nearest first.
+ */
+export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
+  const filter: Record<string, unknown> = { status: 'active' }
+  if (query.type) filter.type = query.type
+  if (query.serviceId) filter.serviceIds = query.serviceId
+  if (query.regionCode) filter.regionCode = { $regex: `^${regionPrefix(query.regionCode)}` }
+  const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])
+  const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
+
+  let list: Candidate[] = rows.map((hall) => ({
+    hall,
+    openNow: isOpen(hall),
+    distanceKm: origin ? haversineKm(origin, hall.location) : undefined,
+  }))
+  if (query.openNow !== undefined) list = list.filter((c) => c.openNow === query.openNow)
+  if (query.radiusKm !== undefined) list = list.filter((c) => c.distanceKm! <= query.radiusKm!)
+  list.sort(origin ? (a, b) => a.distanceKm! - b.distanceKm! || byTypeThenName(a.hall, b.hall) : (a, b) => byTypeThenName(a.hall, b.hall))
+
+  const { page, pageSize } = query
+  const skip = (page - 1) * pageSize
+  return { items: await toSummaries(list.slice(skip, skip + pageSize)), total: list.length, page, pageSize }
+}
+
+export async function getHall(id: string): Promise<HallDetail> {
+  const h = await Hall.findById(id).lean<HallLean>()
+  if (!h) throw notFound('服务网点')
+  const [[summary], services] = await Promise.all([
+    openNowCheck().then((isOpen) => toSummaries([{ hall: h, openNow: isOpen(h) }])),
+    h.serviceIds?.length || h.windows?.length
+      ? Service.find(
+          { _id: { $in: [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])] }, status: 'active' },
+          'name code',
+        ).lean<{ _id: mongoose.Types.ObjectId; name: string; code: string }[]>()
+      : Promise.resolve([]),
+  ])
+  const byId = new Map(services.map((s) => [s._id.toString(), { id: s._id.toString(), name: s.name, code: s.code }]))
+  const refs = (ids: mongoose.Types.ObjectId[] | undefined) => (ids ?? []).flatMap((sid) => byId.get(sid.toString()) ?? [])
+  const range = (r: TimeRange) => ({ start: r.start, end: r.end })
+  return {
+    ...summary,
+    regularHours: (h.regularHours ?? []).map(range),
+    weekendHours: (h.weekendHours ?? []).map(range),
+    holidayHours: (h.holidayHours ?? []).map(range),
+    services: refs(h.serviceIds),
+    windows: (h.windows ?? []).map((w) => ({
+      number: w.number,
+      name: w.name,
+      staffed: w.staffed ?? true,
+      services: refs(w.serviceIds).map(({ id, name }) => ({ id, name })),
+    })),
+    rectifyDays: h.rectifyDays ?? 5,
+    ...(h.description ? { description: h.description } : {}),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration
+// ---------------------------------------------------------------------------------------------
+
+async function requireServices(ids: Id[], path: string): Promise<void> {
+  if (ids.length === 0) return
+  const found = new Set((await Service.find({ _id: { $in: ids } }, '_id').lean()).map((s) => s._id.toString()))
+  const missing = ids.findIndex((id) => !found.has(String(id)))
+  if (missing >= 0) throw invalidField(`${path}.${missing}`, '事项不存在')
+}
+
+/** A window may only offer items the point handles. */
+function requireWindowItems(windows: { serviceIds?: Id[] }[], serviceIds: Id[]): void {
+  const handled = new Set(serviceIds.map(String))
+  windows.forEach((w, i) => {
+    const j = (w.serviceIds ?? []).findIndex((sid) => !handled.has(String(sid)))
+    if (j >= 0) throw invalidField(`windows.${i}.serviceIds.${j}`, '窗口事项须为本网点可办理的事项')
+  })
+}
+
+/** Keeps `Service.hallIds` in step with a point's `serviceIds`. */
+async function linkServices(hallId: Id, added: Id[], removed: Id[]): Promise<void> {
+  if (added.length) await Service.updateMany({ _id: { $in: added } }, { $addToSet: { hallIds: hallId } })
+  if (removed.length) await Service.updateMany({ _id: { $in: removed } }, { $pull: { hallIds: hallId } })
+}
+
+/** Writes a new point (admin route, seeding, test factories). */
+export async function createHallRecord(data: HallData, opts: { demo?: boolean } = {}) {
+  await requireServices(data.serviceIds, 'serviceIds')
+  requireWindowItems(data.windows, data.serviceIds)
+  let created
+  try {
+    created = await Hall.create({ ...data, demo: opts.demo ?? false })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', `服务网点"${data.name}"已存在`)
+    throw err
+  }
+  await linkServices(created._id, data.serviceIds, [])
+  return created
+}
+
+export async function createHall(data: HallData, auth: AuthContext): Promise<HallDetail> {
+  assertRegionScope(auth, data.regionCode)
+  const created = await createHallRecord(data)
+  return getHall(created._id.toString())
+}
+
+async function hallInScope(id: string, auth: AuthContext): Promise<HallLean> {
+  const h = await Hall.findById(id).lean<HallLean>()
+  if (!h) throw notFound('服务网点')
+  assertRegionScope(auth, h.regionCode)
+  return h
+}
+
+export async function updateHall(id: string, patch: HallUpdate, auth: AuthContext): Promise<HallDetail> {
+  const current = await hallInScope(id, auth)
+  if (patch.regionCode) assertRegionScope(auth, patch.regionCode)
+  if (patch.serviceIds) await requireServices(patch.serviceIds, 'serviceIds')
+  const serviceIds = patch.serviceIds ?? (current.serviceIds ?? []).map(String)
+  requireWindowItems(patch.windows ?? current.windows ?? [], serviceIds)
+  // (an update that breaks a unique index is not reported as 11000 by the embedded database: check first)
+  if (patch.name && (await Hall.exists({ name: patch.name, _id: { $ne: id } }))) {
+    throw new AppError('DUPLICATE', `服务网点"${patch.name}"已存在`)
+  }
+  await Hall.updateOne({ _id: id }, { $set: patch })
+  if (patch.serviceIds) {
+    const before = new Set((current.serviceIds ?? []).map(String))
+    const after = new Set(patch.serviceIds)
+    await linkServices(
+      id,
+      patch.serviceIds.filter((s) => !before.has(s)),
+      [...before].filter((s) => !after.has(s)),
+    )
+  }
+  return getHall(id)
+}
+
+/** An archived point leaves the public lists; its record, links and bookings stay. */
+export async function archiveHall(id: string, auth: AuthContext): Promise<HallDetail> {
+  await hallInScope(id, auth)
+  await Hall.updateOne({ _id: id }, { $set: { status: 'archived' } })
+  return getHall(id)
+}
+
+/** `GET /admin/halls`: the administrator's points, archived included unless filtered. */
+export async function listHallsAdmin(query: AdminHallQuery, auth: AuthContext): Promise<Page<HallSummary>> {
+  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管理区域')
+  if (query.regionCode) assertRegionScope(auth, query.regionCode)
+  const filter: Record<string, unknown> = { regionCode: { $regex: `^${regionPrefix(query.regionCode ?? auth.regionCode)}` } }
+  if (query.status) filter.status = query.status
+  if (query.type) filter.type = query.type
+  const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])
+  rows.sort(byTypeThenName)
+  const { page, pageSize } = query
+  const skip = (page - 1) * pageSize
+  const items = await toSummaries(rows.slice(skip, skip + pageSize).map((hall) => ({ hall, openNow: isOpen(hall) })))
+  return { items, total: rows.length, page, pageSize }
+}

@@ -1,0 +1,63 @@
+import type { NotificationItem, NotificationQuery, Page } from '@xz/shared'
+import type { AuthContext } from '../../lib/auth'
+import { now } from '../../lib/clock'
+import { notFound } from '../../lib/errors'
+import { Notification } from './notification.model'
+
+type Row = {
+  _id: string
+  kind: string
+  title: string
+  body: string
+  bookingId?: unknown
+  page?: string | null
+  channel?: 'outbox' | 'wechat' | null
+  readAt?: Date | null
+  createdAt: Date
+}
+
+/** Citizens receive notices as users, staff and administrators as accounts. */
+function recipient(auth: AuthContext): Record<string, string> {
+  return auth.role === 'citizen' ? { userId: auth.sub } : { accountId: auth.sub }
+}
+
+function toItem(n: Row): NotificationItem {
+  return {
+    id: n._id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    bookingId: n.bookingId ? String(n.bookingId) : undefined,
+    page: n.page ?? undefined,
+    channel: n.channel ?? 'outbox',
+    read: Boolean(n.readAt),
+    createdAt: n.createdAt.toISOString(),
+  }
+}
+
+/** My notices (the in-app outbox), newest first. */
+export async function listMine(auth: AuthContext, q: NotificationQuery): Promise<Page<NotificationItem>> {
+  const filter: Record<string, unknown> = recipient(auth)
+  if (q.unread !== undefined) filter.readAt = q.unread ? null : { $ne: null }
+  const [rows, total] = await Promise.all([
+    Notification.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .lean<Row[]>(),
+    Notification.countDocuments(filter),
+  ])
+  return { items: rows.map(toItem), total, page: q.page, pageSize: q.pageSize }
+}
+
+/** Marks one of my notices read (404 for anyone else's). */
+export async function markRead(auth: AuthContext, id: string): Promise<NotificationItem> {
+  const n = await Notification.findOne({ _id: id, ...recipient(auth) }).lean<Row>()
+  if (!n) throw notFound('消息')
+  if (!n.readAt) {
+    const readAt = now()
+    await Notification.updateOne({ _id: id }, { $set: { readAt } })
+    n.readAt = readAt
+  }
+  return toItem(n)
+}

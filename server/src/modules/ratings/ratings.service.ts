@@ -1,0 +1,342 @@
+import { Types, type FilterQuery } from 'mongoose'
+import {
+  DEFAULT_RATING_LEVEL,
+  isBadRating,
+  localDate,
+  maskName,
+  RATING_LEVEL_LABELS,
+  RATING_WINDOW_DAYS,
+  type CreateRating,
+  type MyRating,
+  type Page,
+  type PageQuery,
+  type PublicRating,
+  type RatingSummary,
+  type StaffRating,
+} from '@xz/shared'
+import type { AuthContext } from '../../lib/auth'
+import { now } from '../../lib/clock'
+import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
+import { User } from '../auth/auth.model'
+import { Booking } from '../bookings/booking.model'
+import { Service } from '../catalogue/catalogue.model'
+import { Hall } from '../halls/hall.model'
+import { emptyLevels, ratingSummary, type LevelCounts } from '../stats/stats.rules'
+import { openMissingWorkOrders, openWorkOrder, toProgress, workOrdersOfRatings } from '../work-orders/work-orders.service'
+import { regionScopesOf } from '../work-orders/work-orders.rules'
+import { Rating, RatingClaim, RatingSweep, type RatingDoc } from './rating.model'
+import { ratingKey, ratingWindowClosesAt, raterDisplayName, whyNotRatable } from './ratings.rules'
+
+const NOT_RATABLE_MESSAGES = {
+  FORBIDDEN: '只能评价本人的预约',
+  NOT_RATABLE: '该预约尚未办结，暂不能评价',
+  RATING_WINDOW_CLOSED: `办结已超过 ${RATING_WINDOW_DAYS} 天，评价通道已关闭`,
+} as const
+
+// ---------------------------------------------------------------------------------------------
+// Rating
+// ---------------------------------------------------------------------------------------------
+
+/** `POST /ratings`: 一次一评 of a served booking or 一事一评 of an item guide; a 差评 opens its work order. */
+export async function createRating(auth: AuthContext, input: CreateRating): Promise<MyRating> {
+  const at = now()
+  const doc = input.bookingId ? await windowRating(auth, input.bookingId, at) : await guideRating(auth, input.serviceId!)
+  let rating: RatingDoc
+  try {
+    const created = await Rating.create({
+      ...doc,
+      userId: auth.sub,
+      level: input.level,
+      dimensions: input.dimensions ?? {},
+      tags: input.tags ?? [],
+      comment: input.comment || undefined,
+      isDefault: false,
+      ratedAt: at,
+      ratedDate: localDate(at),
+    })
+    rating = created.toObject() as RatingDoc
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError('RATING_EXISTS', input.bookingId ? '该预约已评价' : '您已评价过该事项')
+    throw err
+  }
+  const order = isBadRating(rating.level) ? await openWorkOrder(rating) : undefined
+  const names = await namesOf([rating])
+  return { ...toMyRating(rating, names), workOrder: order ? toProgress(order, now()) : undefined }
+}
+
+async function windowRating(auth: AuthContext, bookingId: string, at: Date) {
+  const booking = await Booking.findById(bookingId).lean()
+  if (!booking) throw notFound('预约')
+  const why = whyNotRatable(booking, auth.sub, at)
+  if (why) throw new AppError(why, NOT_RATABLE_MESSAGES[why])
+  const [service, user] = await Promise.all([
+    Service.findById(booking.serviceId).select('departmentId').lean(),
+    User.findById(auth.sub).select('name').lean(),
+  ])
+  return {
+    key: ratingKey.booking(bookingId),
+    kind: 'window' as const,
+    raterName: maskName(raterDisplayName(booking.applicant?.name, user?.name)),
+    bookingId: booking._id,
+    serviceId: booking.serviceId,
+    hallId: booking.hallId,
+    departmentId: service?.departmentId,
+    regionCode: booking.regionCode,
+    regionScopes: regionScopesOf(booking.regionCode),
+    servedAt: booking.servedAt!,
+    serviceDate: localDate(booking.servedAt!),
+  }
+}
+
+async function guideRating(auth: AuthContext, serviceId: string) {
+  const [service, user] = await Promise.all([
+    Service.findOne({ _id: serviceId, status: 'active' }).select('departmentId regionCode').lean(),
+    User.findById(auth.sub).select('name').lean(),
+  ])
+  if (!service) throw notFound('事项')
+  return {
+    key: ratingKey.guide(auth.sub, serviceId),
+    kind: 'guide' as const,
+    raterName: maskName(raterDisplayName(user?.name)),
+    serviceId: service._id,
+    departmentId: service.departmentId,
+    regionCode: service.regionCode,
+    regionScopes: regionScopesOf(service.regionCode),
+  }
+}
+
+/** 追评: once per rating (claim `append:<ratingId>`), only by its rater, never on a default rating. */
+export async function appendRating(auth: AuthContext, id: string, comment: string): Promise<MyRating> {
+  const rating = await Rating.findById(id).lean<RatingDoc>()
+  if (!rating) throw notFound('评价')
+  if (rating.userId.toString() !== auth.sub) throw forbidden('只能追评自己的评价')
+  if (rating.isDefault) throw new AppError('INVALID_STATE', '系统默认评价不能追评')
+  const key = `append:${rating._id}`
+  const append = { comment, at: now() }
+  try {
+    await RatingClaim.create({ _id: key, at: append.at, by: auth.sub, changes: { append } })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    // Complete the first append if its request died between the claim and the write, then refuse this one.
+    const claim = await RatingClaim.findById(key).lean()
+    if (claim) await Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: claim.changes as object })
+    throw new AppError('RATING_EXISTS', '每条评价只能追评一次')
+  }
+  await Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: { append } })
+  return (await myRatingsOf([(await Rating.findById(rating._id).lean<RatingDoc>())!]))[0]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------------------------
+
+interface Names {
+  halls: Map<string, string>
+  services: Map<string, string>
+}
+
+async function namesOf(ratings: Pick<RatingDoc, 'hallId' | 'serviceId'>[]): Promise<Names> {
+  const hallIds = [...new Set(ratings.flatMap((r) => (r.hallId ? [r.hallId.toString()] : [])))]
+  const serviceIds = [...new Set(ratings.map((r) => r.serviceId.toString()))]
+  const [halls, services] = await Promise.all([
+    hallIds.length ? Hall.find({ _id: { $in: hallIds } }).select('name').lean() : [],
+    serviceIds.length ? Service.find({ _id: { $in: serviceIds } }).select('name').lean() : [],
+  ])
+  return {
+    halls: new Map(halls.map((h) => [h._id.toString(), h.name])),
+    services: new Map(services.map((s) => [s._id.toString(), s.name])),
+  }
+}
+
+/** What any reader may see of a rating: its content, never who gave it. */
+function ratingBody(r: RatingDoc, names: Names) {
+  return {
+    kind: r.kind,
+    level: r.level,
+    levelLabel: RATING_LEVEL_LABELS[r.level],
+    dimensions: (r.dimensions ?? {}) as Record<string, number>,
+    tags: r.tags,
+    comment: r.comment ?? undefined,
+    append: r.append?.at ? { comment: r.append.comment ?? '', at: r.append.at.toISOString() } : undefined,
+    isDefault: r.isDefault,
+    ratedAt: r.ratedAt.toISOString(),
+    serviceName: names.services.get(r.serviceId.toString()),
+    hallName: r.hallId ? names.halls.get(r.hallId.toString()) : undefined,
+  }
+}
+
+function toMyRating(r: RatingDoc, names: Names): MyRating {
+  return {
+    ...ratingBody(r, names),
+    id: r._id.toString(),
+    bookingId: r.bookingId?.toString(),
+    serviceId: r.serviceId.toString(),
+    hallId: r.hallId?.toString(),
+  }
+}
+
+async function myRatingsOf(ratings: RatingDoc[]): Promise<MyRating[]> {
+  const [names, orders] = await Promise.all([namesOf(ratings), workOrdersOfRatings(ratings.map((r) => r._id))])
+  const at = now()
+  return ratings.map((r) => {
+    const order = orders.get(r._id.toString())
+    return { ...toMyRating(r, names), workOrder: order ? toProgress(order, at) : undefined }
+  })
+}
+
+/** `GET /ratings/mine`: newest first, each 差评 with the progress of its work order. */
+export async function listMyRatings(auth: AuthContext, q: PageQuery): Promise<Page<MyRating>> {
+  const filter = { userId: auth.sub }
+  const [rows, total] = await Promise.all([
+    Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
+    Rating.countDocuments(filter),
+  ])
+  return { items: await myRatingsOf(rows), total, page: q.page, pageSize: q.pageSize }
+}
+
+/** Ratings actually given (defaults carry no opinion) of an item and/or a point, for everyone to read. */
+export async function listPublicRatings(q: PageQuery & { serviceId?: string; hallId?: string }): Promise<Page<PublicRating> & { summary: RatingSummary }> {
+  const scope = { ...(q.serviceId ? { serviceId: q.serviceId } : {}), ...(q.hallId ? { hallId: q.hallId } : {}) }
+  const filter: FilterQuery<RatingDoc> = { ...scope, isDefault: false }
+  const [rows, total, summary] = await Promise.all([
+    Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
+    Rating.countDocuments(filter),
+    summaryOf(scope),
+  ])
+  const names = await namesOf(rows)
+  return { items: rows.map((r) => ({ ...ratingBody(r, names), raterName: r.raterName })), total, page: q.page, pageSize: q.pageSize, summary }
+}
+
+/** `GET /staff/ratings`: the ratings of the caller's points (administrators: of their region), raters masked. */
+export async function listStaffRatings(auth: AuthContext, q: PageQuery & { hallId?: string; level?: number }): Promise<Page<StaffRating>> {
+  let scope: FilterQuery<RatingDoc>
+  if (auth.role === 'staff') {
+    if (q.hallId && !auth.hallIds.includes(q.hallId)) throw forbidden('无权查看其他网点的评价')
+    scope = { hallId: { $in: q.hallId ? [q.hallId] : auth.hallIds } }
+  } else if (auth.role === 'admin' && auth.regionCode) {
+    scope = { regionScopes: auth.regionCode, ...(q.hallId ? { hallId: q.hallId } : {}) }
+  } else {
+    throw forbidden()
+  }
+  const filter = { ...scope, ...(q.level ? { level: q.level } : {}) }
+  const [rows, total] = await Promise.all([
+    Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
+    Rating.countDocuments(filter),
+  ])
+  const [names, orders] = await Promise.all([namesOf(rows), workOrdersOfRatings(rows.map((r) => r._id))])
+  const items = rows.map((r) => ({
+    ...ratingBody(r, names),
+    id: r._id.toString(),
+    serviceId: r.serviceId.toString(),
+    hallId: r.hallId?.toString(),
+    raterName: r.raterName,
+    workOrderId: orders.get(r._id.toString())?._id.toString(),
+  }))
+  return { items, total, page: q.page, pageSize: q.pageSize }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries (GET /services/:id, points)
+// ---------------------------------------------------------------------------------------------
+
+async function summaryOf(scope: { serviceId?: string; hallId?: string }): Promise<RatingSummary> {
+  const match: Record<string, Types.ObjectId> = {}
+  if (scope.serviceId) match.serviceId = new Types.ObjectId(scope.serviceId)
+  if (scope.hallId) match.hallId = new Types.ObjectId(scope.hallId)
+  const rows = await Rating.aggregate<{ _id: number; n: number }>([{ $match: match }, { $group: { _id: '$level', n: { $sum: 1 } } }])
+  const levels: LevelCounts = emptyLevels()
+  for (const r of rows) if (String(r._id) in levels) levels[String(r._id) as keyof LevelCounts] = r.n
+  return ratingSummary(levels)
+}
+
+/** `{count, goodRate, average, levels}` of an item (every rating of it, defaults included). */
+export function serviceRatingSummary(serviceId: string): Promise<RatingSummary> {
+  return summaryOf({ serviceId })
+}
+
+/** `{count, goodRate, average, levels}` of a service point. */
+export function hallRatingSummary(hallId: string): Promise<RatingSummary> {
+  return summaryOf({ hallId })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Background: default ratings, missing work orders
+// ---------------------------------------------------------------------------------------------
+
+/** First pass looks this far back; later passes resume from their mark with this much overlap. */
+const FIRST_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000
+const OVERLAP_MS = 60 * 60 * 1000
+
+/**
+ * Runs `work` over the period since the sweep's last mark (with overlap) up to `until`, then moves the mark.
+ * Several processes may run the same period: the work itself must be idempotent (unique keys).
+ */
+async function sweep(name: string, until: Date, work: (since: Date, until: Date) => Promise<number>): Promise<number> {
+  const mark = await RatingSweep.findById(name).lean()
+  const since = new Date(mark ? Math.min(mark.until.getTime(), until.getTime()) - OVERLAP_MS : until.getTime() - FIRST_LOOKBACK_MS)
+  const done = await work(since, until)
+  try {
+    await RatingSweep.updateOne({ _id: name }, { $set: { until } }, { upsert: true })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err // another process created the mark at the same moment
+  }
+  return done
+}
+
+/**
+ * Records the default 基本满意 (`isDefault: true`) for each booking served more than 7 days ago without a rating.
+ * The default takes the booking's rating key, so it is stored once whatever the number of processes, and a real
+ * rating and a default of the same booking can never both exist. Returns how many were recorded.
+ */
+export async function recordDefaultRatings(): Promise<number> {
+  const cutoff = new Date(now().getTime() - RATING_WINDOW_DAYS * 24 * 60 * 60 * 1000)
+  return sweep('default-ratings', cutoff, async (since, until) => {
+    const bookings = await Booking.find({ status: 'served', servedAt: { $gte: since, $lt: until } })
+      .select('_id userId serviceId hallId regionCode servedAt applicant')
+      .lean()
+    if (bookings.length === 0) return 0
+    const keys = bookings.map((b) => ratingKey.booking(b._id.toString()))
+    const rated = new Set((await Rating.find({ key: { $in: keys } }).select('key').lean()).map((r) => r.key))
+    const todo = bookings.filter((b) => !rated.has(ratingKey.booking(b._id.toString())))
+    const services = await Service.find({ _id: { $in: [...new Set(todo.map((b) => b.serviceId.toString()))] } })
+      .select('departmentId')
+      .lean()
+    const departmentOf = new Map(services.map((s) => [s._id.toString(), s.departmentId]))
+    let recorded = 0
+    for (const b of todo) {
+      const ratedAt = ratingWindowClosesAt(b.servedAt!)
+      try {
+        await Rating.create({
+          key: ratingKey.booking(b._id.toString()),
+          kind: 'window',
+          userId: b.userId,
+          raterName: maskName(raterDisplayName(b.applicant?.name)),
+          bookingId: b._id,
+          serviceId: b.serviceId,
+          hallId: b.hallId,
+          departmentId: departmentOf.get(b.serviceId.toString()),
+          regionCode: b.regionCode,
+          regionScopes: regionScopesOf(b.regionCode),
+          level: DEFAULT_RATING_LEVEL,
+          isDefault: true,
+          servedAt: b.servedAt,
+          serviceDate: localDate(b.servedAt!),
+          ratedAt,
+          ratedDate: localDate(ratedAt),
+        })
+        recorded++
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err // rated (or defaulted by another process) meanwhile
+      }
+    }
+    return recorded
+  })
+}
+
+/** Opens the work orders of 差评 stored by requests that died before opening them. */
+export async function repairWorkOrders(): Promise<number> {
+  return sweep('work-orders', now(), async (since, until) => {
+    const bad = await Rating.find({ ratedAt: { $gte: since, $lt: until }, level: { $lte: 2 } }).lean<RatingDoc[]>()
+    return openMissingWorkOrders(bad)
+  })
+}

@@ -1,0 +1,38 @@
+import type mongoose from 'mongoose'
+import { maskMobile, type StaffBookingItem } from '@xz/shared'
+import type { BookingDoc } from '../bookings/booking.model'
+import { Service } from '../catalogue/catalogue.model'
+
+type Id = mongoose.Types.ObjectId | string
+
+/** Names of the given services, by id (one query). */
+export async function serviceNames(ids: Id[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.map(String))]
+  if (unique.length === 0) return new Map()
+  const rows = await Service.find({ _id: { $in: unique } }).select('name').lean()
+  return new Map(rows.map((s) => [s._id.toString(), s.name]))
+}
+
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined)
+
+/** A booking as staff list it: name in full, mobile number masked. */
+export function toStaffItem(b: BookingDoc, names: Map<string, string>): StaffBookingItem {
+  return {
+    id: b._id.toString(),
+    status: b.status,
+    date: b.date,
+    start: b.start,
+    end: b.end,
+    label: b.label ?? undefined,
+    serviceId: b.serviceId.toString(),
+    serviceName: names.get(b.serviceId.toString()) ?? '',
+    applicantName: b.applicant?.name ?? '',
+    mobileMasked: maskMobile(b.applicant?.mobile ?? ''),
+    enterpriseName: b.enterprise?.name ?? undefined,
+    queueNumber: b.queueNumber ?? undefined,
+    checkedInAt: iso(b.checkedInAt),
+    calledAt: iso(b.calledAt),
+    servedAt: iso(b.servedAt),
+    windowNumber: b.windowNumber ?? undefined,
+  }
+}

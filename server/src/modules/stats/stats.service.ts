@@ -1,0 +1,237 @@
+import { Types } from 'mongoose'
+import {
+  addDays,
+  BOOKING_STATUSES,
+  dateRange,
+  daysBetween,
+  instantOf,
+  localDate,
+  MAX_OVERVIEW_RANGE_DAYS,
+  MAX_STATS_RANGE_DAYS,
+  WORK_ORDER_STATUSES,
+  type RatingStats,
+  type RatingStatsGroup,
+  type RatingStatsQuery,
+  type StatsOverview,
+  type WorkOrderStatus,
+} from '@xz/shared'
+import type { AuthContext } from '../../lib/auth'
+import { now } from '../../lib/clock'
+import { AppError, forbidden } from '../../lib/errors'
+import { Booking } from '../bookings/booking.model'
+import { Department, Region, Service } from '../catalogue/catalogue.model'
+import { Hall } from '../halls/hall.model'
+import { Rating } from '../ratings/rating.model'
+import { WorkOrder } from '../work-orders/work-order.model'
+import { addCounts, emptyCounts, ratingMetrics, type LevelCounts, type RatingCounts } from './stats.rules'
+
+const DEFAULT_PERIOD_DAYS = 30
+
+interface Period {
+  from: string
+  to: string
+}
+
+/** The period asked for (the last 30 days by default), at most `maxDays` long. */
+export function periodOf(q: { from?: string; to?: string }, maxDays: number): Period {
+  const to = q.to ?? (q.from ? addDays(q.from, DEFAULT_PERIOD_DAYS - 1) : localDate(now()))
+  const from = q.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1))
+  const issue = (message: string) => new AppError('VALIDATION_FAILED', message, { issues: [{ path: 'to', message }] })
+  if (to < from) throw issue('结束日期不能早于开始日期')
+  if (daysBetween(from, to) + 1 > maxDays) throw issue(`统计区间不能超过 ${maxDays} 天`)
+  return { from, to }
+}
+
+/** `^prefix` of the region codes an administrator oversees (bookings carry a plain `regionCode`). */
+function regionPattern(code: string): RegExp {
+  const prefix = code.length === 6 && code.endsWith('00') ? code.slice(0, 4) : code
+  return new RegExp(`^${prefix}`)
+}
+
+function adminRegion(auth: AuthContext | undefined, what: string): string {
+  if (!auth) throw new AppError('UNAUTHENTICATED', '请先登录')
+  if (auth.role !== 'admin' || !auth.regionCode) throw forbidden(`${what}仅向管理员开放`)
+  return auth.regionCode
+}
+
+/** The field each collection is grouped by in the database; department and region keys are derived afterwards. */
+const BASE_FIELD: Record<RatingStatsGroup, 'serviceId' | 'hallId' | 'regionCode'> = {
+  service: 'serviceId',
+  hall: 'hallId',
+  department: 'serviceId',
+  region: 'regionCode',
+}
+
+type Key = string | null
+
+const keyOf = (v: unknown): Key => (v === null || v === undefined ? null : String(v))
+
+/**
+ * `GET /stats/ratings`: the 好差评 figures per item, point, department or region over a period. Every figure is a
+ * `$sum: 1` count grouped by value (the embedded database has no $avg/$cond); the ratios are made in stats.rules.
+ * Items and points are public; departments and regions are for administrators, within their region.
+ */
+export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQuery): Promise<RatingStats> {
+  const { from, to } = periodOf(q, MAX_STATS_RANGE_DAYS)
+  const region = q.groupBy === 'department' || q.groupBy === 'region' ? adminRegion(auth, '按部门、区域的统计') : undefined
+  const field = BASE_FIELD[q.groupBy]
+
+  const filters: Record<string, unknown> = {}
+  if (q.hallId) filters.hallId = new Types.ObjectId(q.hallId)
+  if (q.serviceId) filters.serviceId = new Types.ObjectId(q.serviceId)
+  const ratingScope = { ...filters, ...(region ? { regionScopes: region } : {}) }
+  const bookingScope = { ...filters, ...(region ? { regionCode: regionPattern(region) } : {}) }
+
+  const [byLevel, served, activelyRated, orders] = await Promise.all([
+    Rating.aggregate<{ _id: { g: unknown; level: number; d: boolean }; n: number }>([
+      { $match: { ...ratingScope, ratedDate: { $gte: from, $lte: to } } },
+      { $group: { _id: { g: `$${field}`, level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
+    ]),
+    Booking.aggregate<{ _id: unknown; n: number }>([
+      { $match: { ...bookingScope, status: 'served', servedAt: { $gte: instantOf(from), $lt: instantOf(addDays(to, 1)) } } },
+      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+    ]),
+    Rating.aggregate<{ _id: unknown; n: number }>([
+      { $match: { ...ratingScope, kind: 'window', isDefault: false, serviceDate: { $gte: from, $lte: to } } },
+      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+    ]),
+    WorkOrder.aggregate<{ _id: { g: unknown; status: WorkOrderStatus; s?: string | null }; n: number }>([
+      { $match: { ...ratingScope, ratedDate: { $gte: from, $lte: to } } },
+      { $group: { _id: { g: `$${field}`, status: '$status', s: '$revisit.satisfaction' }, n: { $sum: 1 } } },
+    ]),
+  ])
+
+  const baseKeys = new Set<Key>([
+    ...byLevel.map((r) => keyOf(r._id.g)),
+    ...served.map((r) => keyOf(r._id)),
+    ...activelyRated.map((r) => keyOf(r._id)),
+    ...orders.map((r) => keyOf(r._id.g)),
+  ])
+  const { groupOf, nameOf } = await grouping(q.groupBy, [...baseKeys].filter((k): k is string => k !== null))
+
+  const groups = new Map<string, RatingCounts>()
+  const counts = (base: unknown): RatingCounts | undefined => {
+    const k = keyOf(base)
+    const g = k === null ? null : groupOf(k)
+    if (g === null) return undefined // e.g. 一事一评 have no point: not part of a per-point figure
+    if (!groups.has(g)) groups.set(g, emptyCounts())
+    return groups.get(g)
+  }
+  for (const r of byLevel) {
+    const c = counts(r._id.g)
+    const level = String(r._id.level) as keyof LevelCounts
+    if (!c || !(level in c.levels)) continue
+    c.levels[level] += r.n
+    if (r._id.d) c.defaultLevels[level] += r.n
+  }
+  for (const r of served) {
+    const c = counts(r._id)
+    if (c) c.served += r.n
+  }
+  for (const r of activelyRated) {
+    const c = counts(r._id)
+    if (c) c.activelyRatedServed += r.n
+  }
+  for (const r of orders) {
+    const c = counts(r._id.g)
+    if (!c) continue
+    if (r._id.status === 'replied' || r._id.status === 'closed') c.replied += r.n
+    if (r._id.s) {
+      c.revisited += r.n
+      if (r._id.s === '满意' || r._id.s === '基本满意') c.revisitSatisfied += r.n
+    }
+  }
+
+  const rows = [...groups.entries()]
+    .map(([key, c]) => ({ key, name: nameOf(key), ...ratingMetrics(c) }))
+    .sort((a, b) => b.total - a.total || b.served - a.served || a.key.localeCompare(b.key))
+  const overall = ratingMetrics([...groups.values()].reduce(addCounts, emptyCounts()))
+  return { groupBy: q.groupBy, from, to, rows, overall }
+}
+
+/** How database keys map to the asked groups, and the groups' names. */
+async function grouping(groupBy: RatingStatsGroup, baseKeys: string[]): Promise<{ groupOf: (k: string) => string | null; nameOf: (k: string) => string }> {
+  const ids = baseKeys.filter((k) => Types.ObjectId.isValid(k))
+  switch (groupBy) {
+    case 'service': {
+      const names = new Map((await Service.find({ _id: { $in: ids } }).select('name').lean()).map((s) => [s._id.toString(), s.name]))
+      return { groupOf: (k) => k, nameOf: (k) => names.get(k) ?? '（已删除的事项）' }
+    }
+    case 'hall': {
+      const names = new Map((await Hall.find({ _id: { $in: ids } }).select('name').lean()).map((h) => [h._id.toString(), h.name]))
+      return { groupOf: (k) => k, nameOf: (k) => names.get(k) ?? '（已删除的网点）' }
+    }
+    case 'department': {
+      const services = await Service.find({ _id: { $in: ids } }).select('departmentId').lean()
+      const deptOf = new Map(services.map((s) => [s._id.toString(), s.departmentId.toString()]))
+      const depts = await Department.find({ _id: { $in: [...new Set(deptOf.values())] } }).select('name').lean()
+      const names = new Map(depts.map((d) => [d._id.toString(), d.name]))
+      return { groupOf: (k) => deptOf.get(k) ?? null, nameOf: (k) => names.get(k) ?? '（未知部门）' }
+    }
+    case 'region': {
+      // Points may sit in townships or villages: figures roll up to the county level (6 digits).
+      const county = (k: string) => k.slice(0, 6)
+      const codes = [...new Set(baseKeys.map(county))]
+      const names = new Map((await Region.find({ _id: { $in: codes } }).select('name').lean()).map((r) => [String(r._id), r.name]))
+      return { groupOf: county, nameOf: (k) => names.get(k) ?? k }
+    }
+  }
+}
+
+/**
+ * `GET /stats/overview`: the administrator's dashboard over at most 92 days of their region: ratings per level and per
+ * day (好评率, 主动评价好评率), bookings per day by state, work orders by state and how many are overdue now.
+ */
+export async function statsOverview(auth: AuthContext, q: { from?: string; to?: string }): Promise<StatsOverview> {
+  const region = adminRegion(auth, '数据总览')
+  const { from, to } = periodOf(q, MAX_OVERVIEW_RANGE_DAYS)
+  const [ratings, bookings, orders, overdue] = await Promise.all([
+    Rating.aggregate<{ _id: { date: string; level: number; d: boolean }; n: number }>([
+      { $match: { regionScopes: region, ratedDate: { $gte: from, $lte: to } } },
+      { $group: { _id: { date: '$ratedDate', level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
+    ]),
+    Booking.aggregate<{ _id: { date: string; status: string }; n: number }>([
+      { $match: { regionCode: regionPattern(region), date: { $gte: from, $lte: to } } },
+      { $group: { _id: { date: '$date', status: '$status' }, n: { $sum: 1 } } },
+    ]),
+    WorkOrder.aggregate<{ _id: WorkOrderStatus; n: number }>([
+      { $match: { regionScopes: region, ratedDate: { $gte: from, $lte: to } } },
+      { $group: { _id: '$status', n: { $sum: 1 } } },
+    ]),
+    WorkOrder.countDocuments({ regionScopes: region, dueAt: { $lt: now() } }),
+  ])
+
+  const days = new Map(dateRange(from, to).map((d) => [d, emptyCounts()]))
+  for (const r of ratings) {
+    const c = days.get(r._id.date)
+    const level = String(r._id.level) as keyof LevelCounts
+    if (!c || !(level in c.levels)) continue
+    c.levels[level] += r.n
+    if (r._id.d) c.defaultLevels[level] += r.n
+  }
+  const ratingsByDay = [...days.entries()].map(([date, c]) => {
+    const m = ratingMetrics(c)
+    return { date, total: m.total, levels: m.levels, goodRate: m.goodRate, activeGoodRate: m.activeGoodRate }
+  })
+  const all = ratingMetrics([...days.values()].reduce(addCounts, emptyCounts()))
+
+  const bookingDays = new Map(dateRange(from, to).map((d) => [d, Object.fromEntries(BOOKING_STATUSES.map((s) => [s, 0])) as Record<(typeof BOOKING_STATUSES)[number], number>]))
+  for (const r of bookings) {
+    const day = bookingDays.get(r._id.date)
+    if (day && r._id.status in day) day[r._id.status as keyof typeof day] += r.n
+  }
+
+  const byStatus = Object.fromEntries(WORK_ORDER_STATUSES.map((s) => [s, 0])) as Record<WorkOrderStatus, number>
+  for (const r of orders) if (r._id in byStatus) byStatus[r._id] += r.n
+
+  return {
+    from,
+    to,
+    regionCode: region,
+    ratings: { levels: all.levels, total: all.total, goodRate: all.goodRate, activeGoodRate: all.activeGoodRate },
+    ratingsByDay,
+    bookingsByDay: [...bookingDays.entries()].map(([date, s]) => ({ date, ...s })),
+    workOrders: { byStatus, overdue },
+  }
+}
+

@@ -1,0 +1,369 @@
+/**
+ * Authorization matrix: every /staff and /admin route of the app, called by six kinds of caller.
+ * The table below lists each route (method + path) with how its scope is determined; the test fails
+ * when the app registers a /staff or /admin route the table does not list (or the table lists one the
+ * app no longer has), so a new route cannot ship without its row.
+ */
+import crypto from 'node:crypto'
+import mongoose from 'mongoose'
+import { addDays, localDate } from '@xz/shared'
+import { routeRegistry } from '../../server/src/lib/routes'
+import { Bundle, Department } from '../../server/src/modules/catalogue/catalogue.model'
+import { SessionRule } from '../../server/src/modules/sessions/session.model'
+import { Walkin } from '../../server/src/modules/staff/walkin.model'
+import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model'
+import { api, testApp } from '../helpers/app'
+import { account, type Session } from '../helpers/auth'
+import { useTestDb } from '../helpers/db'
+import { CITY, COUNTY, deskWorld, makeBooking, makeHall, makeService, makeUser, type DeskWorld } from '../helpers/desk-fixtures'
+
+useTestDb()
+
+const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther'] as const
+type Actor = (typeof ACTORS)[number]
+
+/**
+ * How a route decides who may act (the target is always at "our" point, in the county 忻府区):
+ * - hall:        staff of the point, administrators whose region contains it (bookings, check-in, queue, work orders)
+ * - hall-list:   a list filtered by ?hallId: staff of another point are refused; administrators get only
+ *                their region's rows, so an administrator of another region gets an (empty) list
+ * - region:      administrators whose region contains the record (or the region named in the body)
+ * - region-list: any administrator; the list holds only their region's records
+ * - city:        city-wide data (the holiday calendar): only the city's administrators. For these rows
+ *                "adminHere" is the city administrator and "adminOther" a county administrator.
+ */
+type Scope = 'hall' | 'hall-list' | 'region' | 'region-list' | 'city'
+
+const ALLOWED: Record<Scope, readonly Actor[]> = {
+  hall: ['staffHere', 'adminHere'],
+  'hall-list': ['staffHere', 'adminHere', 'adminOther'],
+  region: ['adminHere'],
+  'region-list': ['adminHere', 'adminOther'],
+  city: ['adminHere'],
+}
+
+interface Req {
+  path: string
+  query?: Record<string, string>
+  body?: Record<string, unknown>
+}
+
+interface Row {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
+  /** As registered (Express syntax, without /api/v1). */
+  route: string
+  scope: Scope
+  /** Builds the request against records of our point/region (may create records a row alone uses). */
+  request: (f: Fixtures) => Req | Promise<Req>
+}
+
+interface Fixtures extends DeskWorld {
+  booking: Awaited<ReturnType<typeof makeBooking>>
+  countyService: Awaited<ReturnType<typeof makeService>>
+  department: { _id: mongoose.Types.ObjectId }
+  bundle: { _id: mongoose.Types.ObjectId }
+  rule: { _id: mongoose.Types.ObjectId }
+  workOrder: { _id: mongoose.Types.ObjectId }
+}
+
+const uid = () => crypto.randomBytes(4).toString('hex')
+const id = (doc: { _id: unknown }) => String(doc._id)
+const futureDate = () => addDays(localDate(new Date()), 30)
+
+async function freshStaff(f: Fixtures): Promise<string> {
+  const s = await account({ role: 'staff', hallIds: [f.hall._id] })
+  return s.id
+}
+const freshRule = (f: Pick<Fixtures, 'hall'>) =>
+  SessionRule.create({ hallId: f.hall._id, regionCode: f.hall.regionCode, label: '双休日值班', dayTypes: ['weekend'], start: '09:00', end: '12:00', slotMinutes: 30 })
+const freshBundle = (f: Pick<Fixtures, 'countyService' | 'service'>) =>
+  Bundle.create({
+    name: `企业开办一件事-${uid()}`,
+    description: '设立登记、印章刻制、申领发票一次办',
+    serviceIds: [f.countyService._id, f.service._id],
+    themes: ['企业开办'],
+    steps: [{ name: '一窗受理', role: '综合窗口' }],
+    regionCode: COUNTY,
+  })
+
+function serviceBody(f: Fixtures) {
+  return {
+    code: `11140902MB${uid().toUpperCase()}`,
+    name: '食品经营许可',
+    itemType: '行政许可',
+    departmentId: id(f.department),
+    implementer: '忻府区行政审批服务管理局',
+    legalBasis: ['《中华人民共和国食品安全法》第三十五条'],
+    audiences: ['法人'],
+    themes: ['市场监管'],
+    levels: ['县级'],
+    regionCode: COUNTY,
+    conditions: ['具有与经营的食品品种、数量相适应的经营场所'],
+    materials: [],
+    steps: [
+      { name: '受理', role: '综合窗口' },
+      { name: '审核', role: '审批科室' },
+    ],
+    legalLimitDays: 20,
+    promisedLimitDays: 5,
+    fee: { free: true },
+    visits: 1,
+    onlineDepth: '全程网办',
+    consultPhone: '0350-3336789',
+  }
+}
+
+/** Every /staff and /admin route, with its scope and a request against our point. */
+const TABLE: Row[] = [
+  // ---- staff desk (issue 5) ----
+  { method: 'get', route: '/staff/bookings', scope: 'hall', request: (f) => ({ path: '/staff/bookings', query: { hallId: id(f.hall) } }) },
+  { method: 'get', route: '/staff/bookings/:id', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}` }) },
+  { method: 'post', route: '/staff/checkins', scope: 'hall', request: (f) => ({ path: '/staff/checkins', body: { code: f.booking.code } }) },
+  { method: 'post', route: '/staff/queue/next', scope: 'hall', request: (f) => ({ path: '/staff/queue/next', body: { hallId: id(f.hall), windowNumber: '1' } }) },
+  { method: 'get', route: '/staff/queue', scope: 'hall', request: (f) => ({ path: '/staff/queue', query: { hallId: id(f.hall) } }) },
+  { method: 'post', route: '/staff/bookings/:id/serve', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}/serve` }) },
+  { method: 'post', route: '/staff/bookings/:id/no-show', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}/no-show` }) },
+  {
+    method: 'post',
+    route: '/staff/walkins',
+    scope: 'hall',
+    request: (f) => ({ path: '/staff/walkins', body: { hallId: id(f.hall), serviceId: id(f.service), name: '现场办事人' } }),
+  },
+  {
+    method: 'post',
+    route: '/staff/walkins/:id/serve',
+    scope: 'hall',
+    request: async (f) => {
+      const w = await Walkin.create({
+        hallId: f.hall._id,
+        regionCode: f.hall.regionCode,
+        serviceId: f.service._id,
+        date: localDate(new Date()),
+        queueNumber: 'W901',
+        arrivedAt: new Date(),
+        registeredBy: 'matrix',
+      })
+      return { path: `/staff/walkins/${id(w)}/serve` }
+    },
+  },
+  // ---- ratings and work orders (ratings engineer) ----
+  { method: 'get', route: '/staff/ratings', scope: 'hall-list', request: (f) => ({ path: '/staff/ratings', query: { hallId: id(f.hall) } }) },
+  { method: 'get', route: '/staff/work-orders', scope: 'hall-list', request: (f) => ({ path: '/staff/work-orders', query: { hallId: id(f.hall) } }) },
+  { method: 'get', route: '/staff/work-orders/:id', scope: 'hall', request: (f) => ({ path: `/staff/work-orders/${id(f.workOrder)}` }) },
+  {
+    method: 'post',
+    route: '/staff/work-orders/:id/verify',
+    scope: 'hall',
+    request: (f) => ({ path: `/staff/work-orders/${id(f.workOrder)}/verify`, body: { valid: true } }),
+  },
+  {
+    method: 'post',
+    route: '/staff/work-orders/:id/reply',
+    scope: 'hall',
+    request: (f) => ({ path: `/staff/work-orders/${id(f.workOrder)}/reply`, body: { text: '已加强窗口服务规范培训并当面致歉' } }),
+  },
+  {
+    method: 'post',
+    route: '/admin/work-orders/:id/appeal-decision',
+    scope: 'region',
+    request: (f) => ({ path: `/admin/work-orders/${id(f.workOrder)}/appeal-decision`, body: { uphold: true, reason: '经复核维持原驳回结论' } }),
+  },
+  // ---- staff accounts and audit log (issue 5) ----
+  { method: 'get', route: '/admin/accounts', scope: 'region-list', request: () => ({ path: '/admin/accounts' }) },
+  {
+    method: 'post',
+    route: '/admin/accounts',
+    scope: 'region',
+    request: (f) => ({ path: '/admin/accounts', body: { username: `matrix_${uid()}`, name: '新窗口人员', hallIds: [id(f.hall)] } }),
+  },
+  {
+    method: 'patch',
+    route: '/admin/accounts/:id',
+    scope: 'region',
+    request: async (f) => ({ path: `/admin/accounts/${await freshStaff(f)}`, body: { name: '改名后的窗口人员' } }),
+  },
+  {
+    method: 'post',
+    route: '/admin/accounts/:id/reset-password',
+    scope: 'region',
+    request: async (f) => ({ path: `/admin/accounts/${await freshStaff(f)}/reset-password` }),
+  },
+  { method: 'get', route: '/admin/audit', scope: 'region-list', request: () => ({ path: '/admin/audit' }) },
+  // ---- holiday calendar (catalogue engineer) ----
+  { method: 'get', route: '/admin/calendar/overrides', scope: 'region-list', request: () => ({ path: '/admin/calendar/overrides' }) },
+  {
+    method: 'put',
+    route: '/admin/calendar/overrides/:date',
+    scope: 'city',
+    request: () => ({ path: `/admin/calendar/overrides/${futureDate()}`, body: { type: 'holiday', name: '临时闭馆' } }),
+  },
+  { method: 'delete', route: '/admin/calendar/overrides/:date', scope: 'city', request: () => ({ path: `/admin/calendar/overrides/${futureDate()}` }) },
+  // ---- catalogue (catalogue engineer) ----
+  { method: 'get', route: '/admin/services', scope: 'region-list', request: () => ({ path: '/admin/services' }) },
+  { method: 'post', route: '/admin/services', scope: 'region', request: (f) => ({ path: '/admin/services', body: serviceBody(f) }) },
+  {
+    method: 'patch',
+    route: '/admin/services/:id',
+    scope: 'region',
+    request: (f) => ({ path: `/admin/services/${id(f.countyService)}`, body: { name: '食品经营许可（新办）' } }),
+  },
+  {
+    method: 'post',
+    route: '/admin/services/:id/archive',
+    scope: 'region',
+    request: async () => ({ path: `/admin/services/${id(await makeService({ regionCode: COUNTY, name: '待归档事项' }))}/archive` }),
+  },
+  {
+    method: 'post',
+    route: '/admin/bundles',
+    scope: 'region',
+    request: (f) => ({
+      path: '/admin/bundles',
+      body: {
+        name: `开餐馆一件事-${uid()}`,
+        description: '营业执照与食品经营许可一次办',
+        serviceIds: [id(f.countyService), id(f.service)],
+        themes: ['企业开办'],
+        steps: [{ name: '一窗受理', role: '综合窗口' }],
+        regionCode: COUNTY,
+      },
+    }),
+  },
+  { method: 'patch', route: '/admin/bundles/:id', scope: 'region', request: (f) => ({ path: `/admin/bundles/${id(f.bundle)}`, body: { description: '更新后的说明' } }) },
+  { method: 'post', route: '/admin/bundles/:id/archive', scope: 'region', request: async (f) => ({ path: `/admin/bundles/${id(await freshBundle(f))}/archive` }) },
+  {
+    method: 'post',
+    route: '/admin/departments',
+    scope: 'region',
+    request: () => ({ path: '/admin/departments', body: { name: `忻府区市场监管局${uid()}`, regionCode: COUNTY } }),
+  },
+  { method: 'patch', route: '/admin/departments/:id', scope: 'region', request: (f) => ({ path: `/admin/departments/${id(f.department)}`, body: { shortName: '区监管局' } }) },
+  // ---- service points (catalogue engineer) ----
+  { method: 'get', route: '/admin/halls', scope: 'region-list', request: () => ({ path: '/admin/halls' }) },
+  {
+    method: 'post',
+    route: '/admin/halls',
+    scope: 'region',
+    request: () => ({
+      path: '/admin/halls',
+      body: {
+        name: `忻府区长征街街道便民服务中心-${uid()}`,
+        type: 'township',
+        regionCode: COUNTY,
+        address: '忻州市忻府区长征街 18 号',
+        location: { lat: 38.4201, lng: 112.7399 },
+        phone: '0350-3031234',
+      },
+    }),
+  },
+  {
+    method: 'patch',
+    route: '/admin/halls/:id',
+    scope: 'region',
+    request: async () => ({ path: `/admin/halls/${id(await makeHall({ regionCode: COUNTY }))}`, body: { address: '忻州市忻府区新建路 8 号' } }),
+  },
+  { method: 'post', route: '/admin/halls/:id/archive', scope: 'region', request: async () => ({ path: `/admin/halls/${id(await makeHall({ regionCode: COUNTY }))}/archive` }) },
+  // ---- session rules and session cancellation (booking engineer) ----
+  { method: 'get', route: '/admin/session-rules', scope: 'region', request: (f) => ({ path: '/admin/session-rules', query: { hallId: id(f.hall) } }) },
+  { method: 'get', route: '/admin/session-rules/:id', scope: 'region', request: (f) => ({ path: `/admin/session-rules/${id(f.rule)}` }) },
+  {
+    method: 'post',
+    route: '/admin/session-rules',
+    scope: 'region',
+    request: (f) => ({ path: '/admin/session-rules', body: { hallId: id(f.hall), label: '双休日值班', dayTypes: ['weekend'], start: '14:00', end: '17:00' } }),
+  },
+  { method: 'patch', route: '/admin/session-rules/:id', scope: 'region', request: (f) => ({ path: `/admin/session-rules/${id(f.rule)}`, body: { capacity: 6 } }) },
+  { method: 'delete', route: '/admin/session-rules/:id', scope: 'region', request: async (f) => ({ path: `/admin/session-rules/${id(await freshRule(f))}` }) },
+  {
+    method: 'post',
+    route: '/admin/sessions/:hallId/:date/cancel',
+    scope: 'region',
+    request: async () => ({ path: `/admin/sessions/${id(await makeHall({ regionCode: COUNTY }))}/${futureDate()}/cancel`, body: { reason: '设备检修，暂停服务' } }),
+  },
+]
+
+let f: Fixtures
+let sessions: Record<Actor, Session | undefined>
+let cityWide: Record<Actor, Session | undefined>
+
+beforeAll(async () => {
+  const w = await deskWorld()
+  const countyService = await makeService({ regionCode: COUNTY, name: '食品经营许可' })
+  const department = await Department.create({ name: `忻府区行政审批服务管理局-${uid()}`, regionCode: COUNTY })
+  const booking = await makeBooking({ hall: w.hall, service: w.service, start: '10:00', date: addDays(localDate(new Date()), 3) })
+  const user = await makeUser()
+  const workOrder = await WorkOrder.create({
+    ratingId: new mongoose.Types.ObjectId(),
+    kind: 'window',
+    userId: user._id,
+    raterName: '王*',
+    hallId: w.hall._id,
+    serviceId: w.service._id,
+    regionCode: COUNTY,
+    regionScopes: [CITY, COUNTY],
+    level: 1,
+    tags: ['态度差'],
+    comment: '窗口人员态度不好，解释不清楚',
+    ratedAt: new Date(),
+    ratedDate: localDate(new Date()),
+    status: 'pending_verification',
+    verifyDeadline: new Date(Date.now() + 86_400_000),
+    dueAt: new Date(Date.now() + 86_400_000),
+    rectifyDays: 5,
+  })
+  const [bundle, rule] = await Promise.all([freshBundle({ countyService, service: w.service }), freshRule(w)])
+  f = { ...w, booking, countyService, department, bundle, rule, workOrder }
+  const a = w.actors
+  sessions = { anonymous: undefined, citizen: a.citizen, staffHere: a.staffHere, staffOther: a.staffOther, adminHere: a.adminHere, adminOther: a.adminOther }
+  cityWide = { ...sessions, adminHere: a.adminCity, adminOther: a.adminHere }
+})
+
+const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`
+
+describe('authorization matrix of /staff and /admin routes', () => {
+  it('when the app registers its routes, then every /staff and /admin route is in the table and the table names no other', () => {
+    testApp()
+    const registered = routeRegistry.filter((r) => /^\/(staff|admin)(\/|$)/.test(r.path)).map((r) => key(r.method, r.path))
+    const listed = TABLE.map((r) => key(r.method, r.route))
+    expect(new Set(listed).size).toBe(listed.length)
+    expect({ missingFromTable: registered.filter((r) => !listed.includes(r)), notRegistered: listed.filter((r) => !registered.includes(r)) }).toEqual({
+      missingFromTable: [],
+      notRegistered: [],
+    })
+  })
+
+  it('when a route is registered, then it requires a staff or admin role (never public, never any signed-in user)', () => {
+    for (const r of routeRegistry.filter((x) => /^\/(staff|admin)(\/|$)/.test(x.path))) {
+      const row = TABLE.find((t) => key(t.method, t.route) === key(r.method, r.path))
+      expect({ route: key(r.method, r.path), auth: r.spec.auth }).toEqual({
+        route: key(r.method, r.path),
+        auth: row && ALLOWED[row.scope].includes('staffHere') ? ['staff', 'admin'] : ['admin'],
+      })
+    }
+  })
+
+  it.each(TABLE.map((r) => [key(r.method, r.route), r] as const))('%s', async (_name, row) => {
+    const req = await row.request(f)
+    const callers = row.scope === 'city' ? cityWide : sessions
+    const outcome: Record<string, number> = {}
+    const expected: Record<string, string> = {}
+    // refused callers first, so that the allowed ones cannot change the state the refusals are checked on
+    const order: Actor[] = [...ACTORS.filter((a) => !ALLOWED[row.scope].includes(a)), ...ALLOWED[row.scope]]
+    for (const actor of order) {
+      let call = api()[row.method](`/api/v1${req.path}`)
+      if (req.query) call = call.query(req.query)
+      const session = callers[actor]
+      if (session) call = call.set(session.auth)
+      const res = req.body ? await call.send(req.body) : await call
+      outcome[actor] = res.status
+      expected[actor] = actor === 'anonymous' ? '401' : ALLOWED[row.scope].includes(actor) ? 'allowed' : '403'
+    }
+    const observed = Object.fromEntries(
+      Object.entries(outcome).map(([actor, status]) => [
+        actor,
+        status === 401 || status === 403 ? String(status) : status < 500 ? 'allowed' : `error ${status}`,
+      ]),
+    )
+    expect(observed).toEqual(expected)
+  })
+})
