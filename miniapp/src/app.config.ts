@@ -1,10 +1,53 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: [
+    // tab pages
+    'pages/index/index',
+    'pages/nearby/index',
+    'pages/bookings/index',
+    'pages/mine/index',
+    // citizen flows
+    'pages/search/index',
+    'pages/service/index',
+    'pages/bundle/index',
+    'pages/book/index',
+    'pages/booking/index',
+    'pages/rate/index',
+    'pages/ratings/index'
+  ],
+  // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['login/index', 'desk/index', 'checkin/index', 'queue/index', 'work-orders/index', 'work-order/index']
+    },
+    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index'] }
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '忻州政务·无忧办',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f8'
-  }
+  },
+  tabBar: {
+    color: '#646a73',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/nearby/index', text: '附近', iconPath: 'assets/tab/nearby.png', selectedIconPath: 'assets/tab/nearby-active.png' },
+      {
+        pagePath: 'pages/bookings/index',
+        text: '我的预约',
+        iconPath: 'assets/tab/bookings.png',
+        selectedIconPath: 'assets/tab/bookings-active.png'
+      },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' }
+    ]
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于查找附近的政务服务网点（15分钟政务服务圈）' }
+  },
+  requiredPrivateInfos: ['getLocation']
 })

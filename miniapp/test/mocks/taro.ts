@@ -12,6 +12,9 @@ export const showLoading = jest.fn(() => Promise.resolve({ errMsg: 'showLoading:
 export const hideLoading = jest.fn(() => Promise.resolve({ errMsg: 'hideLoading:ok' }))
 export const showModal = jest.fn(() => Promise.resolve({ errMsg: 'showModal:ok', confirm: true, cancel: false }))
 export const login = jest.fn(() => Promise.resolve({ errMsg: 'login:ok', code: 'test-code' }))
+export const getLocation = jest.fn(() => Promise.reject(new Error('getLocation:fail auth deny')))
+export const openLocation = jest.fn(() => Promise.resolve({ errMsg: 'openLocation:ok' }))
+export const makePhoneCall = jest.fn(() => Promise.resolve({ errMsg: 'makePhoneCall:ok' }))
 export const getEnv = jest.fn(() => 'WEB')
 export const ENV_TYPE = {
   WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD', HARMONY: 'HARMONY'
@@ -33,6 +36,15 @@ export const removeStorageSync = jest.fn((key: string) => { storage.delete(key) 
 // params for useRouter(); tests can mutate it: routerParams.id = '2'
 export const routerParams: Record<string, string> = {}
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }))
+export const getCurrentInstance = jest.fn(() => ({ router: { params: routerParams, path: '' }, page: null }))
+
+// Taro's global event bus (NutUI's Dialog/Toast use it)
+const listeners = new Map<string, Array<(...args: unknown[]) => void>>()
+export const eventCenter = {
+  on: (name: string, cb: (...args: unknown[]) => void) => { listeners.set(name, [...(listeners.get(name) ?? []), cb]) },
+  off: (name: string) => { listeners.delete(name) },
+  trigger: (name: string, ...args: unknown[]) => { for (const cb of listeners.get(name) ?? []) cb(...args) }
+}
 
 // Page lifecycle hooks: run once after mount (close enough for component tests)
 const once = (cb: () => void) => useEffect(() => { cb() }, [])
@@ -48,8 +60,8 @@ export const stopPullDownRefresh = jest.fn()
 
 const Taro = {
   request, navigateTo, navigateBack, redirectTo, switchTab, reLaunch, showToast, showLoading, hideLoading, showModal,
-  login, getEnv, ENV_TYPE, pxTransform, getSystemInfoSync, createSelectorQuery, nextTick,
-  getStorageSync, setStorageSync, removeStorageSync, useRouter, useLoad, useLaunch, useReady, useDidShow, useDidHide,
+  login, getLocation, openLocation, makePhoneCall, getEnv, ENV_TYPE, pxTransform, getSystemInfoSync, createSelectorQuery, nextTick,
+  getStorageSync, setStorageSync, removeStorageSync, useRouter, getCurrentInstance, eventCenter, useLoad, useLaunch, useReady, useDidShow, useDidHide,
   useUnload, usePullDownRefresh, useReachBottom, stopPullDownRefresh
 }
 export default Taro

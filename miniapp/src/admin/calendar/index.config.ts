@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '日历与停办'
+})

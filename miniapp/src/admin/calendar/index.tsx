@@ -1,0 +1,200 @@
+import Taro from '@tarojs/taro'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { addDays, DAY_TYPES, isValidDate, type DayType, type Me } from '@xz/shared'
+import { useAsync } from '@/hooks/useAsync'
+import { DAY_TYPE_LABELS, dateLabel, todayLocal } from '@/utils/format'
+import { useRoleGuard } from '../../staff/lib/guard'
+import { DeskState } from '../../staff/lib/DeskState'
+import { GuardPending } from '../../staff/lib/GuardPending'
+import { useHallChoice } from '../../staff/lib/halls'
+import { ActionButton } from '../../staff/lib/ActionButton'
+import { actionError, fieldErrors } from '../../staff/lib/format'
+import { ADMIN_ROLES } from '../lib'
+import { cancelSession, deleteOverride, fetchOverrides, putOverride } from '../api'
+import '../../staff/staff.scss'
+
+function OverrideForm({ onSaved }: { onSaved: (message: string) => void }) {
+  const [date, setDate] = useState('')
+  const [type, setType] = useState<DayType>('holiday')
+  const [name, setName] = useState('')
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [error, setError] = useState('')
+
+  const save = async () => {
+    setErrors({})
+    setError('')
+    if (!isValidDate(date.trim())) {
+      setErrors({ date: '日期格式应为 YYYY-MM-DD' })
+      return
+    }
+    try {
+      await putOverride({ date: date.trim(), type, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) })
+      setDate('')
+      setName('')
+      setReason('')
+      onSaved(`${date.trim()} 已设为${DAY_TYPE_LABELS[type]}`)
+    } catch (err) {
+      const fields = fieldErrors(err)
+      setErrors(fields)
+      setError(Object.keys(fields).length ? '请按提示修改' : actionError(err))
+    }
+  }
+
+  return (
+    <View className='desk__card' data-testid='override-form'>
+      <Text className='desk__card-title'>调整某日类型</Text>
+      <View className='desk__field'>
+        <Text className='desk__label'>日期</Text>
+        <Input className='desk__input' data-testid='override-date' value={date} placeholder='YYYY-MM-DD' onInput={(e) => setDate(e.detail.value)} />
+        {errors.date && <Text className='desk__field-error'>{errors.date}</Text>}
+      </View>
+      <View className='desk__chips'>
+        {DAY_TYPES.map((t) => (
+          <Text key={t} className={`desk__chip ${type === t ? 'desk__chip--active' : ''}`} data-testid={`override-type-${t}`} onClick={() => setType(t)}>
+            {DAY_TYPE_LABELS[t]}
+          </Text>
+        ))}
+      </View>
+      <View className='desk__field'>
+        <Text className='desk__label'>名称</Text>
+        <Input className='desk__input' data-testid='override-name' value={name} placeholder='如：临时闭馆、元旦' onInput={(e) => setName(e.detail.value)} />
+        {errors.name && <Text className='desk__field-error'>{errors.name}</Text>}
+      </View>
+      <View className='desk__field'>
+        <Text className='desk__label'>说明（可留空）</Text>
+        <Input className='desk__input' value={reason} onInput={(e) => setReason(e.detail.value)} />
+      </View>
+      <ActionButton variant='primary' testId='override-save' onClick={() => void save()}>
+        保存
+      </ActionButton>
+      {error && <Text className='desk__error'>{error}</Text>}
+    </View>
+  )
+}
+
+function CancelSessionForm({ me, onDone }: { me: Me; onDone: (message: string) => void }) {
+  const { halls, hall, choose } = useHallChoice(me)
+  const [date, setDate] = useState(() => addDays(todayLocal(), 1))
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (!hall) return
+    setError('')
+    if (!isValidDate(date.trim())) {
+      setError('日期格式应为 YYYY-MM-DD')
+      return
+    }
+    const { confirm } = await Taro.showModal({
+      title: '取消场次',
+      content: `将取消 ${hall.name} ${date.trim()} 的全部预约并通知预约人，确定吗？`
+    })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      const result = await cancelSession(hall.id, date.trim(), reason.trim())
+      setReason('')
+      onDone(`已取消 ${result.date} 的场次：${result.cancelledBookings} 个预约已取消并通知预约人`)
+    } catch (err) {
+      setError(Object.values(fieldErrors(err))[0] ?? actionError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='desk__card' data-testid='cancel-session-form'>
+      <Text className='desk__card-title'>取消某日场次</Text>
+      <Picker mode='selector' range={halls.map((h) => h.name)} onChange={(e) => choose(halls[Number(e.detail.value)].id)}>
+        <View className='desk__field'>
+          <Text className='desk__label'>网点</Text>
+          <Text className='desk__input'>{hall?.name ?? '—'} ▾</Text>
+        </View>
+      </Picker>
+      <View className='desk__field'>
+        <Text className='desk__label'>日期</Text>
+        <Input className='desk__input' data-testid='cancel-date' value={date} placeholder='YYYY-MM-DD' onInput={(e) => setDate(e.detail.value)} />
+      </View>
+      <View className='desk__field'>
+        <Text className='desk__label'>取消原因（将通知预约人）</Text>
+        <Input className='desk__input' data-testid='cancel-reason' value={reason} placeholder='如：停电检修' onInput={(e) => setReason(e.detail.value)} />
+      </View>
+      <ActionButton variant='danger' testId='cancel-submit' disabled={busy || !hall} onClick={() => void submit()}>
+        取消该日场次
+      </ActionButton>
+      {error && (
+        <Text className='desk__error' data-testid='cancel-error'>
+          {error}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+/** 日历与停办: calendar overrides and cancelling a point's sessions on a date. */
+export default function AdminCalendar() {
+  const me = useRoleGuard(ADMIN_ROLES)
+  const overrides = useAsync(fetchOverrides, [], Boolean(me))
+  const [message, setMessage] = useState('')
+
+  if (!me) return <GuardPending />
+
+  const done = (text: string) => {
+    setMessage(text)
+    overrides.reload()
+  }
+
+  const remove = async (date: string) => {
+    try {
+      await deleteOverride(date)
+      done(`已恢复 ${date} 的官方安排`)
+    } catch (err) {
+      setMessage(actionError(err))
+    }
+  }
+
+  return (
+    <View className='desk' data-testid='admin-calendar'>
+      <View className='desk__header'>
+        <Text className='desk__title'>日历与停办</Text>
+      </View>
+      {message && (
+        <Text className='desk__notice' data-testid='calendar-message'>
+          {message}
+        </Text>
+      )}
+      <View className='desk__card'>
+        <Text className='desk__card-title'>已调整的日期</Text>
+        <DeskState
+          loading={overrides.loading && !overrides.data}
+          error={overrides.error}
+          onRetry={overrides.reload}
+          empty={overrides.data?.length === 0}
+          emptyText='暂无调整，按国务院办公厅公布的安排执行'
+        >
+          {overrides.data?.map((o) => (
+            <View key={o.date} className='desk__row' data-testid='override-item'>
+              <View className='desk__row-main'>
+                <Text>
+                  {dateLabel(o.date)} · {DAY_TYPE_LABELS[o.type]}
+                </Text>
+                <Text className='desk__muted'>
+                  {o.name}
+                  {o.reason ? ` · ${o.reason}` : ''}
+                </Text>
+              </View>
+              <ActionButton small variant='danger' testId='override-delete' onClick={() => void remove(o.date)}>
+                删除
+              </ActionButton>
+            </View>
+          ))}
+        </DeskState>
+      </View>
+      <OverrideForm onSaved={done} />
+      <CancelSessionForm me={me} onDone={setMessage} />
+    </View>
+  )
+}

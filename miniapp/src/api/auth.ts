@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro'
+import type { Health, Me, TokenPair, UpdateMe } from '@xz/shared'
+import { ApiError, clearSession, getSession, request, setSession } from './request'
+
+export async function fetchHealthInfo(): Promise<Health> {
+  return request<Health>('/api/v1/health', { auth: false })
+}
+
+/** POST /auth/wechat {code}: a wx.login code in WeChat, the development login's code on H5. */
+export async function loginWithCode(code: string): Promise<Me> {
+  const pair = await request<TokenPair>('/api/v1/auth/wechat', { method: 'POST', data: { code }, auth: false })
+  setSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken })
+  return pair.user
+}
+
+export const isWeapp = (): boolean => Taro.getEnv() === Taro.ENV_TYPE.WEAPP
+
+/**
+ * Makes sure a session exists. In WeChat it signs in silently with Taro.login; on H5 (development login only)
+ * it rejects with UNAUTHENTICATED so the page can send the user to 我的.
+ */
+export async function ensureLogin(): Promise<void> {
+  if (getSession()) return
+  if (!isWeapp()) throw new ApiError('UNAUTHENTICATED', 401, '请先登录')
+  // screens load several lists at once: they share one sign-in
+  pendingLogin ??= Taro.login()
+    .then(({ code }) => loginWithCode(code))
+    .then(() => undefined)
+    .finally(() => {
+      pendingLogin = null
+    })
+  return pendingLogin
+}
+
+let pendingLogin: Promise<void> | null = null
+
+export function fetchMe(): Promise<Me> {
+  return request<Me>('/api/v1/me')
+}
+
+export function updateMe(patch: UpdateMe): Promise<Me> {
+  return request<Me>('/api/v1/me', { method: 'PATCH', data: { ...patch } })
+}
+
+export function logout(): void {
+  clearSession()
+}
+
+export const isLoggedIn = (): boolean => getSession() !== null

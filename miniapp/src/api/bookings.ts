@@ -1,0 +1,83 @@
+import {
+  IDEMPOTENCY_HEADER, type Booking, type BookingDetail, type BookingStatus, type CreateBooking, type Page, type Slot,
+  type WaitlistEntry
+} from '@xz/shared'
+import { request } from './request'
+
+export type { Booking, BookingDetail, Slot, WaitlistEntry }
+
+export function fetchSlots(params: { hallId: string; serviceId?: string; from: string; to: string }): Promise<Slot[]> {
+  return request<Slot[]>('/api/v1/slots', { data: { ...params }, auth: false })
+}
+
+/** A fresh key per booking attempt; a retry of the same attempt reuses it so the server books once. */
+export function idempotencyKey(): string {
+  const rand = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')
+  return `${Date.now().toString(16)}-${rand()}-${rand()}`
+}
+
+export function createBooking(input: CreateBooking, key: string): Promise<BookingDetail> {
+  return request<BookingDetail>('/api/v1/bookings', {
+    method: 'POST',
+    data: { ...input },
+    header: { [IDEMPOTENCY_HEADER]: key }
+  })
+}
+
+export async function fetchMyBookings(status?: BookingStatus): Promise<Booking[]> {
+  const data: Record<string, unknown> = { pageSize: 50 }
+  if (status) data.status = status
+  const body = await request<Booking[] | Page<Booking>>('/api/v1/bookings', { data })
+  return Array.isArray(body) ? body : body.items
+}
+
+export function fetchBooking(id: string): Promise<BookingDetail> {
+  return request<BookingDetail>(`/api/v1/bookings/${encodeURIComponent(id)}`)
+}
+
+export function cancelBooking(id: string, reason?: string): Promise<Booking> {
+  return request<Booking>(`/api/v1/bookings/${encodeURIComponent(id)}/cancel`, {
+    method: 'POST',
+    data: reason ? { reason } : {}
+  })
+}
+
+export function rescheduleBooking(id: string, slotId: string): Promise<BookingDetail> {
+  return request<BookingDetail>(`/api/v1/bookings/${encodeURIComponent(id)}/reschedule`, { method: 'POST', data: { slotId } })
+}
+
+export function joinWaitlist(slotId: string, serviceId: string): Promise<WaitlistEntry> {
+  return request<WaitlistEntry>(`/api/v1/slots/${encodeURIComponent(slotId)}/waitlist`, {
+    method: 'POST',
+    data: { serviceId }
+  })
+}
+
+/** My waitlist entries (waiting first); the server lists at most a page of them. */
+export async function fetchMyWaitlist(): Promise<WaitlistEntry[]> {
+  const body = await request<Page<WaitlistEntry>>('/api/v1/bookings/waitlist', { data: { pageSize: 50 } })
+  return body.items
+}
+
+export function leaveWaitlist(id: string): Promise<WaitlistEntry> {
+  return request<WaitlistEntry>(`/api/v1/bookings/waitlist/${encodeURIComponent(id)}`, { method: 'DELETE' })
+}
+
+export const WAITLIST_STATUS_LABELS: Record<WaitlistEntry['status'], string> = {
+  waiting: '候补中',
+  promoted: '已候补成功',
+  skipped: '未能候补',
+  expired: '已过期',
+  cancelled: '场次已取消',
+  left: '已退出'
+}
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  booked: '待办理',
+  checked_in: '已签到',
+  served: '已办结',
+  cancelled: '已取消',
+  no_show: '已爽约'
+}
+
+export const UPCOMING_STATUSES: readonly BookingStatus[] = ['booked', 'checked_in']

@@ -1,0 +1,61 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { HALL_TYPE_LABELS, type HallSummary } from '@xz/shared'
+import { distanceLabel } from '@/utils/format'
+import './HallCard.scss'
+
+/** Opens the system map at the point (WeChat map / browser map page on H5). */
+export function navigateToHall(hall: Pick<HallSummary, 'name' | 'address' | 'location'>) {
+  Promise.resolve()
+    .then(() =>
+      Taro.openLocation({ latitude: hall.location.lat, longitude: hall.location.lng, name: hall.name, address: hall.address, scale: 16 })
+    )
+    .catch(() => Taro.showToast({ title: '无法打开地图', icon: 'none' }))
+}
+
+interface Props {
+  hall: HallSummary
+  onClick?: () => void
+  action?: string
+}
+
+export function HallCard({ hall, onClick, action }: Props) {
+  return (
+    <View className='hall-card' data-testid='hall-card' onClick={onClick}>
+      <View className='hall-card__head'>
+        <Text className='hall-card__name'>{hall.name}</Text>
+        {hall.distanceKm !== undefined && <Text className='hall-card__distance'>{distanceLabel(hall.distanceKm)}</Text>}
+      </View>
+      <View className='hall-card__badges'>
+        <Text className='badge badge--blue'>{HALL_TYPE_LABELS[hall.type]}</Text>
+        {hall.open24h && <Text className='badge badge--red'>24小时</Text>}
+        <Text className={`badge ${hall.openNow ? 'badge--green' : 'badge--grey'}`}>{hall.openNow ? '营业中' : '已休息'}</Text>
+        {hall.hasOffHours && <Text className='badge badge--orange'>非工作时间可约</Text>}
+      </View>
+      <Text className='hall-card__address'>{hall.address}</Text>
+      <View className='hall-card__actions'>
+        <Text
+          className='hall-card__link'
+          onClick={(e) => {
+            e.stopPropagation()
+            navigateToHall(hall)
+          }}
+        >
+          导航
+        </Text>
+        {hall.phone && (
+          <Text
+            className='hall-card__link'
+            onClick={(e) => {
+              e.stopPropagation()
+              void Taro.makePhoneCall({ phoneNumber: hall.phone }).catch(() => undefined)
+            }}
+          >
+            电话 {hall.phone}
+          </Text>
+        )}
+        {action && <Text className='hall-card__link hall-card__link--primary'>{action}</Text>}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+export { ElderSwitch } from './ElderSwitch'
+export { ElderHome, ELDER_ACTIONS, type ElderAction } from './ElderHome'

@@ -1,0 +1,74 @@
+/// <reference lib="dom" />
+import { useTestDb } from '../helpers/db'
+import {
+  currentPage, ensureH5Build, launchPhone, openRoute, screenshot, startServer, tap, testId,
+  type Phone, type TestServer,
+} from '../helpers/browser-staff'
+
+useTestDb()
+
+let server: TestServer
+let phone: Phone
+
+beforeAll(async () => {
+  ensureH5Build()
+  server = await startServer()
+  phone = await launchPhone()
+}, 6 * 60_000)
+
+afterAll(async () => {
+  await phone?.close()
+  await server?.close()
+})
+
+interface TypeMetrics {
+  fontSize: number
+  lineHeight: number
+}
+
+async function metrics(page: Phone['page'], selector: string): Promise<TypeMetrics> {
+  return currentPage(page).locator(selector).first().evaluate((el) => {
+    const style = getComputedStyle(el)
+    return { fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) }
+  })
+}
+
+describe('长辈版 in the browser', () => {
+  it('when 长辈版 is switched on, then the home page uses large type and four big actions, and it survives a reload', async () => {
+    const { page } = phone
+    await openRoute(page, server.url, 'pages/index/index')
+    await testId(page, 'elder-switch').waitFor()
+    const regular = await metrics(page, '.home')
+    expect(await currentPage(page).locator('[data-testid="elder-home"]').count()).toBe(0)
+
+    await tap(page, 'elder-switch')
+    await testId(page, 'elder-home').waitFor()
+    const root = await metrics(page, '.elder')
+    const action = await metrics(page, '.elder-home__label')
+    expect(root.fontSize).toBeGreaterThanOrEqual(20)
+    expect(root.lineHeight / root.fontSize).toBeGreaterThanOrEqual(1.5)
+    expect(root.fontSize).toBeGreaterThan(regular.fontSize)
+    expect(action.fontSize).toBeGreaterThanOrEqual(20)
+    expect(await currentPage(page).locator('[data-testid^="elder-action-"]').allTextContents()).toEqual(['搜索办事', '预约办理', '我的预约', '附近网点'])
+    const tapTarget = await testId(page, 'elder-action-search').evaluate((el) => el.getBoundingClientRect().height)
+    expect(tapTarget).toBeGreaterThanOrEqual(88)
+
+    await page.reload()
+    await testId(page, 'elder-home').waitFor()
+    const reloaded = await metrics(page, '.elder')
+    expect(reloaded).toEqual(root)
+    expect(await testId(page, 'elder-switch').getAttribute('aria-checked')).toBe('true')
+    await screenshot(page, 'elder-home')
+
+    // the same switch in 我的 shows the stored choice
+    await openRoute(page, server.url, 'pages/mine/index')
+    expect(await testId(page, 'elder-switch').getAttribute('aria-checked')).toBe('true')
+    await screenshot(page, 'elder-mine')
+
+    await openRoute(page, server.url, 'pages/index/index')
+    await tap(page, 'elder-switch')
+    await page.reload()
+    await testId(page, 'elder-switch').waitFor()
+    expect(await currentPage(page).locator('[data-testid="elder-home"]').count()).toBe(0)
+  })
+})

@@ -1,0 +1,158 @@
+/**
+ * Browser tests of the citizen mini-program (H5 build): the real app (createApp, in-process, on the test database)
+ * serves the API and the H5 build on 127.0.0.1; headless Chromium at 375×812 drives it (see shared notes/taro.md).
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { testApp } from './app'
+
+const REPO = path.resolve(__dirname, '..', '..')
+export const H5_DIR = path.join(REPO, 'miniapp', 'dist', 'h5')
+export const SCREENSHOT_DIR = path.join(REPO, 'artifacts', 'screenshots')
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+]
+
+/** Builds the H5 front-end when it is missing (the root `npm test` builds it before jest). */
+export function ensureH5Build(): void {
+  if (fs.existsSync(path.join(H5_DIR, 'index.html'))) return
+  execFileSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: path.join(REPO, 'miniapp'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'ignore',
+    timeout: 5 * 60_000,
+  })
+}
+
+export interface AppServer {
+  url: string
+  close: () => Promise<void>
+}
+
+/** The real app (API under /api/v1 + the H5 build from config H5_DIR) listening on a free port of 127.0.0.1. */
+export async function listen(): Promise<AppServer> {
+  const server = http.createServer(testApp())
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+export interface Phone {
+  context: BrowserContext
+  page: Page
+  close: () => Promise<void>
+}
+
+/** Chromium with a fresh profile, phone-sized; geolocation is not granted (the app must fall back). */
+export async function launchPhone(): Promise<Phone> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-citizen-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The page Taro shows once its slide-in animation has finished. */
+export function currentPage(page: Page): Locator {
+  // tab pages stay in the DOM (hidden) after switching tabs: only the visible one counts
+  return page.locator('.taro_page.taro_page_stationed:visible').last()
+}
+
+export async function waitForPage(page: Page): Promise<void> {
+  await currentPage(page).waitFor({ state: 'visible' })
+}
+
+/** Opens a route of the H5 build (hash router), e.g. 'pages/mine/index'. */
+export async function open(page: Page, baseUrl: string, route: string): Promise<void> {
+  const url = `${baseUrl}/#/${route.replace(/^\//, '')}`
+  // a hash-only change would reuse the cached (tab) page: load the app afresh
+  if (page.url() === url) await page.goto('about:blank')
+  await page.goto(url)
+  await waitForPage(page)
+}
+
+/** Waits for the navigation a tap started (a new page slid in) and for it to settle. */
+export async function waitForRoute(page: Page, route: string): Promise<void> {
+  await page.waitForURL((url) => url.hash.includes(route))
+  await currentPage(page).waitFor({ state: 'visible' })
+  await page.waitForTimeout(350)
+}
+
+/** An element of the current page by data-testid (the last one: Taro keeps earlier pages in the DOM). */
+export function byTestId(page: Page, id: string): Locator {
+  return page.locator(`.taro_page.taro_page_stationed:visible [data-testid="${id}"]`)
+}
+
+export async function tap(page: Page, id: string): Promise<void> {
+  await byTestId(page, id).first().click()
+}
+
+/** Types into a Taro/NutUI input (a web component wrapping the native element). */
+export async function fill(page: Page, id: string, value: string): Promise<void> {
+  await byTestId(page, id).first().locator('input, textarea').first().fill(value)
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: false })
+  return file
+}
+
+/**
+ * Elements of the current page that stick out of the 375 px viewport. Content clipped by a scrolling or
+ * overflow-hidden ancestor that itself fits (chip rows, NutUI's off-screen tab panes) does not count.
+ */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return currentPage(page).evaluate((root) => {
+    const width = window.innerWidth
+    const clippedByFittingAncestor = (el: Element): boolean => {
+      for (let a = el.parentElement; a && a !== root.parentElement; a = a.parentElement) {
+        const style = getComputedStyle(a)
+        if (style.overflowX !== 'visible' || style.overflow !== 'visible') {
+          const r = a.getBoundingClientRect()
+          if (r.left >= -1 && r.right <= width + 1) return true
+        }
+      }
+      return false
+    }
+    const out: string[] = []
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) continue
+      if (r.right <= width + 1 && r.left >= -1) continue
+      if (clippedByFittingAncestor(el)) continue
+      out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.left)}–${Math.round(r.right)})`)
+    }
+    return out.slice(0, 10)
+  })
+}
