@@ -2,11 +2,11 @@
 // WeChat's component runtime (miniprogram-simulate / j-component / exparser, in jsdom) through taro-harness.js.
 //
 //   const { mountPage } = require('../page-helpers');
-//   test('home shows the search box and the themes from the API', async () => {
-//     const page = await mountPage('pages/index/index');          // or 'pages/guide/index?id=42', or (route, {id: '42'})
-//     expect(page.$('.search-bar')).not.toBeNull();              // selectors use the source class names
+//   test('home shows the search box and the theme grid', async () => {
+//     const page = await mountPage('pages/index/index');          // or 'pages/service/index?id=42', or (route, {id: '42'})
+//     expect(page.textOf('.home__search')).toContain('搜索事项');  // selectors use the source class names
 //     expect(page.text()).toContain('企业开办');                  // all rendered text, whitespace collapsed
-//     expect(page.requests).toContain('GET /api/v1/themes');     // requests made since the mount
+//     expect(page.requests).toContain('GET /api/v1/bundles');    // requests made since the mount
 //     page.expectClean();                                          // no console.error, no "Template `x` not found"
 //   });
 //
@@ -29,11 +29,37 @@ function captureConsole() {
   console.error = (...a) => { log.errors.push(a.map((x) => (x && x.stack) || String(x)).join(' ')); if (process.env.VERBOSE) orig.error(...a); };
 }
 
+// miniprogram-simulate's wx.createSelectorQuery() is a stub whose select()/selectAll() return undefined, so any
+// component that measures itself (NutUI Tabs: createSelectorQuery().select(x).boundingClientRect().exec(cb)) throws
+// in a timer. There is no layout in jsdom: answer with zero-sized rects (select) and no nodes (selectAll).
+function installLayoutlessSelectorQuery() {
+  wx.createSelectorQuery = () => {
+    const queue = [];
+    const nodesRef = (single) => {
+      const add = (cb) => { queue.push({ single, cb }); return query; };
+      return { boundingClientRect: add, scrollOffset: add, fields: (f, cb) => add(cb), context: add, node: add };
+    };
+    const query = {
+      in: () => query,
+      select: () => nodesRef(true),
+      selectAll: () => nodesRef(false),
+      selectViewport: () => nodesRef(true),
+      exec: (cb) => {
+        const rect = { id: '', dataset: {}, left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0, scrollLeft: 0, scrollTop: 0 };
+        const res = queue.map((q) => (q.single ? { ...rect } : []));
+        setTimeout(() => { queue.forEach((q, i) => q.cb && q.cb(res[i])); cb && cb(res); }, 0);
+        return query;
+      },
+    };
+    return query;
+  };
+}
+
 let host = null;
 /** The mini-program host of this test file (boots DIST/app.js on first use). */
 function getHost() {
   captureConsole();
-  if (!host) host = installHost(DIST);
+  if (!host) { installLayoutlessSelectorQuery(); host = installHost(DIST); }
   return host;
 }
 
