@@ -55,6 +55,29 @@ describe('我的 page', () => {
     expect(calls.some((c) => c.path === '/api/v1/health')).toBe(false)
   })
 
+  it('when nobody is signed in, then 工作人员登录 opens the staff sign-in page', async () => {
+    fakeApi({ 'GET /api/v1/health': health(false) })
+    ;(Taro.navigateTo as jest.Mock).mockClear()
+    render(<MinePage />)
+    fireEvent.click(await screen.findByTestId('staff-login-entry'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/login/index' })
+    expect(screen.queryByTestId('workbench-entry')).not.toBeInTheDocument()
+  })
+
+  it.each([
+    ['staff', '/staff/desk/index'],
+    ['admin', '/admin/index/index']
+  ])('when the signed-in account is %s, then 进入工作台 replaces the staff sign-in and opens %s', async (role, url) => {
+    setSession({ accessToken: 'a', refreshToken: 'r' })
+    fakeApi({ 'GET /api/v1/health': health(false), 'GET /api/v1/me': () => ({ id: 'u9', role, name: '王五' }) })
+    ;(Taro.navigateTo as jest.Mock).mockClear()
+    render(<MinePage />)
+    fireEvent.click(await screen.findByTestId('workbench-entry'))
+    expect(screen.getByTestId('workbench-entry')).toHaveTextContent('进入工作台')
+    expect(screen.queryByTestId('staff-login-entry')).not.toBeInTheDocument()
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url })
+  })
+
   it('when an enterprise is bound, then the credit code is validated live and the binding is saved', async () => {
     setSession({ accessToken: 'a', refreshToken: 'r' })
     let me: Record<string, unknown> = { id: 'u1', role: 'citizen', name: '李四', mobile: '13812345678' }

@@ -3,6 +3,8 @@ import type { PropsWithChildren } from 'react'
 // on-demand imports (babel-plugin-import), so the full dist/style.css (230 KB, every component) is not needed.
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
+// 长辈版 (large type): every page root carries useElderMode().elderClass
+import '@/components/elder/elder.scss'
 
 function App({ children }: PropsWithChildren) {
   // children is the page to render

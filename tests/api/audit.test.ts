@@ -1,7 +1,6 @@
 import { addDays } from '@xz/shared'
 import { setNow } from '../../server/src/lib/clock'
 import { AuditLog } from '../../server/src/modules/audit/audit.model'
-import { regionScopesOf } from '../../server/src/modules/audit/audit.rules'
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
@@ -93,14 +92,5 @@ describe('GET /admin/audit: who viewed a person’s full data', () => {
     expect((await audit(w.actors.staffHere)).status).toBe(403)
     expect((await audit(w.actors.citizen)).status).toBe(403)
     expect((await api().get('/api/v1/admin/audit')).status).toBe(401)
-  })
-})
-
-describe('region scopes of an entry', () => {
-  it('when a point lies in a township of a county, then the city, county and township administrators may read its entries', () => {
-    expect(regionScopesOf('140902001')).toEqual(['140900', '140902', '140902001'])
-    expect(regionScopesOf('140902')).toEqual(['140900', '140902'])
-    expect(regionScopesOf('140900')).toEqual(['140900'])
-    expect(regionScopesOf('140981102203')).toEqual(['140900', '140981', '140981102', '140981102203'])
   })
 })

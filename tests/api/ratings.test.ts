@@ -8,22 +8,20 @@ import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { daysAgo, makeDepartment, makeHall, makeService, servedBooking, YUANPING_TOWN } from '../helpers/rating-fixtures'
+import { daysAgo, makeDepartment, makeHall, makeService, ratedPoint, servedBooking, YUANPING_TOWN, type FixtureHall, type FixtureService } from '../helpers/rating-fixtures'
 
 useTestDb()
 
-type Hall = Awaited<ReturnType<typeof makeHall>>
-type Service = Awaited<ReturnType<typeof makeService>>
-let hall: Hall
-let service: Service
-let guide: Service
+let hall: FixtureHall
+let service: FixtureService
+let guide: FixtureService
 let me: Session
 
 beforeAll(async () => {
-  const dept = await makeDepartment()
-  service = await makeService({ departmentId: dept._id, name: '个体工商户设立登记' })
-  guide = await makeService({ departmentId: dept._id, name: '营业执照遗失补领' })
-  hall = await makeHall({ name: '忻府区政务服务中心' })
+  const point = await ratedPoint({ name: '忻府区政务服务中心' })
+  service = point.service
+  hall = point.hall
+  guide = await makeService({ departmentId: point.department._id, name: '营业执照遗失补领' })
   me = await citizen()
 })
 afterEach(() => setNow(undefined))

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import { instantOf } from '@xz/shared'
 import { setNow } from '../../server/src/lib/clock'
+import { AuditLog } from '../../server/src/modules/audit/audit.model'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
 import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
@@ -264,7 +265,13 @@ describe('POST /admin/sessions/:hallId/:date/cancel', () => {
       expect(stored!.history.at(-1)).toMatchObject({ status: 'cancelled', action: 'session_cancelled', by: admin.id, byRole: 'admin', reason: '场次取消：停电检修' })
       expect(await BookingClaim.countDocuments({ bookingId: booked.body.id })).toBe(0)
       expect(await Notification.findById(`session-cancelled:${booked.body.id}`).lean()).toMatchObject({ kind: 'session_cancelled' })
+      expect(await AuditLog.find({ bookingId: booked.body.id }).lean()).toEqual([
+        expect.objectContaining({ action: 'booking.cancel', actorId: admin.id, actorRole: 'admin', hallId: String(w.hall._id) }),
+      ])
     }
+    expect(await AuditLog.find({ action: 'session.cancel' }).lean()).toEqual([
+      expect.objectContaining({ actorId: admin.id, hallId: String(w.hall._id), details: { date: SATURDAY, reason: '停电检修' } }),
+    ])
     expect((await Booking.findById(otherDay.body.id).lean())!.status).toBe('booked')
     expect(await WaitlistEntry.findById(joined.body.id).lean()).toMatchObject({ status: 'cancelled' })
     expect(await Notification.countDocuments({ userId: waiting.id })).toBe(1)
@@ -273,6 +280,7 @@ describe('POST /admin/sessions/:hallId/:date/cancel', () => {
 
     const again = await api().post(`/api/v1/admin/sessions/${w.hall._id}/${SATURDAY}/cancel`).set(admin.auth).send({ reason: '停电检修' })
     expect(again.body.cancelledBookings).toBe(0)
+    expect(await AuditLog.countDocuments({ hallId: String(w.hall._id) })).toBe(3)
   })
 
   it('when the administrator is of another region, the date is past or the reason is missing, then 403 / 422 / 400', async () => {

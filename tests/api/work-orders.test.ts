@@ -7,21 +7,19 @@ import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { at, CITY, makeDepartment, makeHall, makeService, servedBooking, XINFU, YUANPING } from '../helpers/rating-fixtures'
+import { at, CITY, makeHall, ratedPoint, servedBooking, XINFU, YUANPING, type FixtureHall, type FixtureService } from '../helpers/rating-fixtures'
 
 useTestDb()
 
-type Hall = Awaited<ReturnType<typeof makeHall>>
-type Service = Awaited<ReturnType<typeof makeService>>
-let hall: Hall
-let service: Service
+let hall: FixtureHall
+let service: FixtureService
 let staff: Session
 let cityAdmin: Session
 
 beforeAll(async () => {
-  const dept = await makeDepartment()
-  service = await makeService({ departmentId: dept._id, name: '个体工商户设立登记' })
-  hall = await makeHall({ name: '忻府区政务服务中心', regionCode: XINFU })
+  const point = await ratedPoint({ name: '忻府区政务服务中心', regionCode: XINFU })
+  service = point.service
+  hall = point.hall
   staff = await account({ role: 'staff', hallIds: [hall._id] })
   cityAdmin = await account({ role: 'admin', regionCode: CITY })
 })
@@ -30,7 +28,7 @@ afterEach(() => setNow(undefined))
 const BAD = { level: 1, tags: ['态度不好', '一次告知不清'], comment: '窗口人员态度冷淡，材料要求没有一次说清' }
 
 /** A citizen gives a 差评 on a booking served at `when` (business time set to `when` + 1 hour). */
-async function badRating(opts: { when?: Date; hall?: Hall; rater?: Session; name?: string } = {}) {
+async function badRating(opts: { when?: Date; hall?: FixtureHall; rater?: Session; name?: string } = {}) {
   const rater = opts.rater ?? (await citizen())
   const servedAt = opts.when ?? new Date(Date.now() - 60 * 60 * 1000)
   const b = await servedBooking({ userId: rater.id, hall: opts.hall ?? hall, service, servedAt, applicantName: opts.name ?? '王晓明' })

@@ -1,6 +1,8 @@
+/// <reference lib="dom" />
 /**
- * Browser tests of the citizen mini-program (H5 build): the real app (createApp, in-process, on the test database)
- * serves the API and the H5 build on 127.0.0.1; headless Chromium at 375×812 drives it (see shared notes/taro.md).
+ * Browser tests of the mini-program (H5 build): citizen, staff, administrator and 长辈版 screens. The real app
+ * (createApp, in-process, on the test database) serves the API and the H5 build on 127.0.0.1; headless Chromium at
+ * 375×812 drives it (see shared notes/taro.md).
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -10,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { testApp } from './app'
+import { deskWorld, type DeskWorld } from './desk-fixtures'
 
 const REPO = path.resolve(__dirname, '..', '..')
 export const H5_DIR = path.join(REPO, 'miniapp', 'dist', 'h5')
@@ -107,9 +110,14 @@ export async function waitForRoute(page: Page, route: string): Promise<void> {
   await page.waitForTimeout(350)
 }
 
-/** An element of the current page by data-testid (the last one: Taro keeps earlier pages in the DOM). */
+/** Every element with this data-testid on the visible pages (Taro keeps earlier pages in the DOM). */
 export function byTestId(page: Page, id: string): Locator {
   return page.locator(`.taro_page.taro_page_stationed:visible [data-testid="${id}"]`)
+}
+
+/** The one element with this data-testid on the page on screen (the last, if a list repeats it). */
+export function testId(page: Page, id: string): Locator {
+  return currentPage(page).locator(`[data-testid="${id}"]`).last()
 }
 
 export async function tap(page: Page, id: string): Promise<void> {
@@ -121,11 +129,61 @@ export async function fill(page: Page, id: string, value: string): Promise<void>
   await byTestId(page, id).first().locator('input, textarea').first().fill(value)
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves artifacts/screenshots/<name>.png: the viewport, or the whole scrolled page with fullPage. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-  await page.screenshot({ path: file, fullPage: false })
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false })
   return file
+}
+
+/** Puts a session into the H5 storage the way Taro.setStorageSync does ({data: value} as JSON). */
+export async function storeSession(page: Page, tokens: { accessToken: string; refreshToken: string }): Promise<void> {
+  await page.evaluate((value) => {
+    localStorage.setItem('xz.session', JSON.stringify({ data: value }))
+  }, JSON.stringify(tokens))
+}
+
+export interface DeskBrowser {
+  /** the hall, service and signed-in actors of desk-fixtures' deskWorld() */
+  readonly world: DeskWorld
+  readonly server: AppServer
+  /** a fresh browser profile for each test */
+  readonly phone: Phone
+}
+
+/**
+ * Setup of the staff and administrator browser tests (call after useTestDb()): one desk world and one server per
+ * file, a fresh phone per test. Read the fields inside tests and hooks, once they have been set.
+ */
+export function useDeskBrowser(): DeskBrowser {
+  const state: { world?: DeskWorld; server?: AppServer; phone?: Phone } = {}
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useDeskBrowser: ${name} is not ready outside tests and hooks`)
+    return value
+  }
+
+  beforeAll(async () => {
+    ensureH5Build()
+    state.world = await deskWorld()
+    state.server = await listen()
+  }, 6 * 60_000)
+  beforeEach(async () => {
+    state.phone = await launchPhone()
+  })
+  afterEach(async () => {
+    await state.phone?.close()
+    state.phone = undefined
+  })
+  afterAll(async () => {
+    await state.server?.close()
+  })
+
+  return {
+    get world() { return ready(state.world, 'world') },
+    get server() { return ready(state.server, 'server') },
+    get phone() { return ready(state.phone, 'phone') },
+  }
 }
 
 /**

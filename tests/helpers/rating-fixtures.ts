@@ -60,6 +60,16 @@ export async function makeHall(opts: { regionCode?: string; name?: string; recti
   })
 }
 
+export type FixtureHall = Awaited<ReturnType<typeof makeHall>>
+export type FixtureService = Awaited<ReturnType<typeof makeService>>
+
+/** What most rating and work-order tests start from: a city department, its item 个体工商户设立登记, and a point. */
+export async function ratedPoint(hall: { regionCode?: string; name?: string } = {}) {
+  const department = await makeDepartment()
+  const service = await makeService({ departmentId: department._id, name: '个体工商户设立登记' })
+  return { department, service, hall: await makeHall(hall) }
+}
+
 export interface ServedBookingOptions {
   userId: string | Id
   hall: { _id: Id; regionCode: string }

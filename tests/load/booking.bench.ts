@@ -8,16 +8,9 @@
  * measures the database's raw throughput for the unique-key insert a booking is built on (a seat-claim
  * `_id` insert through the driver, same concurrency) and prints the ratio of the two.
  */
-import fs from 'node:fs'
-import type { Server } from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { latencyStats, runBench } from './bench-lib'
 
-process.env.NODE_ENV ??= 'development'
-process.env.LOG_LEVEL ??= 'silent'
-process.env.JOBS = 'false'
-process.env.SEED = 'false'
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
 
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 25)
@@ -25,10 +18,6 @@ const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 20)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const WARMUP = 20
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
 
 /** Runs `n` tasks with at most `concurrency` in flight; returns each task's latency and the wall time. */
 async function burst(n: number, concurrency: number, task: (i: number) => Promise<unknown>) {
@@ -45,115 +34,87 @@ async function burst(n: number, concurrency: number, task: (i: number) => Promis
     }),
   )
   const wallMs = performance.now() - started
-  const sorted = [...latencies].sort((a, b) => a - b)
-  return { wallMs, perSecond: (n / wallMs) * 1000, p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
+  return { wallMs, perSecond: (n / wallMs) * 1000, ...latencyStats(latencies) }
 }
 
 const fmt = (x: number) => x.toFixed(1)
 
-async function main(): Promise<void> {
-  const [{ default: mongoose }, { startEmbeddedDb }, { CONNECT_OPTIONS, ensureIndexes }, { createApp }, { signAccessToken }, { User }, factories, sessions, { Booking }, { BookingClaim }, { freePort }] =
-    await Promise.all([
-      import('mongoose'),
-      import('../../server/src/lib/embedded-db'),
-      import('../../server/src/lib/db'),
-      import('../../server/src/app'),
-      import('../../server/src/lib/auth'),
-      import('../../server/src/modules/auth/auth.model'),
-      import('../helpers/factories'),
-      import('../../server/src/modules/sessions/sessions.service'),
-      import('../../server/src/modules/bookings/booking.model'),
-      import('../../server/src/modules/bookings/claim.model'),
-      import('../helpers/ports'),
-    ])
+runBench(async ({ mongoose, serve }) => {
+  const [{ signAccessToken }, { User }, factories, sessions, { Booking }, { BookingClaim }] = await Promise.all([
+    import('../../server/src/lib/auth'),
+    import('../../server/src/modules/auth/auth.model'),
+    import('../helpers/factories'),
+    import('../../server/src/modules/sessions/sessions.service'),
+    import('../../server/src/modules/bookings/booking.model'),
+    import('../../server/src/modules/bookings/claim.model'),
+  ])
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-bench-'))
-  const port = await freePort()
-  const db = await startEmbeddedDb({ dataDir: dir, port, supervise: false }, (m) => console.log(m))
-  let server: Server | undefined
-  try {
-    await mongoose.connect(db.uri('bench'), CONNECT_OPTIONS)
-    await ensureIndexes()
+  // ---- data: a point open around the clock (no regular hours), one rule on every day type ----
+  const service = await factories.makeService()
+  const hall = await factories.makeHall({ serviceIds: [String(service._id)], regularHours: [] })
+  await sessions.createRuleAt(
+    await sessions.loadHall(hall._id),
+    {
+      hallId: String(hall._id),
+      label: '延时服务',
+      dayTypes: ['workday', 'weekend', 'holiday'],
+      start: '00:00',
+      end: '23:30',
+      slotMinutes: 30,
+      capacity: CAPACITY,
+      serviceIds: [],
+      status: 'active',
+    },
+    'bench',
+  )
+  const users = await User.insertMany(Array.from({ length: REQUESTS + WARMUP }, (_, i) => ({ openid: `bench_${i}` })))
+  const tokens = users.map((u) => `Bearer ${signAccessToken({ sub: String(u._id), role: 'citizen', hallIds: [] })}`)
 
-    // ---- data: a point open around the clock (no regular hours), one rule on every day type ----
-    const service = await factories.makeService()
-    const hall = await factories.makeHall({ serviceIds: [String(service._id)], regularHours: [] })
-    await sessions.createRuleAt(
-      await sessions.loadHall(hall._id),
-      {
-        hallId: String(hall._id),
-        label: '延时服务',
-        dayTypes: ['workday', 'weekend', 'holiday'],
-        start: '00:00',
-        end: '23:30',
-        slotMinutes: 30,
-        capacity: CAPACITY,
-        serviceIds: [],
-        status: 'active',
-      },
-      'bench',
-    )
-    const users = await User.insertMany(Array.from({ length: REQUESTS + WARMUP }, (_, i) => ({ openid: `bench_${i}` })))
-    const tokens = users.map((u) => `Bearer ${signAccessToken({ sub: String(u._id), role: 'citizen', hallIds: [] })}`)
+  const base = await serve()
+  const slots = ((await (await fetch(`${base}/slots?hallId=${hall._id}`)).json()) as { id: string }[]).slice(0, SLOTS + 1)
+  if (slots.length < SLOTS + 1) throw new Error(`only ${slots.length} slots in the horizon`)
+  const [warmSlot, ...benchSlots] = slots
 
-    server = createApp().listen(0, '127.0.0.1')
-    await new Promise((r) => server!.once('listening', r))
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1`
-    const slots = ((await (await fetch(`${base}/slots?hallId=${hall._id}`)).json()) as { id: string }[]).slice(0, SLOTS + 1)
-    if (slots.length < SLOTS + 1) throw new Error(`only ${slots.length} slots in the horizon`)
-    const [warmSlot, ...benchSlots] = slots
-
-    const post = async (i: number, slotId: string) => {
-      const res = await fetch(`${base}/bookings`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: tokens[i] },
-        body: JSON.stringify({ slotId, serviceId: String(service._id), applicant: { name: '压测用户', phone: '13800000000' } }),
-      })
-      await res.arrayBuffer()
-      return res.status
-    }
-
-    // ---- warm-up (JIT, connection pool), then the burst: person i books slot i mod SLOTS ---------
-    for (let i = 0; i < WARMUP; i++) await post(REQUESTS + i, warmSlot.id)
-    const statuses: number[] = []
-    const booking = await burst(REQUESTS, CONCURRENCY, async (i) => {
-      statuses.push(await post(i, benchSlots[i % SLOTS].id))
+  const post = async (i: number, slotId: string) => {
+    const res = await fetch(`${base}/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: tokens[i] },
+      body: JSON.stringify({ slotId, serviceId: String(service._id), applicant: { name: '压测用户', phone: '13800000000' } }),
     })
-    const created = statuses.filter((s) => s === 201).length
-    const full = statuses.filter((s) => s === 409).length
-
-    // ---- correctness after the burst ---------------------------------------------------------
-    const perSlot = await Promise.all(benchSlots.map((s) => Booking.countDocuments({ slotId: s.id, status: 'booked' })))
-    const stored = perSlot.reduce((a, b) => a + b, 0)
-    if (stored !== created || perSlot.some((n) => n > CAPACITY) || statuses.some((s) => s !== 201 && s !== 409)) {
-      throw new Error(`invariants broken: ${created} created, ${stored} stored, per slot ${perSlot.join(',')}, statuses ${[...new Set(statuses)]}`)
-    }
-
-    // ---- the raw database: the unique-key insert a booking needs (a seat claim) ----------------
-    const claims = BookingClaim.collection
-    const owner = { bookingId: new mongoose.Types.ObjectId(), userId: new mongoose.Types.ObjectId() }
-    for (let i = 0; i < WARMUP; i++) await claims.insertOne({ _id: `warm#${i}` as never, kind: 'seat', ...owner, at: new Date() })
-    const insert = await burst(REQUESTS, CONCURRENCY, (i) =>
-      claims.insertOne({ _id: `raw-${benchSlots[i % SLOTS].id}#${Math.floor(i / SLOTS) + 1}` as never, kind: 'seat', ...owner, slotId: 'raw', at: new Date() }),
-    )
-
-    console.log(`\nBooking burst: ${REQUESTS} POST /bookings from ${REQUESTS} people over ${SLOTS} slots × ${CAPACITY} seats, ${CONCURRENCY} in flight`)
-    console.log(`  answers        ${created} × 201, ${full} × 409 SLOT_FULL (stored ${stored}, max per slot ${Math.max(...perSlot)})`)
-    console.log(`  throughput     ${fmt(booking.perSecond)} bookings/s   (wall ${fmt(booking.wallMs)} ms)`)
-    console.log(`  latency        p50 ${fmt(booking.p50)} ms   p95 ${fmt(booking.p95)} ms`)
-    console.log(`Raw unique-key insert (seat claim through the driver), ${REQUESTS} inserts, ${CONCURRENCY} in flight`)
-    console.log(`  throughput     ${fmt(insert.perSecond)} inserts/s   (wall ${fmt(insert.wallMs)} ms)`)
-    console.log(`  latency        p50 ${fmt(insert.p50)} ms   p95 ${fmt(insert.p95)} ms`)
-    console.log(`Ratio            ${(booking.perSecond / insert.perSecond).toFixed(3)} (bookings/s ÷ inserts/s; p50 ${fmt(booking.p50 / insert.p50)}× the insert's)\n`)
-  } finally {
-    server?.close()
-    await mongoose.disconnect().catch(() => undefined)
-    await db.stop()
-    fs.rmSync(dir, { recursive: true, force: true })
+    await res.arrayBuffer()
+    return res.status
   }
-}
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
+  // ---- warm-up (JIT, connection pool), then the burst: person i books slot i mod SLOTS ---------
+  for (let i = 0; i < WARMUP; i++) await post(REQUESTS + i, warmSlot.id)
+  const statuses: number[] = []
+  const booking = await burst(REQUESTS, CONCURRENCY, async (i) => {
+    statuses.push(await post(i, benchSlots[i % SLOTS].id))
+  })
+  const created = statuses.filter((s) => s === 201).length
+  const full = statuses.filter((s) => s === 409).length
+
+  // ---- correctness after the burst ---------------------------------------------------------
+  const perSlot = await Promise.all(benchSlots.map((s) => Booking.countDocuments({ slotId: s.id, status: 'booked' })))
+  const stored = perSlot.reduce((a, b) => a + b, 0)
+  if (stored !== created || perSlot.some((n) => n > CAPACITY) || statuses.some((s) => s !== 201 && s !== 409)) {
+    throw new Error(`invariants broken: ${created} created, ${stored} stored, per slot ${perSlot.join(',')}, statuses ${[...new Set(statuses)]}`)
+  }
+
+  // ---- the raw database: the unique-key insert a booking needs (a seat claim) ----------------
+  const claims = BookingClaim.collection
+  const owner = { bookingId: new mongoose.Types.ObjectId(), userId: new mongoose.Types.ObjectId() }
+  for (let i = 0; i < WARMUP; i++) await claims.insertOne({ _id: `warm#${i}` as never, kind: 'seat', ...owner, at: new Date() })
+  const insert = await burst(REQUESTS, CONCURRENCY, (i) =>
+    claims.insertOne({ _id: `raw-${benchSlots[i % SLOTS].id}#${Math.floor(i / SLOTS) + 1}` as never, kind: 'seat', ...owner, slotId: 'raw', at: new Date() }),
+  )
+
+  console.log(`\nBooking burst: ${REQUESTS} POST /bookings from ${REQUESTS} people over ${SLOTS} slots × ${CAPACITY} seats, ${CONCURRENCY} in flight`)
+  console.log(`  answers        ${created} × 201, ${full} × 409 SLOT_FULL (stored ${stored}, max per slot ${Math.max(...perSlot)})`)
+  console.log(`  throughput     ${fmt(booking.perSecond)} bookings/s   (wall ${fmt(booking.wallMs)} ms)`)
+  console.log(`  latency        p50 ${fmt(booking.p50)} ms   p95 ${fmt(booking.p95)} ms`)
+  console.log(`Raw unique-key insert (seat claim through the driver), ${REQUESTS} inserts, ${CONCURRENCY} in flight`)
+  console.log(`  throughput     ${fmt(insert.perSecond)} inserts/s   (wall ${fmt(insert.wallMs)} ms)`)
+  console.log(`  latency        p50 ${fmt(insert.p50)} ms   p95 ${fmt(insert.p95)} ms`)
+  console.log(`Ratio            ${(booking.perSecond / insert.perSecond).toFixed(3)} (bookings/s ÷ inserts/s; p50 ${fmt(booking.p50 / insert.p50)}× the insert's)\n`)
 })

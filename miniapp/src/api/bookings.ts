@@ -1,5 +1,5 @@
 import {
-  IDEMPOTENCY_HEADER, type Booking, type BookingDetail, type BookingStatus, type CreateBooking, type Page, type Slot,
+  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER, type Booking, type BookingDetail, type BookingStatus, type CreateBooking, type Page, type Slot,
   type WaitlistEntry
 } from '@xz/shared'
 import { request } from './request'
@@ -72,12 +72,14 @@ export const WAITLIST_STATUS_LABELS: Record<WaitlistEntry['status'], string> = {
   left: '已退出'
 }
 
+/** The one booking-status vocabulary of the mini-program (citizen pages, staff desk, admin charts). */
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
-  booked: '待办理',
+  booked: '待签到',
   checked_in: '已签到',
   served: '已办结',
   cancelled: '已取消',
   no_show: '已爽约'
 }
 
-export const UPCOMING_STATUSES: readonly BookingStatus[] = ['booked', 'checked_in']
+/** Bookings still to come (the server's active statuses). */
+export const UPCOMING_STATUSES = ACTIVE_BOOKING_STATUSES

@@ -1,44 +1,59 @@
-import { ApiError, type ApiErrorCode } from './request'
+import type { ErrorCode } from '@xz/shared'
+import { ApiError } from './request'
 
 export const DEFAULT_ERROR_MESSAGE = '操作失败'
 
-/** The one place that turns error codes into what the citizen reads. */
-export const ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
+/** What the citizen reads for every code the server can send: a new code in shared/src/errors.ts fails typecheck here. */
+export const SERVER_ERROR_MESSAGES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: '填写内容有误',
+  BAD_JSON: '请求格式有误，请重试',
   UNAUTHENTICATED: '请先登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
+  REFRESH_TOKEN_REUSED: '登录状态异常，请重新登录',
+  ACCOUNT_DISABLED: '账号已停用',
   FORBIDDEN: '无权访问',
   NOT_FOUND: '内容不存在',
-  TOKEN_EXPIRED: '登录已过期，请重新登录',
-  WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
-  ACCOUNT_DISABLED: '账号已停用',
+  QUEUE_EMPTY: '当前没有等候的人',
   CONFLICT: '操作冲突，请刷新后重试',
   SLOT_FULL: '该时段已约满',
   ALREADY_BOOKED: '您当天已预约该事项',
-  BOOKING_LIMIT: '您的有效预约已达上限（3个）',
-  BOOKING_SUSPENDED: '因多次爽约，预约功能暂停使用',
-  BOOKING_TOO_LATE: '需至少提前2小时预约',
-  BOOKING_TOO_FAR: '只能预约14天内的时段',
-  SLOT_UNAVAILABLE: '该时段已不可预约',
-  SESSION_CANCELLED: '该场次已取消',
-  SERVICE_NOT_OFFERED: '该网点此时段不办理此事项',
+  ALREADY_CHECKED_IN: '已签到，请勿重复签到',
   ALREADY_WAITLISTED: '您已在候补队列中',
+  RATING_EXISTS: '您已评价过',
+  DUPLICATE: '请勿重复提交',
   IDEMPOTENCY_MISMATCH: '请求重复，请刷新后重试',
   RULE_VIOLATION: '不符合办理规则',
-  INVALID_STATE: '当前状态不可进行此操作',
+  BOOKING_TOO_LATE: '需至少提前2小时预约',
+  BOOKING_TOO_FAR: '只能预约14天内的时段',
+  BOOKING_LIMIT: '您的有效预约已达上限（3个）',
+  BOOKING_SUSPENDED: '因多次爽约，预约功能暂停使用',
+  SLOT_UNAVAILABLE: '该时段已不可预约',
+  SLOT_NOT_FULL: '该时段尚有空位，可直接预约',
+  SESSION_CANCELLED: '该场次已取消',
+  SERVICE_NOT_OFFERED: '该网点此时段不办理此事项',
   NOT_CANCELLABLE: '已过可取消时间',
+  INVALID_STATE: '当前状态不可进行此操作',
   CHECKIN_WINDOW_CLOSED: '不在签到时间内',
-  RATING_EXISTS: '您已评价过',
+  NO_SHOW_TOO_EARLY: '预约时段结束后才能标记爽约',
   NOT_RATABLE: '办结后才能评价',
   RATING_WINDOW_CLOSED: '已超过评价期限（办结后7天）',
-  DUPLICATE: '请勿重复提交',
+  PAYLOAD_TOO_LARGE: '提交内容过大',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试',
   DB_UNAVAILABLE: '服务繁忙，请稍后再试',
-  NETWORK_ERROR: '网络连接失败，请检查网络',
   INTERNAL: '系统异常，请稍后再试'
+}
+
+/** The one place that turns error codes into what the user reads: the server's codes plus the client's own. */
+export const ERROR_MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
+  ...SERVER_ERROR_MESSAGES,
+  NETWORK_ERROR: '网络连接失败，请检查网络'
 }
 
 /** Chinese message for any thrown value (ApiError by code, anything else the default). */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return ERROR_MESSAGES[err.code] ?? DEFAULT_ERROR_MESSAGE
+  if (err instanceof ApiError) return ERROR_MESSAGES[err.code] || DEFAULT_ERROR_MESSAGE
   return DEFAULT_ERROR_MESSAGE
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
+import { Order, Tips } from '@nutui/icons-react-taro'
 import './StateView.scss'
 
 interface Props {
@@ -20,6 +21,18 @@ interface Props {
 /** Error text of a page opened without the id it needs (e.g. a shared link cut short). */
 export const MISSING = '内容不存在'
 
+/**
+ * NutUI Empty's default illustrations are remote images (broken offline and in a mini-program without that domain):
+ * a bundled NutUI icon stands in for them.
+ */
+function Illustration({ error }: { error?: boolean }) {
+  return (
+    <View className='state-view__icon'>
+      {error ? <Tips size={48} /> : <Order size={48} />}
+    </View>
+  )
+}
+
 /** One place for the loading, error and empty states of every screen. */
 export function StateView({ loading, error, empty, emptyText = '暂无数据', emptyExtra, onRetry, errorAction, children }: Props) {
   if (loading) {
@@ -32,7 +45,7 @@ export function StateView({ loading, error, empty, emptyText = '暂无数据', e
   if (error) {
     return (
       <View className='state-view' data-testid='state-error'>
-        <Empty status='error' size='small' title={error} description='' />
+        <Empty status='error' size='small' image={<Illustration error />} title={error} description='' />
         <View className='state-view__actions'>
           {errorAction ??
             (onRetry && (
@@ -47,7 +60,7 @@ export function StateView({ loading, error, empty, emptyText = '暂无数据', e
   if (empty) {
     return (
       <View className='state-view' data-testid='state-empty'>
-        <Empty status='empty' size='small' title={emptyText} description='' />
+        <Empty status='empty' size='small' image={<Illustration />} title={emptyText} description='' />
         {emptyExtra && <View className='state-view__extra'>{emptyExtra}</View>}
       </View>
     )

@@ -246,6 +246,8 @@ export const AUDIT_ACTIONS = [
   'booking.no_show',
   /** For other modules: a booking cancelled by staff or an administrator (e.g. a cancelled session). */
   'booking.cancel',
+  /** An administrator cancelled every session of a point on a date (its bookings get `booking.cancel` entries). */
+  'session.cancel',
   'walkin.create',
   'walkin.call',
   'walkin.serve',

@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Location, Order, Search, Service } from '@nutui/icons-react-taro'
 import type { ComponentType } from 'react'
-import './elder.scss'
 
 export interface ElderAction {
   key: string

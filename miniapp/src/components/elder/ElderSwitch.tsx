@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { useElderMode } from '@/stores/elder'
-import './elder.scss'
 
 /** The 长辈版 switch for 我的 and the home page: large type and a simplified home, remembered across visits. */
 export function ElderSwitch() {

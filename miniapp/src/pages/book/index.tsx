@@ -14,6 +14,7 @@ import { useService } from '@/hooks/useCatalogue'
 import { useNearbyHalls } from '@/hooks/useHalls'
 import { dateLabel, offHoursMark, shortDate } from '@/utils/format'
 import { EMPTY_APPLICANT, creditCodeError, validateApplicant, type ApplicantForm } from '@/utils/validation'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 const NO_LOCATION = { status: 'denied' } as const
@@ -38,6 +39,7 @@ function DayCell({ day, active, onClick }: { day: BookingDay; active: boolean; o
 }
 
 export default function BookPage() {
+  const { elderClass } = useElderMode()
   const { params } = useRouter()
   const serviceId = params.serviceId
   const rescheduleId = params.rescheduleId
@@ -117,7 +119,7 @@ export default function BookPage() {
   }
 
   return (
-    <View className='page book'>
+    <View className={`page book ${elderClass}`}>
       {needLogin && (
         <View className='book__login' data-testid='login-required'>
           <Text>预约前请先登录</Text>

@@ -11,9 +11,11 @@ import { useService } from '@/hooks/useCatalogue'
 import { useHall } from '@/hooks/useHalls'
 import { navigateToHall } from '@/components/HallCard'
 import { dateLabel } from '@/utils/format'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 export default function BookingPage() {
+  const { elderClass } = useElderMode()
   const { params } = useRouter()
   const [version, setVersion] = useState(0)
   const booking = useBooking(params.id, version)
@@ -43,7 +45,7 @@ export default function BookingPage() {
   const address = data?.hallAddress ?? hall.data?.address
 
   return (
-    <View className='page booking'>
+    <View className={`page booking ${elderClass}`}>
       <StateView
         loading={booking.loading && !data}
         error={params.id ? booking.error : MISSING}

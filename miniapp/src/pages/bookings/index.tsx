@@ -7,6 +7,7 @@ import { StateView } from '@/components/StateView'
 import { WAITLIST_STATUS_LABELS, type WaitlistEntry } from '@/api/bookings'
 import { leaveMyWaitlist, useMyBookings, useMyWaitlist } from '@/hooks/useBookings'
 import { dateLabel } from '@/utils/format'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 type Tab = 'upcoming' | 'past'
@@ -45,6 +46,7 @@ function WaitlistItem({ entry, onLeft }: { entry: WaitlistEntry; onLeft: () => v
 }
 
 export default function BookingsPage() {
+  const { elderClass } = useElderMode()
   const [shown, setShown] = useState(0)
   useDidShow(() => setShown((n) => n + 1))
   const bookings = useMyBookings(shown)
@@ -57,7 +59,7 @@ export default function BookingsPage() {
   const suspended = bookings.errorCode === 'BOOKING_SUSPENDED'
 
   return (
-    <View className='page bookings'>
+    <View className={`page bookings ${elderClass}`}>
       {(noShows > 0 || suspended) && (
         <View className='bookings__notice' data-testid='noshow-notice'>
           <NoticeBar

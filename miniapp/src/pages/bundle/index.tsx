@@ -6,15 +6,17 @@ import { DemoBadge, MISSING, StateView } from '@/components/StateView'
 import { StepFlow } from '@/components/StepFlow'
 import { useBundle } from '@/hooks/useCatalogue'
 import { limitLabel } from '@/utils/format'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 export default function BundlePage() {
+  const { elderClass } = useElderMode()
   const { params } = useRouter()
   const bundle = useBundle(params.id)
   const data = bundle.data
 
   return (
-    <View className='page bundle'>
+    <View className={`page bundle ${elderClass}`}>
       <StateView loading={bundle.loading} error={params.id ? bundle.error : MISSING} onRetry={bundle.reload}>
         {data && (
           <View>

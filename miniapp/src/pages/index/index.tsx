@@ -28,6 +28,7 @@ function go(url: string) {
 }
 
 function RegularHome() {
+  const { elderClass } = useElderMode()
   const health = useHealth()
   const [shown, setShown] = useState(0)
   useDidShow(() => setShown((n) => n + 1))
@@ -37,7 +38,7 @@ function RegularHome() {
   const halls = useNearbyHalls(location.state, location.regionCode)
 
   return (
-    <View className='page home'>
+    <View className={`page home ${elderClass}`}>
       <View className='home__banner'>
         <Text className='home__title'>忻州政务·无忧办</Text>
         <Text className='home__subtitle'>非工作时间预约 · 办事指南 · 好差评</Text>

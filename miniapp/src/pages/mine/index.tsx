@@ -3,12 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { maskMobile, type Me } from '@xz/shared'
-import { isWeapp } from '@/api/auth'
+import { STAFF_LOGIN_PAGE, WORKBENCH_BY_ROLE, isWeapp } from '@/api/auth'
 import { FormField } from '@/components/FormField'
 import { StateView } from '@/components/StateView'
 import { useAccount } from '@/hooks/useAuth'
 import { creditCodeError, enterpriseNameError, mobileError } from '@/utils/validation'
 import { ElderSwitch } from '@/components/elder'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 function toast(result: { ok: boolean; message: string }) {
@@ -123,13 +124,32 @@ function ProfileForm({ me, busy, onSave }: { me: Me; busy: boolean; onSave: Retu
   )
 }
 
+/** 工作人员登录, or 进入工作台 once a staff member or an administrator is signed in. */
+function StaffEntry({ me }: { me?: Me }) {
+  const workbench = me && me.role !== 'citizen' ? WORKBENCH_BY_ROLE[me.role] : undefined
+  return (
+    <View className='section mine__links'>
+      {workbench ? (
+        <Text className='mine__link' data-testid='workbench-entry' onClick={() => void Taro.navigateTo({ url: workbench })}>
+          进入工作台 ›
+        </Text>
+      ) : (
+        <Text className='mine__link' data-testid='staff-login-entry' onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_PAGE })}>
+          工作人员登录 ›
+        </Text>
+      )}
+    </View>
+  )
+}
+
 export default function MinePage() {
   const account = useAccount()
   const { me } = account
+  const { elderClass } = useElderMode()
   useDidShow(() => account.refresh())
 
   return (
-    <View className='page mine'>
+    <View className={`page mine ${elderClass}`}>
       <View className='mine__head'>
         <View className='mine__avatar'>
           <Text>{me.data?.name?.slice(0, 1) ?? '民'}</Text>
@@ -178,6 +198,8 @@ export default function MinePage() {
           />
         )}
       </StateView>
+
+      {!(me.loading && !me.data) && <StaffEntry me={me.data ?? undefined} />}
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { HallCard } from '@/components/HallCard'
 import { DemoBadge, StateView } from '@/components/StateView'
 import { useCounties, useNearbyHalls } from '@/hooks/useHalls'
 import { useLocation } from '@/hooks/useLocation'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 const TYPE_SHORT: Record<HallType, string> = {
@@ -16,6 +17,7 @@ const TYPE_SHORT: Record<HallType, string> = {
 }
 
 export default function NearbyPage() {
+  const { elderClass } = useElderMode()
   const location = useLocation()
   const [type, setType] = useState<HallType | undefined>(undefined)
   const halls = useNearbyHalls(location.state, location.regionCode, type)
@@ -24,7 +26,7 @@ export default function NearbyPage() {
   const countyName = (counties.data ?? []).find((c) => c.code === location.regionCode)?.name
 
   return (
-    <View className='page nearby'>
+    <View className={`page nearby ${elderClass}`}>
       <View className='nearby__head'>
         <Text className='nearby__title'>15分钟政务服务圈</Text>
         <Text className='nearby__where' data-testid='nearby-where'>

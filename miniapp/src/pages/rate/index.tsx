@@ -9,9 +9,11 @@ import { RatingFaces } from '@/components/RatingFaces'
 import { StarRating } from '@/components/StarRating'
 import { useService } from '@/hooks/useCatalogue'
 import { ratingDraftError, useSubmitRating, type RatingDraft } from '@/hooks/useRatings'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 export default function RatePage() {
+  const { elderClass } = useElderMode()
   const { params } = useRouter()
   const bookingId = params.bookingId
   const serviceId = params.serviceId
@@ -39,7 +41,7 @@ export default function RatePage() {
   }
 
   return (
-    <View className='page rate'>
+    <View className={`page rate ${elderClass}`}>
       <View className='rate__head'>
         <Text className='rate__title'>{bookingId ? '评价本次窗口服务（一次一评）' : '评价办事指南（一事一评）'}</Text>
         {service.data && <Text className='rate__service'>{service.data.name}</Text>}

@@ -7,6 +7,7 @@ import { REVISIT_SATISFACTIONS, isBadLevel, type MyRating } from '@/api/ratings'
 import { StateView } from '@/components/StateView'
 import { answerRevisit, appendToRating, useMyRatings } from '@/hooks/useRatings'
 import { timeAgo } from '@/utils/format'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 function RatingItem({ rating, onChanged }: { rating: MyRating; onChanged: () => void }) {
@@ -102,13 +103,14 @@ function RatingItem({ rating, onChanged }: { rating: MyRating; onChanged: () => 
 }
 
 export default function MyRatingsPage() {
+  const { elderClass } = useElderMode()
   const [version, setVersion] = useState(0)
   useDidShow(() => setVersion((v) => v + 1))
   const ratings = useMyRatings(version)
   const list = ratings.data ?? []
 
   return (
-    <View className='page'>
+    <View className={`page ${elderClass}`}>
       <StateView
         loading={ratings.loading && !ratings.data}
         error={ratings.error}

@@ -6,6 +6,7 @@ import { AUDIENCES, THEMES, type Audience, type Theme } from '@xz/shared'
 import { ServiceCard } from '@/components/ServiceCard'
 import { StateView } from '@/components/StateView'
 import { useDepartments, useServiceSearch, type SearchFilters } from '@/hooks/useCatalogue'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 export const SEARCH_SUGGESTIONS = ['营业执照', '社保', '不动产登记', '公积金', '户口', '纳税']
@@ -15,6 +16,7 @@ function isTheme(value: string | undefined): value is Theme {
 }
 
 export default function SearchPage() {
+  const { elderClass } = useElderMode()
   const { params } = useRouter()
   const [q, setQ] = useState(params.q ? decodeURIComponent(params.q) : '')
   const initialTheme = params.theme ? decodeURIComponent(params.theme) : undefined
@@ -28,7 +30,7 @@ export default function SearchPage() {
   const items = results.data?.items ?? []
 
   return (
-    <View className='search'>
+    <View className={`search ${elderClass}`}>
       <View className='search__bar' data-testid='search-input'>
         <SearchBar value={q} placeholder='搜索事项名称、拼音首字母，如 yyzz' onChange={(value: string) => setQ(value ?? '')} onClear={() => setQ('')} />
       </View>

@@ -11,6 +11,7 @@ import { useService, useServiceRatings } from '@/hooks/useCatalogue'
 import { useNearbyHalls } from '@/hooks/useHalls'
 import { useLocation } from '@/hooks/useLocation'
 import { feeLabel, limitLabel, timeAgo } from '@/utils/format'
+import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -114,13 +115,14 @@ function Ratings({ service }: { service: ServiceDetail }) {
 }
 
 export default function ServicePage() {
+  const { elderClass } = useElderMode()
   const { params } = useRouter()
   const service = useService(params.id)
   const [tab, setTab] = useState<string | number>('basic')
   const data = service.data
 
   return (
-    <View className='guide'>
+    <View className={`guide ${elderClass}`}>
       <StateView loading={service.loading} error={params.id ? service.error : MISSING} onRetry={service.reload}>
         {data && (
           <View>

@@ -2,13 +2,7 @@ import { normalizeBookingCode, type BookingStatus } from '@xz/shared'
 import { ApiError } from '@/api/request'
 import { errorMessage } from '@/api/errors'
 
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
-  booked: '待签到',
-  checked_in: '已签到',
-  served: '已办结',
-  cancelled: '已取消',
-  no_show: '爽约'
-}
+export { BOOKING_STATUS_LABELS } from '@/api/bookings'
 
 /** Order of the per-state counters on the desk. */
 export const DESK_STATUSES: BookingStatus[] = ['booked', 'checked_in', 'served', 'no_show', 'cancelled']

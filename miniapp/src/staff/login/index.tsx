@@ -5,10 +5,8 @@ import { actionError } from '../lib/format'
 import { ActionButton } from '../lib/ActionButton'
 import { LOGIN_NOTICES, type LoginReason } from '../lib/guard'
 import { staffLogin } from '../api'
+import { WORKBENCH_BY_ROLE } from '@/api/auth'
 import '../staff.scss'
-
-/** Where each role lands after signing in. */
-const HOME_BY_ROLE = { staff: '/staff/desk/index', admin: '/admin/index/index' } as const
 
 export default function StaffLogin() {
   const { params } = useRouter()
@@ -31,7 +29,7 @@ export default function StaffLogin() {
         setError('该账号不是工作人员账号')
         return
       }
-      await Taro.redirectTo({ url: HOME_BY_ROLE[me.role] })
+      await Taro.redirectTo({ url: WORKBENCH_BY_ROLE[me.role] })
     } catch (err) {
       setError(actionError(err))
     } finally {

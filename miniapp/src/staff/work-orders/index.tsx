@@ -11,12 +11,10 @@ import { levelStars, shortDateTime } from '../lib/format'
 import { StaffNav } from '../lib/StaffNav'
 import '../staff.scss'
 
+const FILTER_STATUSES: WorkOrderStatus[] = ['pending_verification', 'rectifying', 'replied', 'rejected']
 const FILTERS: { key: WorkOrderStatus | 'all'; label: string }[] = [
   { key: 'all', label: '全部' },
-  { key: 'pending_verification', label: '待核实' },
-  { key: 'rectifying', label: '整改中' },
-  { key: 'replied', label: '已答复' },
-  { key: 'rejected', label: '已驳回' }
+  ...FILTER_STATUSES.map((key) => ({ key, label: WORK_ORDER_STATUS_LABELS[key] }))
 ]
 
 function deadlineOf(order: WorkOrder): { label: string; at?: string } {

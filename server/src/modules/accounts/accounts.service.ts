@@ -12,6 +12,7 @@ import {
 import { hashPassword, type AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { adminRegionOf } from '../../lib/scope'
 import { recordAudit } from '../audit/audit.service'
 import { Account, AuthClaim, RefreshToken, type AccountDoc } from '../auth/auth.model'
 import { Hall } from '../halls/hall.model'
@@ -26,10 +27,6 @@ interface HallRef {
   regionCode: string
 }
 
-function regionOf(auth: AuthContext): string {
-  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管辖区域')
-  return auth.regionCode
-}
 
 /** The points of the administrator's region, by id. */
 async function hallsOfRegion(regionCode: string): Promise<Map<string, HallRef>> {
@@ -68,7 +65,7 @@ function toView(a: AccountDoc, halls: Map<string, HallRef>): StaffAccount {
 
 /** A staff account the administrator may manage: every point of it lies in their region. */
 async function manageable(auth: AuthContext, id: string): Promise<{ account: AccountDoc; halls: Map<string, HallRef> }> {
-  const regionCode = regionOf(auth)
+  const regionCode = adminRegionOf(auth)
   const account = await Account.findById(id).lean<AccountDoc>()
   if (!account) throw notFound('账号')
   if (account.role !== 'staff') throw new AppError('FORBIDDEN', '只能管理窗口工作人员账号')
@@ -88,7 +85,7 @@ function newPassword(): string {
 
 /** Staff accounts whose points all lie in the administrator's region. */
 export async function listAccounts(auth: AuthContext, q: AccountsQuery): Promise<Page<StaffAccount>> {
-  const halls = await hallsOfRegion(regionOf(auth))
+  const halls = await hallsOfRegion(adminRegionOf(auth))
   if (q.hallId && !halls.has(q.hallId)) throw new AppError('FORBIDDEN', '该服务网点不属于本辖区')
   const candidates = await Account.find({ role: 'staff', hallIds: { $in: [...halls.keys()] } }).lean<AccountDoc[]>()
   const needle = q.q?.toLowerCase()
@@ -108,7 +105,7 @@ export async function listAccounts(auth: AuthContext, q: AccountsQuery): Promise
 
 /** Creates a staff account for points of the region; the generated password is shown this once. */
 export async function createAccount(auth: AuthContext, body: AccountCreate): Promise<AccountWithPassword> {
-  const halls = await hallsInRegion(regionOf(auth), body.hallIds)
+  const halls = await hallsInRegion(adminRegionOf(auth), body.hallIds)
   const password = newPassword()
   let created
   try {
@@ -137,7 +134,7 @@ export async function createAccount(auth: AuthContext, body: AccountCreate): Pro
 /** Renames, reassigns (within the region) or disables/enables a staff account. */
 export async function updateAccount(auth: AuthContext, id: string, body: AccountUpdate): Promise<StaffAccount> {
   const { account, halls } = await manageable(auth, id)
-  const newHalls = body.hallIds ? await hallsInRegion(regionOf(auth), body.hallIds) : undefined
+  const newHalls = body.hallIds ? await hallsInRegion(adminRegionOf(auth), body.hallIds) : undefined
   const $set: Record<string, unknown> = {}
   const changes: Record<string, unknown> = {}
   if (body.name !== undefined && body.name !== account.name) {

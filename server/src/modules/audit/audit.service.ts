@@ -1,10 +1,9 @@
 import type { AuditAction, AuditEntry, AuditQuery, Page } from '@xz/shared'
-import { instantOf, addDays } from '@xz/shared'
+import { instantOf, addDays, regionScopesOf } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
-import { AppError } from '../../lib/errors'
+import { adminRegionOf } from '../../lib/scope'
 import { AuditLog } from './audit.model'
-import { regionScopesOf } from './audit.rules'
 
 export interface AuditInput {
   actor: AuthContext
@@ -42,8 +41,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
 
 /** The audit log of the administrator's region, newest first. */
 export async function queryAudit(auth: AuthContext, q: AuditQuery): Promise<Page<AuditEntry>> {
-  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管辖区域')
-  const filter: Record<string, unknown> = { regionScopes: auth.regionCode }
+  const filter: Record<string, unknown> = { regionScopes: adminRegionOf(auth) }
   if (q.bookingId) filter.bookingId = q.bookingId
   if (q.actorId) filter.actorId = q.actorId
   if (q.action) filter.action = q.action

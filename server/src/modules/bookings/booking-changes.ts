@@ -17,6 +17,7 @@ import {
   endBooking,
   offeredService,
   ownBooking,
+  slotFields,
   standingOf,
   type BookingLean,
 } from './bookings.service'
@@ -87,17 +88,7 @@ export async function rescheduleMyBooking(auth: AuthContext, id: string, slotId:
         { _id: b._id, status: 'booked', slotId: b.slotId },
         {
           $set: {
-            hallId: loaded.hall._id,
-            regionCode: loaded.hall.regionCode,
-            slotId: slot.id,
-            ruleId: loaded.rule._id,
-            date: slot.date,
-            start: slot.start,
-            end: slot.end,
-            startAt: slot.startAt,
-            endAt: slot.endAt,
-            label: slot.label,
-            seatNo: seat.seatNo,
+            ...slotFields(loaded, seat.seatNo),
             claimIds,
             reminded24h: false,
             reminded1h: false,

@@ -119,6 +119,24 @@ async function insertWithFreshCode(doc: Record<string, unknown> & { _id: Id }): 
   throw new AppError('INTERNAL', '生成预约码失败，请重试')
 }
 
+/** Where and when a booking of `seatNo` in a loaded slot takes place (the fields a move rewrites too). */
+export function slotFields(loaded: LoadedSlot, seatNo: number) {
+  const { slot } = loaded
+  return {
+    hallId: loaded.hall._id,
+    regionCode: loaded.hall.regionCode,
+    slotId: slot.id,
+    ruleId: loaded.rule._id,
+    date: slot.date,
+    start: slot.start,
+    end: slot.end,
+    startAt: slot.startAt,
+    endAt: slot.endAt,
+    label: slot.label,
+    seatNo,
+  }
+}
+
 /**
  * Books a seat. The capacity and the per-person limits are enforced by claims (unique `_id` inserts):
  * the day's quota for the item, one of three active places, then a seat; a failed step releases what
@@ -159,17 +177,7 @@ export async function placeBooking(input: PlaceBookingInput): Promise<Placed> {
       _id: input.bookingId,
       userId: owner.userId,
       serviceId: input.serviceId,
-      hallId: loaded.hall._id,
-      regionCode: loaded.hall.regionCode,
-      slotId: slot.id,
-      ruleId: loaded.rule._id,
-      date: slot.date,
-      start: slot.start,
-      end: slot.end,
-      startAt: slot.startAt,
-      endAt: slot.endAt,
-      label: slot.label,
-      seatNo: seat.seatNo,
+      ...slotFields(loaded, seat.seatNo),
       applicant: input.applicant,
       enterprise: input.enterprise,
       note: input.note,

@@ -8,6 +8,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
+import { recordAudit } from '../audit/audit.service'
 import { notify } from '../notifications/notifier'
 import { SessionCancellation } from '../sessions/session.model'
 import { hallInRegion, updateRule } from '../sessions/sessions.service'
@@ -34,20 +35,25 @@ export async function cancelSession(auth: AuthContext, hallId: string, date: str
   if (date < localDate(now())) throw new AppError('RULE_VIOLATION', '不能取消已过去日期的场次')
   try {
     await SessionCancellation.create({ _id: cancellationKey(hallId, date), hallId: hall._id, date, reason, by: auth.sub, at: now() })
+    await recordAudit({ actor: auth, action: 'session.cancel', hallId: hall._id, regionCodes: [hall.regionCode], details: { date, reason } })
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
   }
-  const done = await finishSessionCancellation(hall._id, date, reason, { by: auth.sub, byRole: auth.role })
+  const done = await finishSessionCancellation(hall._id, date, reason, auth)
   return { hallId, date, reason, ...done }
 }
 
-/** Cancels what is still active on a cancelled date (idempotent; the job calls it after a crash too). */
+/**
+ * Cancels what is still active on a cancelled date (idempotent; the job calls it after a crash too), with one
+ * `booking.cancel` audit entry per booking it cancels, in the name of the administrator who cancelled the day.
+ */
 export async function finishSessionCancellation(
   hallId: Id,
   date: string,
   reason: string,
-  actor: Actor,
+  admin: AuthContext,
 ): Promise<{ cancelledBookings: number; closedWaitlistEntries: number }> {
+  const actor: Actor = { by: admin.sub, byRole: admin.role }
   const bookings = (await Booking.find({ hallId, date }).lean<BookingLean[]>()).filter((b) => isActiveStatus(b.status))
   const names = await namesOf(bookings)
   let cancelledBookings = 0
@@ -66,6 +72,14 @@ export async function finishSessionCancellation(
       throw err
     }
     cancelledBookings++
+    await recordAudit({
+      actor: admin,
+      action: 'booking.cancel',
+      bookingId: ended._id,
+      hallId: ended.hallId,
+      regionCodes: [ended.regionCode],
+      details: { reason: `场次取消：${reason}`, date },
+    })
     const hallName = names.halls.get(String(b.hallId))?.name ?? ''
     const serviceName = names.services.get(String(b.serviceId)) ?? ''
     await notify({
@@ -95,7 +109,7 @@ export async function sweepSessionCancellations(): Promise<number> {
   let cancelled = 0
   for (const c of pending) {
     try {
-      cancelled += (await finishSessionCancellation(c.hallId, c.date, c.reason, { by: c.by, byRole: 'admin' })).cancelledBookings
+      cancelled += (await finishSessionCancellation(c.hallId, c.date, c.reason, { sub: c.by, role: 'admin', hallIds: [] })).cancelledBookings
     } catch (err) {
       logger.warn({ err, cancellation: c._id }, 'finishing a session cancellation failed; will retry')
     }

@@ -1,7 +1,7 @@
 import { CITY_REGION_CODE, dateRange, daysBetween, type CalendarDay, type CalendarOverrideInput } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { AppError } from '../../lib/errors'
-import { assertRegionScope } from '../catalogue/admin-scope'
+import { assertRegionScope } from '../../lib/scope'
 import { CalendarOverride } from './calendar.model'
 import { makeCalendar, type OverrideLike } from './calendar.rules'
 

@@ -25,8 +25,9 @@ import {
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { Hall } from '../halls/hall.model'
-import { assertRegionScope, invalidField } from './admin-scope'
+import { invalidField } from './admin-scope'
 import { Bundle, Department, Region, Service } from './catalogue.model'
 import {
   bundleTimes,
@@ -199,8 +200,7 @@ export function searchServices(query: ServiceQuery): Promise<Page<ServiceSummary
 
 /** `GET /admin/services`: the administrator's region, archived items included on request. */
 export function searchServicesAdmin(query: AdminServiceQuery, auth: AuthContext): Promise<Page<ServiceSummary>> {
-  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管理区域')
-  return search(query, { statuses: query.status ? [query.status] : ['active', 'archived'], withinRegion: auth.regionCode })
+  return search(query, { statuses: query.status ? [query.status] : ['active', 'archived'], withinRegion: adminRegionOf(auth) })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,8 +15,9 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { currentCalendar } from '../calendar/calendar.service'
-import { assertRegionScope, invalidField } from '../catalogue/admin-scope'
+import { invalidField } from '../catalogue/admin-scope'
 import { Region, Service } from '../catalogue/catalogue.model'
 import { regionPrefix } from '../catalogue/catalogue.rules'
 import { SessionRule } from '../sessions/session.model'
@@ -269,9 +270,9 @@ export async function archiveHall(id: string, auth: AuthContext): Promise<HallDe
 
 /** `GET /admin/halls`: the administrator's points, archived included unless filtered. */
 export async function listHallsAdmin(query: AdminHallQuery, auth: AuthContext): Promise<Page<HallSummary>> {
-  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管理区域')
+  const region = adminRegionOf(auth)
   if (query.regionCode) assertRegionScope(auth, query.regionCode)
-  const filter: Record<string, unknown> = { regionCode: { $regex: `^${regionPrefix(query.regionCode ?? auth.regionCode)}` } }
+  const filter: Record<string, unknown> = { regionCode: { $regex: `^${regionPrefix(query.regionCode ?? region)}` } }
   if (query.status) filter.status = query.status
   if (query.type) filter.type = query.type
   const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])

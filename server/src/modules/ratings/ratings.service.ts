@@ -6,6 +6,7 @@ import {
   maskName,
   RATING_LEVEL_LABELS,
   RATING_WINDOW_DAYS,
+  regionScopesOf,
   type CreateRating,
   type MyRating,
   type Page,
@@ -16,14 +17,13 @@ import {
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
+import { hallOrRegionFilter } from '../../lib/scope'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { User } from '../auth/auth.model'
 import { Booking } from '../bookings/booking.model'
 import { Service } from '../catalogue/catalogue.model'
-import { Hall } from '../halls/hall.model'
 import { emptyLevels, ratingSummary, type LevelCounts } from '../stats/stats.rules'
-import { openMissingWorkOrders, openWorkOrder, toProgress, workOrdersOfRatings } from '../work-orders/work-orders.service'
-import { regionScopesOf } from '../work-orders/work-orders.rules'
+import { namesOf, openMissingWorkOrders, openWorkOrder, toProgress, workOrdersOfRatings, type Names } from '../work-orders/work-orders.service'
 import { Rating, RatingClaim, RatingSweep, type RatingDoc } from './rating.model'
 import { ratingKey, ratingWindowClosesAt, raterDisplayName, whyNotRatable } from './ratings.rules'
 
@@ -130,23 +130,6 @@ export async function appendRating(auth: AuthContext, id: string, comment: strin
 // Lists
 // ---------------------------------------------------------------------------------------------
 
-interface Names {
-  halls: Map<string, string>
-  services: Map<string, string>
-}
-
-async function namesOf(ratings: Pick<RatingDoc, 'hallId' | 'serviceId'>[]): Promise<Names> {
-  const hallIds = [...new Set(ratings.flatMap((r) => (r.hallId ? [r.hallId.toString()] : [])))]
-  const serviceIds = [...new Set(ratings.map((r) => r.serviceId.toString()))]
-  const [halls, services] = await Promise.all([
-    hallIds.length ? Hall.find({ _id: { $in: hallIds } }).select('name').lean() : [],
-    serviceIds.length ? Service.find({ _id: { $in: serviceIds } }).select('name').lean() : [],
-  ])
-  return {
-    halls: new Map(halls.map((h) => [h._id.toString(), h.name])),
-    services: new Map(services.map((s) => [s._id.toString(), s.name])),
-  }
-}
 
 /** What any reader may see of a rating: its content, never who gave it. */
 function ratingBody(r: RatingDoc, names: Names) {
@@ -209,16 +192,7 @@ export async function listPublicRatings(q: PageQuery & { serviceId?: string; hal
 
 /** `GET /staff/ratings`: the ratings of the caller's points (administrators: of their region), raters masked. */
 export async function listStaffRatings(auth: AuthContext, q: PageQuery & { hallId?: string; level?: number }): Promise<Page<StaffRating>> {
-  let scope: FilterQuery<RatingDoc>
-  if (auth.role === 'staff') {
-    if (q.hallId && !auth.hallIds.includes(q.hallId)) throw forbidden('无权查看其他网点的评价')
-    scope = { hallId: { $in: q.hallId ? [q.hallId] : auth.hallIds } }
-  } else if (auth.role === 'admin' && auth.regionCode) {
-    scope = { regionScopes: auth.regionCode, ...(q.hallId ? { hallId: q.hallId } : {}) }
-  } else {
-    throw forbidden()
-  }
-  const filter = { ...scope, ...(q.level ? { level: q.level } : {}) }
+  const filter: FilterQuery<RatingDoc> = { ...hallOrRegionFilter(auth, q.hallId, '无权查看其他网点的评价'), ...(q.level ? { level: q.level } : {}) }
   const [rows, total] = await Promise.all([
     Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
     Rating.countDocuments(filter),

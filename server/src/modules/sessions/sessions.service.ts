@@ -13,10 +13,10 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
+import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { freeSeatNumbers } from '../bookings/bookings.rules'
 import { seatsTakenBySlot } from '../bookings/claims'
 import { currentCalendar } from '../calendar/calendar.service'
-import { assertRegionScope } from '../catalogue/admin-scope'
 import { Service } from '../catalogue/catalogue.model'
 import { Hall } from '../halls/hall.model'
 import { SessionCancellation, SessionRule, type SessionRuleDoc } from './session.model'
@@ -148,8 +148,8 @@ export async function listRules(auth: AuthContext, q: SessionRuleQuery): Promise
   if (q.hallId) {
     await hallInRegion(auth, q.hallId)
     filter.hallId = q.hallId
-  } else if (!auth.regionCode) {
-    throw new AppError('FORBIDDEN', '账号未设置管辖区域')
+  } else {
+    adminRegionOf(auth)
   }
   if (q.status) filter.status = q.status
   // rules are few (a handful per point): scope by region in memory

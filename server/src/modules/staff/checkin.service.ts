@@ -10,7 +10,7 @@ import { claimOnce, historyEntry, invalidState } from './desk.service'
 import { arrivalScopeOf, claimQueueNumber, STALE_ARRIVAL_MS, releaseQueueNumber, releaseQueueNumbersOf, type QueueNumberClaim } from './queue-numbers'
 import { serviceNames, toStaffItem } from './staff.mappers'
 import { checkinWindow, isCheckinOpen } from './staff.rules'
-import { assertCanActOn } from './staff.scope'
+import { assertCanActOn } from '../../lib/scope'
 
 /** How long a second check-in waits for a parallel first one to publish its queue number. */
 const WAIT_FOR_NUMBER_MS = 3_000

@@ -18,7 +18,8 @@ import { notify } from '../notifications/notifier'
 import { DeskClaim } from './desk-claim.model'
 import { serviceNames, toStaffItem } from './staff.mappers'
 import { countStatuses, groupBySession, isNoShowAllowed } from './staff.rules'
-import { assertCanActOn, hallInScope } from './staff.scope'
+import { assertCanActOn } from '../../lib/scope'
+import { hallInScope } from './staff.scope'
 
 /** More bookings than a point can hold in a day; keeps the read bounded. */
 const DAY_LIMIT = 2000

@@ -20,7 +20,8 @@ import { claimOnce } from './desk.service'
 import { claimQueueNumber, releaseQueueNumber } from './queue-numbers'
 import { iso, serviceNames } from './staff.mappers'
 import { compareQueue } from './staff.rules'
-import { assertCanActOn, hallInScope } from './staff.scope'
+import { assertCanActOn } from '../../lib/scope'
+import { hallInScope } from './staff.scope'
 import { Walkin, type WalkinDoc } from './walkin.model'
 
 /** More visits than a point has in a day; keeps the reads bounded. */

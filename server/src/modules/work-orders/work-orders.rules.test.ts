@@ -5,7 +5,6 @@ import {
   decisionChanges,
   endOfLocalDay,
   isOverdue,
-  regionScopesOf,
   replyChanges,
   revisitChanges,
   verifyChanges,
@@ -83,11 +82,5 @@ describe('work-order steps', () => {
   it('when the point replies and the rater follows up, then the order closes', () => {
     expect(replyChanges('已调整窗口排班', 'staff1', now)).toMatchObject({ status: 'replied', dueAt: null })
     expect(revisitChanges('基本满意', now)).toMatchObject({ status: 'closed', closedAt: now, revisit: { satisfaction: '基本满意' } })
-  })
-
-  it('when a code is a township or a county, then every overseeing region is listed', () => {
-    expect(regionScopesOf('140902001')).toEqual(['140900', '140902', '140902001'])
-    expect(regionScopesOf('140981')).toEqual(['140900', '140981'])
-    expect(regionScopesOf('140900')).toEqual(['140900'])
   })
 })

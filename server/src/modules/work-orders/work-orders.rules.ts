@@ -3,7 +3,6 @@ import {
   addWorkingDays,
   instantOf,
   localDate,
-  regionContains,
   VERIFY_WORKING_DAYS,
   type DayTypeLookup,
   type RejectCategory,
@@ -29,15 +28,6 @@ export function verifyDeadlineOf(ratedAt: Date, dayType: DayTypeLookup): Date {
 /** Overdue is a reading of the clock, never a stored flag. */
 export function isOverdue(dueAt: Date | null | undefined, now: Date): boolean {
   return Boolean(dueAt && now.getTime() > dueAt.getTime())
-}
-
-/**
- * Every region code whose administrators oversee `code`: city, county, township and the code itself
- * (140902001 → 140900, 140902, 140902001). Stored on ratings and orders so that a region scope is one equality match.
- */
-export function regionScopesOf(code: string): string[] {
-  const candidates = [code.slice(0, 4) + '00', code.slice(0, 6), code.slice(0, 9), code]
-  return [...new Set(candidates.filter((c) => c.length >= 6 && regionContains(c, code)))]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ import type { FilterQuery } from 'mongoose'
 import {
   DEFAULT_RECTIFY_WORKING_DAYS,
   RATING_LEVEL_LABELS,
-  regionContains,
   WORK_ORDER_STATUS_LABELS,
   type AppealDecision,
   type Page,
@@ -14,6 +13,7 @@ import {
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
+import { canActOn, hallOrRegionFilter } from '../../lib/scope'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
 import { Account } from '../auth/auth.model'
@@ -38,8 +38,6 @@ import {
   type StepChanges,
   type WorkOrderStep,
 } from './work-orders.rules'
-
-type OrderLike = Pick<WorkOrderDoc, 'hallId' | 'regionCode'>
 
 // ---------------------------------------------------------------------------------------------
 // Opening
@@ -127,30 +125,16 @@ export async function openMissingWorkOrders(ratings: RatingDoc[]): Promise<numbe
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-/** Staff handle their points' orders; administrators every order of their region (guides included). */
-function canHandle(auth: AuthContext, order: OrderLike): boolean {
-  if (auth.role === 'staff') return Boolean(order.hallId) && auth.hallIds.includes(order.hallId!.toString())
-  if (auth.role === 'admin') return Boolean(auth.regionCode) && regionContains(auth.regionCode!, order.regionCode)
-  return false
-}
 
-function scopeFilter(auth: AuthContext, hallId?: string): FilterQuery<WorkOrderDoc> {
-  if (auth.role === 'staff') {
-    if (hallId && !auth.hallIds.includes(hallId)) throw forbidden('无权查看其他网点的工单')
-    return { hallId: { $in: hallId ? [hallId] : auth.hallIds } }
-  }
-  if (auth.role === 'admin' && auth.regionCode) return { regionScopes: auth.regionCode, ...(hallId ? { hallId } : {}) }
-  throw forbidden()
-}
-
-interface Names {
+export interface Names {
   halls: Map<string, string>
   services: Map<string, string>
 }
 
-async function namesOf(orders: Pick<WorkOrderDoc, 'hallId' | 'serviceId'>[]): Promise<Names> {
-  const hallIds = [...new Set(orders.flatMap((o) => (o.hallId ? [o.hallId.toString()] : [])))]
-  const serviceIds = [...new Set(orders.map((o) => o.serviceId.toString()))]
+/** The names of the points and items that orders (or ratings) refer to, by id. Exported for ratings. */
+export async function namesOf(rows: Pick<WorkOrderDoc, 'hallId' | 'serviceId'>[]): Promise<Names> {
+  const hallIds = [...new Set(rows.flatMap((o) => (o.hallId ? [o.hallId.toString()] : [])))]
+  const serviceIds = [...new Set(rows.map((o) => o.serviceId.toString()))]
   const [halls, services] = await Promise.all([
     hallIds.length ? Hall.find({ _id: { $in: hallIds } }).select('name').lean() : [],
     serviceIds.length ? Service.find({ _id: { $in: serviceIds } }).select('name').lean() : [],
@@ -226,7 +210,7 @@ export function toProgress(o: WorkOrderDoc, at: Date): WorkOrderProgress {
 export async function listWorkOrders(auth: AuthContext, q: WorkOrderQuery): Promise<Page<WorkOrderView>> {
   const at = now()
   const filter: FilterQuery<WorkOrderDoc> = {
-    ...scopeFilter(auth, q.hallId),
+    ...hallOrRegionFilter(auth, q.hallId, '无权查看其他网点的工单'),
     ...(q.status ? { status: q.status } : {}),
     ...(q.overdue === true ? { dueAt: { $lt: at } } : {}),
   }
@@ -245,7 +229,8 @@ export async function listWorkOrders(auth: AuthContext, q: WorkOrderQuery): Prom
 async function loadForHandler(auth: AuthContext, id: string): Promise<WorkOrderDoc> {
   const order = await WorkOrder.findById(id).lean<WorkOrderDoc>()
   if (!order) throw notFound('工单')
-  if (!canHandle(auth, order)) throw forbidden('无权处理该工单')
+  // staff handle their points' orders; administrators every order of their region (guides included)
+  if (!canActOn(auth, order)) throw forbidden('无权处理该工单')
   return order
 }
 

@@ -1,0 +1,50 @@
+/**
+ * Who may act on what: staff on the points they work at, administrators on every point and record of their
+ * region. The one place for these checks; modules load their records and ask here.
+ */
+import { regionContains } from '@xz/shared'
+import type { AuthContext } from './auth'
+import { AppError, forbidden } from './errors'
+
+/** A record that belongs to a point (or, for guides without a point, only to a region). */
+export interface Scoped {
+  hallId?: { toString(): string } | null
+  regionCode: string
+}
+
+/** Staff act on their own points' records; administrators on the records of their region. */
+export function canActOn(auth: AuthContext, target: Scoped): boolean {
+  if (auth.role === 'staff') return Boolean(target.hallId) && auth.hallIds.includes(target.hallId!.toString())
+  if (auth.role === 'admin') return Boolean(auth.regionCode) && regionContains(auth.regionCode!, target.regionCode)
+  return false
+}
+
+export function assertCanActOn(auth: AuthContext, target: Scoped, message = '无权处理其他网点的业务'): void {
+  if (!canActOn(auth, target)) throw new AppError('FORBIDDEN', message)
+}
+
+/** An administrator may only touch records whose region lies within their own region. */
+export function assertRegionScope(auth: AuthContext, regionCode: string): void {
+  if (auth.role !== 'admin' || !auth.regionCode || !regionContains(auth.regionCode, regionCode)) {
+    throw forbidden('该记录不在您管理的区域内')
+  }
+}
+
+/** The region an administrator oversees; 403 for an account without one. */
+export function adminRegionOf(auth: AuthContext): string {
+  if (!auth.regionCode) throw new AppError('FORBIDDEN', '账号未设置管辖区域')
+  return auth.regionCode
+}
+
+/**
+ * The list filter for records that store `hallId` and `regionScopes` (see `regionScopesOf`): staff see their
+ * points (or one of them), administrators their region (optionally one point of it).
+ */
+export function hallOrRegionFilter(auth: AuthContext, hallId: string | undefined, otherHallMessage: string) {
+  if (auth.role === 'staff') {
+    if (hallId && !auth.hallIds.includes(hallId)) throw forbidden(otherHallMessage)
+    return { hallId: { $in: hallId ? [hallId] : auth.hallIds } }
+  }
+  if (auth.role === 'admin' && auth.regionCode) return { regionScopes: auth.regionCode, ...(hallId ? { hallId } : {}) }
+  throw forbidden()
+}

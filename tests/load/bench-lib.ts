@@ -1,0 +1,72 @@
+/**
+ * What the benchmarks share: the environment, an embedded database of their own (temp dir, free port) with the
+ * app listening on 127.0.0.1, and latency percentiles. Import it first: it sets the environment before any
+ * server module reads its configuration (the server modules are imported lazily, in `runBench`).
+ */
+import fs from 'node:fs'
+import type { Server } from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+
+process.env.NODE_ENV ??= 'development'
+process.env.LOG_LEVEL ??= 'silent'
+process.env.JOBS = 'false'
+process.env.SEED = 'false'
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/** p50 and p95 of unsorted samples (ms). */
+export function latencyStats(samples: number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
+}
+
+export interface BenchContext {
+  mongoose: typeof import('mongoose').default
+  /** Starts the app on a free port of 127.0.0.1; resolves to the API base URL (`…/api/v1`). */
+  serve(): Promise<string>
+}
+
+/**
+ * Runs a benchmark against a fresh embedded database (indexes ensured) and cleans up afterwards; a failure is
+ * printed and ends the process with exit code 1.
+ */
+export function runBench(body: (ctx: BenchContext) => Promise<void>): void {
+  main(body).catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })
+}
+
+async function main(body: (ctx: BenchContext) => Promise<void>): Promise<void> {
+  const [{ default: mongoose }, { startEmbeddedDb }, { CONNECT_OPTIONS, ensureIndexes }, { createApp }, { freePort }] = await Promise.all([
+    import('mongoose'),
+    import('../../server/src/lib/embedded-db'),
+    import('../../server/src/lib/db'),
+    import('../../server/src/app'),
+    import('../helpers/ports'),
+  ])
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-bench-'))
+  const port = await freePort()
+  const db = await startEmbeddedDb({ dataDir: dir, port, supervise: false }, (m) => console.log(m))
+  let server: Server | undefined
+  const serve = async () => {
+    const listening = await new Promise<Server>((resolve) => {
+      const s = createApp().listen(0, '127.0.0.1', () => resolve(s))
+    })
+    server = listening
+    return `http://127.0.0.1:${(listening.address() as { port: number }).port}/api/v1`
+  }
+  try {
+    await mongoose.connect(db.uri('bench'), CONNECT_OPTIONS)
+    await ensureIndexes()
+    await body({ mongoose, serve })
+  } finally {
+    server?.close()
+    await mongoose.disconnect().catch(() => undefined)
+    await db.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
