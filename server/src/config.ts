@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   MONGODB_URI: z.string().optional(),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(27117),
+  /** Where the embedded database binary is built and cached. */
+  EMBEDDED_DB_CACHE: z.string().default(path.join(REPO_ROOT, '.cache', 'embedded-db')),
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters').optional(),
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TTL_DAYS: z.coerce.number().int().min(1).default(30),

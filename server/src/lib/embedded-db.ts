@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { REPO_ROOT } from '../config'
+import { config, REPO_ROOT } from '../config'
 import { logger } from './logger'
 
 /**
@@ -12,7 +12,6 @@ import { logger } from './logger'
  * rebuilt only when its source changes; run as a child process and restarted if it dies.
  */
 export const EMBEDDED_SRC = path.join(REPO_ROOT, 'server', 'embedded-db')
-const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'embedded-db')
 
 function sourceHash(): string {
   const h = crypto.createHash('sha256')
@@ -24,7 +23,8 @@ export class EmbeddedDbError extends Error {}
 
 /** Path of the binary for the current source, building it first when needed. */
 export function ensureEmbeddedBinary(log: (msg: string) => void = (m) => logger.info(m)): string {
-  const bin = path.join(CACHE_DIR, `ferretdb-${sourceHash()}`)
+  const cacheDir = config().EMBEDDED_DB_CACHE
+  const bin = path.join(cacheDir, `ferretdb-${sourceHash()}`)
   if (fs.existsSync(bin)) return bin
   const go = spawnSync('go', ['version'], { encoding: 'utf8' })
   if (go.error || go.status !== 0) {
@@ -35,7 +35,7 @@ export function ensureEmbeddedBinary(log: (msg: string) => void = (m) => logger.
     )
   }
   log('Building the embedded database (FerretDB 1.24.2 with SQLite) — once, this takes a few minutes…')
-  fs.mkdirSync(CACHE_DIR, { recursive: true })
+  fs.mkdirSync(cacheDir, { recursive: true })
   const tmp = `${bin}.tmp-${process.pid}`
   const started = Date.now()
   const build = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], {
