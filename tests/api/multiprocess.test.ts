@@ -64,7 +64,8 @@ beforeAll(async () => {
   }
   servers = await Promise.all([0, 1].map(() => startServerProcess({ dbUri: db.uri, jobs: true, env })))
   const res = await call(servers[0], 'GET', `/api/v1/slots?hallId=${world.hall._id}`)
-  slots = res.body
+  // skip the slots near the 2 h booking notice: one could pass that edge while the test runs and vanish from the list
+  slots = (res.body as SlotView[]).filter((s) => instantOf(s.date, s.start).getTime() > Date.now() + 3 * 3600_000)
   expect(slots.length).toBeGreaterThan(10)
 })
 

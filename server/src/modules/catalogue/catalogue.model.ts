@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
 import { AUDIENCES, ITEM_TYPES, ONLINE_DEPTHS, REGION_LEVELS, THEMES } from '@xz/shared'
+import { isDuplicateKey } from '../../lib/errors'
 
 const regionSchema = new Schema({
   _id: { type: String }, // the administrative code
@@ -50,6 +52,28 @@ const stepSchema = new Schema(
   { _id: false },
 )
 
+/**
+ * Versions of catalogue collections, one document per collection (`_id: 'services'`): `version` is set to a new random
+ * value after every write to that collection, so that each server process can tell when its in-memory search index
+ * is stale by reading one document by `_id`.
+ */
+const catalogueVersionSchema = new Schema({ _id: { type: String }, version: { type: String, required: true } }, { collection: 'catalogue_meta', versionKey: false })
+export const CatalogueVersion = mongoose.model('CatalogueVersion', catalogueVersionSchema)
+
+export const SERVICES_VERSION_ID = 'services'
+
+/** Marks the services collection as changed. Call it AFTER a write that bypasses the Service model's middleware. */
+export async function bumpServicesVersion(): Promise<void> {
+  const update = { $set: { version: randomUUID() } }
+  try {
+    await CatalogueVersion.updateOne({ _id: SERVICES_VERSION_ID }, update, { upsert: true })
+  } catch (err) {
+    // another process created the document at the same moment: set it again, so that this write counts too
+    if (!isDuplicateKey(err)) throw err
+    await CatalogueVersion.updateOne({ _id: SERVICES_VERSION_ID }, update)
+  }
+}
+
 /** A service item (办事指南). Search fields (`searchText`, `pinyin`, `initials`) are derived when it is written. */
 const serviceSchema = new Schema(
   {
@@ -94,6 +118,17 @@ const serviceSchema = new Schema(
 )
 serviceSchema.index({ code: 1 }, { unique: true })
 serviceSchema.index({ status: 1, name: 1 })
+// Every write through the model bumps the services version (raw `Service.collection` writes must call it themselves).
+const bumpAfterWrite = async () => bumpServicesVersion()
+serviceSchema.post('save', bumpAfterWrite)
+serviceSchema.post('insertMany', bumpAfterWrite)
+serviceSchema.post('bulkWrite', bumpAfterWrite)
+serviceSchema.post(
+  ['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
+  { document: false, query: true },
+  bumpAfterWrite,
+)
+serviceSchema.post(['updateOne', 'deleteOne'], { document: true, query: false }, bumpAfterWrite)
 export const Service = mongoose.model('Service', serviceSchema)
 export type ServiceDoc = InferSchemaType<typeof serviceSchema> & { _id: mongoose.Types.ObjectId }
 

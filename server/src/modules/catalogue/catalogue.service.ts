@@ -41,6 +41,7 @@ import {
   searchFilter,
   type BundleItem,
 } from './catalogue.rules'
+import { rankedSearch } from './search-index'
 
 type Id = mongoose.Types.ObjectId | string
 type Status = 'active' | 'archived'
@@ -166,6 +167,11 @@ interface SearchScope {
   withinRegion?: string
 }
 
+/** Public searches (active items, no region restriction) are what the in-process search index holds. */
+function isPublic(scope: SearchScope): boolean {
+  return scope.statuses.length === 1 && scope.statuses[0] === 'active' && !scope.withinRegion
+}
+
 async function search(query: ServiceQuery, scope: SearchScope): Promise<Page<ServiceSummary>> {
   const and: Record<string, unknown>[] = [scope.statuses.length === 1 ? { status: scope.statuses[0] } : { status: { $in: scope.statuses } }]
   if (query.audience) and.push({ audiences: query.audience })
@@ -180,6 +186,13 @@ async function search(query: ServiceQuery, scope: SearchScope): Promise<Page<Ser
   const { page, pageSize } = query
   const skip = (page - 1) * pageSize
 
+  if (parsed && isPublic(scope)) {
+    // Filtering, ranking and total come from the in-process index; only the page's items are read, each by `_id`
+    // (the embedded database pushes `_id` equality down, while `$in` decodes the whole collection).
+    const ranked = await rankedSearch(query, parsed)
+    const rows = await Promise.all(ranked.slice(skip, skip + pageSize).map((s) => Service.findById(s._id, SUMMARY_FIELDS).lean<ServiceLean>()))
+    return { items: await summaries(rows.filter((r) => r !== null)), total: ranked.length, page, pageSize }
+  }
   if (parsed) {
     // One query over the precomputed fields; ranking needs every match, but only its summary fields are read.
     const matches = await Service.find(filter, `${SUMMARY_FIELDS} ${RANK_FIELDS}`).lean<ServiceLean[]>()

@@ -1,0 +1,89 @@
+import type mongoose from 'mongoose'
+import type { ServiceQuery } from '@xz/shared'
+import { CatalogueVersion, SERVICES_VERSION_ID, Service } from './catalogue.model'
+import { rankItems, regionAncestors, regionPrefix, type ParsedQuery } from './catalogue.rules'
+
+/**
+ * The in-process search index of the public catalogue: the small fields that filtering and ranking read, for every
+ * active item. The embedded database runs `$regex` by decoding every whole item, so a search answers its filters,
+ * ranking and total from here and reads only the page's items. Each search reads the services version (one document
+ * by `_id`) and reloads the index when another write, in any process, has changed it.
+ */
+
+const INDEX_FIELDS = 'code name departmentId regionCode audiences themes offHours searchText pinyin initials'
+
+export interface IndexedService {
+  _id: mongoose.Types.ObjectId
+  code: string
+  name: string
+  departmentId?: mongoose.Types.ObjectId | null
+  regionCode?: string | null
+  audiences?: string[] | null
+  themes?: string[] | null
+  offHours?: boolean | null
+  searchText?: string | null
+  pinyin?: string | null
+  initials?: string | null
+}
+
+interface SearchIndex {
+  /** The services version the index was loaded at (null: never written through the model). */
+  version: string | null
+  items: IndexedService[]
+}
+
+let loaded: SearchIndex | undefined
+let loading: { version: string | null; index: Promise<SearchIndex> } | undefined
+
+async function servicesVersion(): Promise<string | null> {
+  const doc = await CatalogueVersion.findById(SERVICES_VERSION_ID, 'version').lean<{ version?: string | null }>()
+  return doc?.version ?? null
+}
+
+/** Loads every active item; the version is read BEFORE the items, so a write during the load triggers another. */
+function load(version: string | null): Promise<SearchIndex> {
+  if (loading?.version === version) return loading.index
+  const index = Service.find({ status: 'active' }, INDEX_FIELDS)
+    .lean<IndexedService[]>()
+    .then((items) => (loaded = { version, items }))
+    .finally(() => {
+      if (loading?.index === index) loading = undefined
+    })
+  loading = { version, index }
+  return index
+}
+
+/** The active items, current as of the services version read now. */
+export async function activeServices(): Promise<IndexedService[]> {
+  const version = await servicesVersion()
+  if (loaded?.version === version) return loaded.items
+  return (await load(version)).items
+}
+
+function includes(field: string | null | undefined, part: string): boolean {
+  return typeof field === 'string' && field.includes(part)
+}
+
+/** The same semantics as the database filter of a search (`searchFilter` and the query's filters), in memory. */
+function matches(s: IndexedService, query: ServiceQuery, parsed: ParsedQuery): boolean {
+  if (query.audience && !s.audiences?.includes(query.audience)) return false
+  if (query.theme && !s.themes?.includes(query.theme)) return false
+  if (query.departmentId && s.departmentId?.toString() !== query.departmentId.toLowerCase()) return false
+  if (query.offHours !== undefined && s.offHours !== query.offHours) return false
+  if (query.regionCode) {
+    const region = s.regionCode ?? ''
+    if (!regionAncestors(query.regionCode).includes(region) && !region.startsWith(regionPrefix(query.regionCode))) return false
+  }
+  return parsed.terms.every(
+    (t) => includes(s.searchText, t.text) || (t.pinyin !== undefined && (includes(s.pinyin, t.pinyin) || includes(s.initials, t.pinyin))),
+  )
+}
+
+/** Active items matching a search, in rank order. */
+export async function rankedSearch(query: ServiceQuery, parsed: ParsedQuery): Promise<IndexedService[]> {
+  const items = await activeServices()
+  return rankItems(
+    items.filter((s) => matches(s, query, parsed)),
+    parsed,
+  )
+}
