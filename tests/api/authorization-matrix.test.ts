@@ -15,6 +15,7 @@ import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model
 import { api, testApp } from '../helpers/app'
 import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
+import { serviceInput } from '../helpers/factories'
 import { CITY, COUNTY, deskWorld, makeBooking, makeHall, makeService, makeUser, type DeskWorld } from '../helpers/desk-fixtures'
 
 useTestDb()
@@ -86,31 +87,9 @@ const freshBundle = (f: Pick<Fixtures, 'countyService' | 'service'>) =>
     regionCode: COUNTY,
   })
 
+/** A valid new item in our county (the shared factory's input, scoped to COUNTY). */
 function serviceBody(f: Fixtures) {
-  return {
-    code: `11140902MB${uid().toUpperCase()}`,
-    name: '食品经营许可',
-    itemType: '行政许可',
-    departmentId: id(f.department),
-    implementer: '忻府区行政审批服务管理局',
-    legalBasis: ['《中华人民共和国食品安全法》第三十五条'],
-    audiences: ['法人'],
-    themes: ['市场监管'],
-    levels: ['县级'],
-    regionCode: COUNTY,
-    conditions: ['具有与经营的食品品种、数量相适应的经营场所'],
-    materials: [],
-    steps: [
-      { name: '受理', role: '综合窗口' },
-      { name: '审核', role: '审批科室' },
-    ],
-    legalLimitDays: 20,
-    promisedLimitDays: 5,
-    fee: { free: true },
-    visits: 1,
-    onlineDepth: '全程网办',
-    consultPhone: '0350-3336789',
-  }
+  return serviceInput(id(f.department), { name: '食品经营许可', regionCode: COUNTY, levels: ['县级'] })
 }
 
 /** Every /staff and /admin route, with its scope and a request against our point. */

@@ -41,3 +41,8 @@ export function isDbUnavailable(err: unknown): boolean {
   if (typeof e.message === 'string' && /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(e.message)) return true
   return e.cause ? isDbUnavailable(e.cause) : false
 }
+
+/** A 400 that names the offending field, shaped like the schema validation errors. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${path}: ${message}`, { issues: [{ path, message, code: 'custom' }] })
+}

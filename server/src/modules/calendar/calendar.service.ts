@@ -1,6 +1,6 @@
 import { CITY_REGION_CODE, dateRange, daysBetween, type CalendarDay, type CalendarOverrideInput } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { AppError } from '../../lib/errors'
+import { AppError, invalidField } from '../../lib/errors'
 import { assertRegionScope } from '../../lib/scope'
 import { CalendarOverride } from './calendar.model'
 import { makeCalendar, type OverrideLike } from './calendar.rules'
@@ -17,9 +17,9 @@ export async function currentCalendar() {
 }
 
 export async function listCalendar(from: string, to: string): Promise<CalendarDay[]> {
-  if (to < from) throw new AppError('VALIDATION_FAILED', '结束日期不能早于开始日期', { issues: [{ path: 'to', message: '结束日期不能早于开始日期' }] })
+  if (to < from) throw invalidField('to', '结束日期不能早于开始日期')
   if (daysBetween(from, to) >= MAX_CALENDAR_RANGE_DAYS) {
-    throw new AppError('VALIDATION_FAILED', `查询范围不能超过 ${MAX_CALENDAR_RANGE_DAYS} 天`, { issues: [{ path: 'to', message: 'range too long' }] })
+    throw invalidField('to', `查询范围不能超过 ${MAX_CALENDAR_RANGE_DAYS} 天`)
   }
   const cal = await currentCalendar()
   return dateRange(from, to).map(cal.day)

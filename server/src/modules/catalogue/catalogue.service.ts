@@ -27,7 +27,7 @@ import type { AuthContext } from '../../lib/auth'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { Hall } from '../halls/hall.model'
-import { invalidField } from './admin-scope'
+import { invalidField } from '../../lib/errors'
 import { Bundle, Department, Region, Service } from './catalogue.model'
 import {
   bundleTimes,

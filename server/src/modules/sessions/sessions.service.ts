@@ -86,20 +86,13 @@ function ruleLike(rule: SessionRuleDoc, hall: Pick<HallLike, 'windows'>): RuleLi
 
 function toDto(rule: SessionRuleDoc, hall: Pick<HallLike, 'name' | 'windows'>): SessionRuleDto {
   return {
-    id: String(rule._id),
-    hallId: String(rule.hallId),
-    hallName: hall.name,
-    label: rule.label as SessionLabel,
-    dayTypes: rule.dayTypes,
-    start: rule.start,
-    end: rule.end,
-    slotMinutes: rule.slotMinutes,
-    capacity: rule.capacity ?? defaultCapacity(hall.windows ?? []),
-    capacityIsDefault: rule.capacity === undefined || rule.capacity === null,
+    ...ruleLike(rule, hall),
+    dayTypes: [...rule.dayTypes],
     serviceIds: rule.serviceIds.map(String),
+    hallName: hall.name,
+    capacityIsDefault: rule.capacity === undefined || rule.capacity === null,
     effectiveFrom: rule.effectiveFrom ?? undefined,
     effectiveTo: rule.effectiveTo ?? undefined,
-    status: rule.status,
     demo: rule.demo ?? false,
   }
 }
