@@ -14,7 +14,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGODB_URI: z.string().optional(),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(27117),
+  /** Fixed port of the embedded database; unset: a free port is picked at start. */
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Where the embedded database binary is built and cached. */
   EMBEDDED_DB_CACHE: z.string().default(path.join(REPO_ROOT, '.cache', 'embedded-db')),
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters').optional(),

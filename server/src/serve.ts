@@ -7,7 +7,7 @@ import { config } from './config'
 import { createApp } from './app'
 import { setDevJwtSecret } from './lib/auth'
 import { CONNECT_OPTIONS, disconnectDb, ensureIndexes } from './lib/db'
-import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db'
+import { EmbeddedDbError, freeTcpPort, startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db'
 import { JobRunner } from './lib/jobs'
 import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
@@ -48,7 +48,9 @@ export async function run(): Promise<void> {
   let uri = c.MONGODB_URI
   if (!uri) {
     say(`Starting the embedded database (data in ${c.DATA_DIR})…`)
-    embedded = await startEmbeddedDb({ dataDir: c.DATA_DIR, port: c.EMBEDDED_DB_PORT }, say)
+    // a free port by default, so that two instances with different data folders never collide
+    const port = c.EMBEDDED_DB_PORT ?? (await freeTcpPort())
+    embedded = await startEmbeddedDb({ dataDir: c.DATA_DIR, port }, say)
     uri = embedded.uri('xinzhou')
   }
   await connectWithRetry(uri)

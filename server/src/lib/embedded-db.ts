@@ -4,22 +4,63 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { config, REPO_ROOT } from '../config'
+import { applyPatches, FERRETDB_MODULE, readPatches } from './embedded-db-patch'
 import { logger } from './logger'
 
 /**
  * The embedded default database: FerretDB v1.24.2 (MongoDB wire protocol, SQLite storage) embedded in a
- * small Go program of ours (server/embedded-db). Built once through the Go module proxy into .cache/ and
- * rebuilt only when its source changes; run as a child process and restarted if it dies.
+ * small Go program of ours (server/embedded-db), built with our patch set (server/embedded-db/patches, see
+ * embedded-db-patch.ts). Built once into the cache folder and rebuilt only when its source or patches change;
+ * run as a child process and restarted if it dies.
  */
 export const EMBEDDED_SRC = path.join(REPO_ROOT, 'server', 'embedded-db')
+export const EMBEDDED_PATCHES = path.join(EMBEDDED_SRC, 'patches')
+
+/** Bump when the build recipe below changes in a way that changes the binary. */
+const BUILD_RECIPE = 'vendor+patch v1'
 
 function sourceHash(): string {
   const h = crypto.createHash('sha256')
+  h.update(BUILD_RECIPE)
   for (const f of ['main.go', 'go.mod', 'go.sum']) h.update(fs.readFileSync(path.join(EMBEDDED_SRC, f)))
+  for (const p of readPatches(EMBEDDED_PATCHES)) h.update(`\0${p.name}\0${p.text}`)
   return h.digest('hex').slice(0, 16)
 }
 
 export class EmbeddedDbError extends Error {}
+
+function goStep(args: string[], cwd: string): void {
+  const res = spawnSync('go', args, {
+    cwd,
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  if (res.status !== 0) {
+    throw new EmbeddedDbError(`Building the embedded database failed at \`go ${args.join(' ')}\`:\n${res.stderr || res.stdout}`)
+  }
+}
+
+/**
+ * Builds the patched binary: copies our Go program into a scratch folder, vendors its modules there (from the Go
+ * module cache or proxy; ~230 MB, removed afterwards, never committed), applies the patch set to the vendored
+ * FerretDB (failing loudly when a patch does not apply) and builds from the vendor folder.
+ */
+function buildEmbeddedBinary(out: string, scratchRoot: string): void {
+  const scratch = fs.mkdtempSync(path.join(scratchRoot, 'build-'))
+  try {
+    for (const f of ['main.go', 'go.mod', 'go.sum']) fs.copyFileSync(path.join(EMBEDDED_SRC, f), path.join(scratch, f))
+    goStep(['mod', 'vendor'], scratch)
+    try {
+      applyPatches(path.join(scratch, 'vendor', ...FERRETDB_MODULE.split('/')), readPatches(EMBEDDED_PATCHES))
+    } catch (err) {
+      throw new EmbeddedDbError(`Patching FerretDB failed: ${(err as Error).message}`)
+    }
+    goStep(['build', '-trimpath', '-mod=vendor', '-o', out, '.'], scratch)
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+}
 
 /** Path of the binary for the current source, building it first when needed. */
 export function ensureEmbeddedBinary(log: (msg: string) => void = (m) => logger.info(m)): string {
@@ -34,22 +75,27 @@ export function ensureEmbeddedBinary(log: (msg: string) => void = (m) => logger.
         'or point the server at a MongoDB 6+ server: MONGODB_URI=mongodb://127.0.0.1:27017/xinzhou npm start',
     )
   }
-  log('Building the embedded database (FerretDB 1.24.2 with SQLite) — once, this takes a few minutes…')
+  log('Building the embedded database (FerretDB 1.24.2 with SQLite, patched) — once, this takes a few minutes…')
   fs.mkdirSync(cacheDir, { recursive: true })
   const tmp = `${bin}.tmp-${process.pid}`
   const started = Date.now()
-  const build = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], {
-    cwd: EMBEDDED_SRC,
-    env: { ...process.env, CGO_ENABLED: '0' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  if (build.status !== 0) {
-    throw new EmbeddedDbError(`Building the embedded database failed:\n${build.stderr || build.stdout}`)
-  }
+  buildEmbeddedBinary(tmp, cacheDir)
   fs.renameSync(tmp, bin)
   log(`Embedded database built in ${Math.round((Date.now() - started) / 1000)} s: ${bin}`)
   return bin
+}
+
+/** A free TCP port on the host (the embedded database's default when EMBEDDED_DB_PORT is not set). */
+export function freeTcpPort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, host, () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr ? addr.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
 }
 
 export function waitForPort(host: string, port: number, timeoutMs = 30_000): Promise<void> {

@@ -1,0 +1,89 @@
+/**
+ * The FerretDB patch set (server/embedded-db/patches) must apply to the exact FerretDB source the build vendors:
+ * these tests apply it to a pristine copy of that source (from the Go module cache) and fail when a patch stops
+ * applying, so that an upgrade of FerretDB can never silently produce an unpatched binary.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { EMBEDDED_PATCHES, EMBEDDED_SRC } from '../../server/src/lib/embedded-db'
+import { applyPatches, parsePatch, PatchError, readPatches } from '../../server/src/lib/embedded-db-patch'
+
+/** FerretDB's module folder in the Go module cache, as the build resolves it from server/embedded-db/go.mod. */
+function ferretDbSource(): string {
+  const res = spawnSync('go', ['list', '-m', '-json', 'github.com/FerretDB/FerretDB'], {
+    cwd: EMBEDDED_SRC,
+    encoding: 'utf8',
+    env: { ...process.env, GOFLAGS: '-mod=mod' },
+  })
+  if (res.status !== 0) throw new Error(`go list failed: ${res.stderr}`)
+  let dir = (JSON.parse(res.stdout) as { Dir?: string }).Dir
+  if (!dir) {
+    const dl = spawnSync('go', ['mod', 'download', '-json', 'github.com/FerretDB/FerretDB'], { cwd: EMBEDDED_SRC, encoding: 'utf8' })
+    dir = (JSON.parse(dl.stdout) as { Dir?: string }).Dir
+  }
+  if (!dir) throw new Error('FerretDB source not found in the Go module cache')
+  return dir
+}
+
+const patches = readPatches(EMBEDDED_PATCHES)
+let work: string
+
+/** A writable copy of the files the patches touch. */
+function copyTouchedFiles(src: string): string {
+  const dst = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-ferret-patch-'))
+  for (const p of patches) {
+    for (const e of p.edits) {
+      fs.mkdirSync(path.dirname(path.join(dst, e.file)), { recursive: true })
+      fs.copyFileSync(path.join(src, e.file), path.join(dst, e.file))
+    }
+  }
+  return dst
+}
+
+beforeAll(() => {
+  work = copyTouchedFiles(ferretDbSource())
+})
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
+
+describe('FerretDB patch set', () => {
+  it('holds the _id-index fix and the equality pushdown', () => {
+    expect(patches.map((p) => p.name)).toEqual(['01-id-index.patch', '02-equality-pushdown.patch'])
+    expect(patches[0].edits[0].replace).toContain('`->"_id"`')
+    expect(patches[1].edits[0].replace).toContain('_pushdown')
+  })
+
+  it('applies to the vendored FerretDB v1.24.2 source, each search text exactly once', () => {
+    const file = (f: string) => fs.readFileSync(path.join(work, f), 'utf8')
+    expect(file('internal/backends/sqlite/metadata/metadata.go')).toContain(`IDColumn = DefaultColumn + "->'$._id'"`)
+    applyPatches(work, patches)
+    const meta = file('internal/backends/sqlite/metadata/metadata.go')
+    expect(meta).toContain('IDColumn = DefaultColumn + `->"_id"`')
+    expect(meta).not.toContain(`"->'$._id'"`)
+    expect(file('internal/backends/sqlite/collection.go')).toContain('strings.HasSuffix(index.Name, "_pushdown")')
+  })
+
+  it('fails loudly, naming the patch, when the source differs and changes nothing', () => {
+    const dir = copyTouchedFiles(ferretDbSource())
+    try {
+      const metaPath = path.join(dir, 'internal/backends/sqlite/metadata/metadata.go')
+      const changed = fs.readFileSync(metaPath, 'utf8').replace(`"->'$._id'"`, `"->'$.id'"`)
+      fs.chmodSync(metaPath, 0o644)
+      fs.writeFileSync(metaPath, changed)
+      const collection = fs.readFileSync(path.join(dir, 'internal/backends/sqlite/collection.go'), 'utf8')
+      expect(() => applyPatches(dir, patches)).toThrow(PatchError)
+      expect(() => applyPatches(dir, patches)).toThrow(/01-id-index\.patch: .*metadata\.go was found 0 times/)
+      // checked before writing: the other file is untouched
+      expect(fs.readFileSync(path.join(dir, 'internal/backends/sqlite/collection.go'), 'utf8')).toBe(collection)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('rejects a malformed patch file', () => {
+    expect(() => parsePatch('x.patch', '<<<< search\nA\n==== replace\nB\n>>>> end\n')).toThrow(/before any "file:"/)
+    expect(() => parsePatch('x.patch', 'file: a.go\n<<<< search\nA\n==== replace\nB\n')).toThrow(/missing ">>>> end"/)
+    expect(() => parsePatch('x.patch', '# only a comment\n')).toThrow(/no edits/)
+  })
+})
