@@ -12,6 +12,7 @@ import { JobRunner } from './lib/jobs'
 import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
 import { seedIfEmpty } from './modules/seed/seed'
+import { backfillHallDays } from './modules/bookings/booking.model'
 
 /** Announcements for the person running `npm start` (progress of the first start, demo credentials). */
 function say(text: string): void {
@@ -55,6 +56,7 @@ export async function run(): Promise<void> {
   }
   await connectWithRetry(uri)
   logger.info({ db: mongoose.connection.name, embedded: Boolean(embedded) }, 'database connected')
+  await backfillHallDays()
 
   if (c.SEED) {
     await seedIfEmpty({

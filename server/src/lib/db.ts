@@ -23,10 +23,37 @@ export async function connectDb(uri: string): Promise<typeof mongoose> {
   return mongoose
 }
 
-/** Creates the indexes of every registered model explicitly, so that index failures surface at start. */
+/**
+ * Creates the indexes of every registered model explicitly, so that index failures surface at start.
+ *
+ * Index names matter: an index whose name ends in `_pushdown` tells the patched embedded database that its first
+ * field always holds a scalar, so an equality on it is searched in SQL (server/embedded-db/patches). When a
+ * model renames an index (e.g. `userId_1_status_1` → `userId_1_status_1_pushdown`), the index with the same key
+ * under the old name is dropped first: MongoDB refuses two indexes with one key.
+ */
 export async function ensureIndexes(): Promise<void> {
   for (const name of mongoose.modelNames()) {
-    await mongoose.model(name).createIndexes()
+    const model = mongoose.model(name)
+    await dropRenamedIndexes(model)
+    await model.createIndexes()
+  }
+}
+
+async function dropRenamedIndexes(model: mongoose.Model<any>): Promise<void> {
+  const wanted = model.schema.indexes().filter(([, opts]) => typeof opts?.name === 'string')
+  if (wanted.length === 0) return
+  let existing: { name?: string; key: Record<string, unknown> }[]
+  try {
+    existing = (await model.collection.indexes()) as typeof existing
+  } catch {
+    return // no collection yet
+  }
+  for (const [key, opts] of wanted) {
+    const same = existing.find((i) => i.name !== opts.name && i.name !== '_id_' && JSON.stringify(i.key) === JSON.stringify(key))
+    if (!same?.name) continue
+    logger.info({ collection: model.collection.name, from: same.name, to: opts.name }, 'renaming an index')
+    // several processes may do this at once: an index already dropped is fine
+    await model.collection.dropIndex(same.name).catch(() => undefined)
   }
 }
 

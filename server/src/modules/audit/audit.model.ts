@@ -19,7 +19,7 @@ const auditLogSchema = new Schema({
   regionScopes: { type: [String], default: [] },
   details: { type: Schema.Types.Mixed },
 })
-auditLogSchema.index({ bookingId: 1 })
+auditLogSchema.index({ bookingId: 1 }, { name: 'bookingId_1_pushdown' })
 auditLogSchema.index({ actorId: 1 })
 auditLogSchema.index({ regionScopes: 1, at: -1 })
 export const AuditLog = mongoose.model('AuditLog', auditLogSchema)

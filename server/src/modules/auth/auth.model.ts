@@ -47,7 +47,8 @@ const refreshTokenSchema = new Schema({
   revokedAt: Date,
   createdAt: { type: Date, required: true },
 })
-refreshTokenSchema.index({ familyId: 1 })
+refreshTokenSchema.index({ familyId: 1 }, { name: 'familyId_1_pushdown' })
+refreshTokenSchema.index({ subject: 1 }, { name: 'subject_1_pushdown' })
 export const RefreshToken = mongoose.model('RefreshToken', refreshTokenSchema)
 
 /**

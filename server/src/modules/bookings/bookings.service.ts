@@ -19,7 +19,7 @@ import { Service } from '../catalogue/catalogue.model'
 import { Hall } from '../halls/hall.model'
 import { loadSlot, ruleOffers, type LoadedSlot } from '../sessions/sessions.service'
 import { bookingWindow } from '../sessions/sessions.rules'
-import { Booking, type BookingDoc } from './booking.model'
+import { Booking, hallDayKey, type BookingDoc } from './booking.model'
 import { bookingCode, canChange, noShowStanding, noShowWarning, type NoShowStanding } from './bookings.rules'
 import { claimActivePlace, claimQuota, claimSeat, seatCandidates, releaseClaims, tryLock, unlock, withBookingLock, type ClaimOwner, type SeatRef } from './claims'
 import { IdempotencyRecord } from './claim.model'
@@ -128,6 +128,7 @@ export function slotFields(loaded: LoadedSlot, seatNo: number) {
     slotId: slot.id,
     ruleId: loaded.rule._id,
     date: slot.date,
+    hallDay: hallDayKey(loaded.hall._id, slot.date),
     start: slot.start,
     end: slot.end,
     startAt: slot.startAt,

@@ -23,8 +23,9 @@ const bookingClaimSchema = new Schema({
   seatNo: Number,
   at: { type: Date, required: true },
 })
-bookingClaimSchema.index({ bookingId: 1 })
-bookingClaimSchema.index({ slotId: 1 })
+// (claims of a booking and of a slot: equality on a scalar field, searched in SQL on the embedded database)
+bookingClaimSchema.index({ bookingId: 1 }, { name: 'bookingId_1_pushdown' })
+bookingClaimSchema.index({ slotId: 1 }, { name: 'slotId_1_pushdown' })
 bookingClaimSchema.index({ hallId: 1, kind: 1 })
 export const BookingClaim = mongoose.model('BookingClaim', bookingClaimSchema)
 export interface BookingClaimLean {
@@ -87,5 +88,5 @@ const slotOccupancySchema = new Schema({
   /** When an exact probe last wrote `taken`. */
   verifiedAt: Date,
 })
-slotOccupancySchema.index({ hallId: 1 })
+slotOccupancySchema.index({ hallId: 1 }, { name: 'hallId_1_pushdown' })
 export const SlotOccupancy = mongoose.model('SlotOccupancy', slotOccupancySchema)

@@ -13,7 +13,7 @@ import { notify } from '../notifications/notifier'
 import { SessionCancellation } from '../sessions/session.model'
 import { hallInRegion, updateRule } from '../sessions/sessions.service'
 import { cancellationKey } from '../sessions/sessions.rules'
-import { Booking } from './booking.model'
+import { Booking, hallDayKey } from './booking.model'
 import { isActiveStatus } from './bookings.rules'
 import { endBooking, namesOf, type Actor, type BookingLean } from './bookings.service'
 import { closeSlotWaitlist, promoteAllWaitlists } from './waitlist.service'
@@ -54,7 +54,7 @@ export async function finishSessionCancellation(
   admin: AuthContext,
 ): Promise<{ cancelledBookings: number; closedWaitlistEntries: number }> {
   const actor: Actor = { by: admin.sub, byRole: admin.role }
-  const bookings = (await Booking.find({ hallId, date }).lean<BookingLean[]>()).filter((b) => isActiveStatus(b.status))
+  const bookings = (await Booking.find({ hallDay: hallDayKey(hallId, date) }).lean<BookingLean[]>()).filter((b) => isActiveStatus(b.status))
   const names = await namesOf(bookings)
   let cancelledBookings = 0
   for (const b of bookings) {

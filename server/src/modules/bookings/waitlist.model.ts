@@ -35,8 +35,11 @@ const waitlistEntrySchema = new Schema(
   { timestamps: true },
 )
 waitlistEntrySchema.index({ activeKey: 1 }, { unique: true })
-waitlistEntrySchema.index({ slotId: 1, status: 1 })
-waitlistEntrySchema.index({ userId: 1, joinedAt: -1 })
+// Entries grow with use: a slot's line (`slotId`), a person's entries (`userId`) and a point's entries (`hallId`) are
+// equalities on scalar fields of `*_pushdown` indexes, searched in SQL on the embedded database.
+waitlistEntrySchema.index({ slotId: 1, status: 1 }, { name: 'slotId_1_status_1_pushdown' })
+waitlistEntrySchema.index({ userId: 1, joinedAt: -1 }, { name: 'userId_1_joinedAt_-1_pushdown' })
+waitlistEntrySchema.index({ hallId: 1, date: 1 }, { name: 'hallId_1_date_1_pushdown' })
 waitlistEntrySchema.index({ status: 1 })
 export const WaitlistEntry = mongoose.model('WaitlistEntry', waitlistEntrySchema)
 export type WaitlistEntryDoc = InferSchemaType<typeof waitlistEntrySchema> & { _id: mongoose.Types.ObjectId }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
 import { AUDIENCES, ITEM_TYPES, ONLINE_DEPTHS, REGION_LEVELS, THEMES } from '@xz/shared'
 import { isDuplicateKey } from '../../lib/errors'
+import { trackWrites } from '../../lib/versioned-cache'
 
 const regionSchema = new Schema({
   _id: { type: String }, // the administrative code
@@ -11,6 +12,7 @@ const regionSchema = new Schema({
   seat: String,
   demo: { type: Boolean, default: false },
 })
+trackWrites(regionSchema, 'regions')
 export const Region = mongoose.model('Region', regionSchema)
 
 const departmentSchema = new Schema(

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
 import { HALL_TYPES } from '@xz/shared'
+import { trackWrites } from '../../lib/versioned-cache'
 
 const rangeSchema = new Schema({ start: String, end: String }, { _id: false })
 
@@ -36,5 +37,7 @@ const hallSchema = new Schema(
 )
 hallSchema.index({ name: 1 }, { unique: true })
 hallSchema.index({ regionCode: 1 })
+// points are read from an in-process cache (hall-cache.ts): every write through the model bumps its version
+trackWrites(hallSchema, 'halls')
 export const Hall = mongoose.model('Hall', hallSchema)
 export type HallDoc = InferSchemaType<typeof hallSchema> & { _id: mongoose.Types.ObjectId }

@@ -53,7 +53,7 @@ export function setOffHoursHallsProvider(fn: OffHoursHallsProvider | undefined):
 
 const SUMMARY_FIELDS = 'name type regionCode address location phone open24h regularHours weekendHours holidayHours status demo'
 
-interface HallLean {
+export interface HallLean {
   _id: mongoose.Types.ObjectId
   name: string
   type: HallType

@@ -28,8 +28,10 @@ const notificationSchema = new Schema(
   { timestamps: true },
 )
 notificationSchema.index({ status: 1, createdAt: 1 })
-notificationSchema.index({ userId: 1, createdAt: -1 })
-notificationSchema.index({ accountId: 1, createdAt: -1 })
+// A person's notices: equality on a scalar recipient field of a `*_pushdown` index (searched in SQL on the embedded
+// database), never a scan of the whole outbox.
+notificationSchema.index({ userId: 1, createdAt: -1 }, { name: 'userId_1_createdAt_-1_pushdown' })
+notificationSchema.index({ accountId: 1, createdAt: -1 }, { name: 'accountId_1_createdAt_-1_pushdown' })
 export const Notification = mongoose.model('Notification', notificationSchema)
 
 /**

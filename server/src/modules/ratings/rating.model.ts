@@ -38,10 +38,12 @@ const ratingSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 )
-ratingSchema.index({ key: 1 }, { unique: true })
-ratingSchema.index({ userId: 1, ratedAt: -1 })
-ratingSchema.index({ serviceId: 1, ratedAt: -1 })
-ratingSchema.index({ hallId: 1, ratedAt: -1 })
+// Ratings grow with use: my ratings (`userId`), a point's (`hallId`), an item's (`serviceId`) and the one-per-thing
+// key are equalities on scalar fields of `*_pushdown` indexes, searched in SQL on the embedded database.
+ratingSchema.index({ key: 1 }, { unique: true, name: 'key_1_pushdown' })
+ratingSchema.index({ userId: 1, ratedAt: -1 }, { name: 'userId_1_ratedAt_-1_pushdown' })
+ratingSchema.index({ serviceId: 1, ratedAt: -1 }, { name: 'serviceId_1_ratedAt_-1_pushdown' })
+ratingSchema.index({ hallId: 1, ratedAt: -1 }, { name: 'hallId_1_ratedAt_-1_pushdown' })
 ratingSchema.index({ ratedDate: 1 })
 export const Rating = mongoose.model('Rating', ratingSchema)
 export type RatingDoc = InferSchemaType<typeof ratingSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }

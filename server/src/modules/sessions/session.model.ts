@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
 import { SESSION_DAY_TYPES, SESSION_LABELS, SESSION_RULE_STATUSES } from '@xz/shared'
+import { trackWrites } from '../../lib/versioned-cache'
 
 /**
  * An off-hours session rule of a point (SPEC §2.4): on which day types, from when to when, in slots of
@@ -28,6 +29,8 @@ const sessionRuleSchema = new Schema(
   { timestamps: true },
 )
 sessionRuleSchema.index({ hallId: 1, status: 1 })
+// rules are read from an in-process cache (session-cache.ts): every write through the model bumps its version
+trackWrites(sessionRuleSchema, 'sessionRules')
 export const SessionRule = mongoose.model('SessionRule', sessionRuleSchema)
 export type SessionRuleDoc = InferSchemaType<typeof sessionRuleSchema> & { _id: mongoose.Types.ObjectId }
 
@@ -48,4 +51,5 @@ const sessionCancellationSchema = new Schema(
   { timestamps: true },
 )
 sessionCancellationSchema.index({ hallId: 1 })
+trackWrites(sessionCancellationSchema, 'sessionCancellations')
 export const SessionCancellation = mongoose.model('SessionCancellation', sessionCancellationSchema)

@@ -10,7 +10,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { recordAudit } from '../audit/audit.service'
-import { Booking, type BookingDoc } from '../bookings/booking.model'
+import { Booking, hallDayKey, type BookingDoc } from '../bookings/booking.model'
 import { endBooking } from '../bookings/bookings.service'
 import { releaseClaims, withBookingLock } from '../bookings/claims'
 import { Hall } from '../halls/hall.model'
@@ -52,7 +52,7 @@ export function invalidState(booking: Pick<BookingDoc, 'status'>, action: string
 export async function listDay(auth: AuthContext, query: StaffBookingsQuery): Promise<StaffDay> {
   const hall = await hallInScope(auth, query.hallId)
   const date = query.date ?? localDate(now())
-  const bookings = await Booking.find({ hallId: hall._id, date }).sort({ startAt: 1, createdAt: 1 }).limit(DAY_LIMIT).lean<BookingDoc[]>()
+  const bookings = await Booking.find({ hallDay: hallDayKey(hall._id, date) }).sort({ startAt: 1, createdAt: 1 }).limit(DAY_LIMIT).lean<BookingDoc[]>()
   const names = await serviceNames(bookings.map((b) => b.serviceId))
   const sessions = groupBySession(bookings).map((s) => ({
     start: s.start,

@@ -13,7 +13,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
 import { recordAudit } from '../audit/audit.service'
-import { Booking, type BookingDoc } from '../bookings/booking.model'
+import { Booking, hallDayKey, type BookingDoc } from '../bookings/booking.model'
 import { Service } from '../catalogue/catalogue.model'
 import { DeskClaim } from './desk-claim.model'
 import { claimOnce } from './desk.service'
@@ -79,7 +79,7 @@ const byQueueOrder = (a: Visit, b: Visit) =>
 /** Today's visits of a point that are in the queue: checked-in bookings and walk-ins, waiting, called or served. */
 async function visitsOf(hallId: mongoose.Types.ObjectId, date: string) {
   const [bookings, walkins] = await Promise.all([
-    Booking.find({ hallId, date, status: { $in: ['checked_in', 'served'] } }).limit(DAY_LIMIT).lean<BookingDoc[]>(),
+    Booking.find({ hallDay: hallDayKey(hallId, date), status: { $in: ['checked_in', 'served'] } }).limit(DAY_LIMIT).lean<BookingDoc[]>(),
     Walkin.find({ hallId, date }).limit(DAY_LIMIT).lean<WalkinDoc[]>(),
   ])
   const names = await serviceNames([...bookings, ...walkins].map((v) => v.serviceId))

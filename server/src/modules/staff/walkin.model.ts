@@ -23,6 +23,8 @@ const walkinSchema = new Schema(
   },
   { timestamps: true },
 )
-walkinSchema.index({ hallId: 1, date: 1 })
+// a point's walk-ins of a day: equality on `hallId` searched in SQL on the embedded database (then `date` in memory
+// over that point's walk-ins only)
+walkinSchema.index({ hallId: 1, date: 1 }, { name: 'hallId_1_date_1_pushdown' })
 export const Walkin = mongoose.model('Walkin', walkinSchema)
 export type WalkinDoc = InferSchemaType<typeof walkinSchema> & { _id: mongoose.Types.ObjectId }

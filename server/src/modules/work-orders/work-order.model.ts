@@ -48,9 +48,11 @@ const workOrderSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 )
-workOrderSchema.index({ ratingId: 1 }, { unique: true })
-workOrderSchema.index({ hallId: 1, status: 1 })
+// A point's orders (`hallId`), a rating's order (`ratingId`) and a rater's (`userId`): equalities on scalar fields of
+// `*_pushdown` indexes, searched in SQL on the embedded database.
+workOrderSchema.index({ ratingId: 1 }, { unique: true, name: 'ratingId_1_pushdown' })
+workOrderSchema.index({ hallId: 1, status: 1 }, { name: 'hallId_1_status_1_pushdown' })
 workOrderSchema.index({ regionScopes: 1, status: 1 })
-workOrderSchema.index({ userId: 1 })
+workOrderSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
 export const WorkOrder = mongoose.model('WorkOrder', workOrderSchema)
 export type WorkOrderDoc = InferSchemaType<typeof workOrderSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
