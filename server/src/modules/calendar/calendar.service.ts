@@ -2,6 +2,7 @@ import { CITY_REGION_CODE, dateRange, daysBetween, type CalendarDay, type Calend
 import type { AuthContext } from '../../lib/auth'
 import { AppError, invalidField } from '../../lib/errors'
 import { assertRegionScope } from '../../lib/scope'
+import { VersionedCache } from '../../lib/versioned-cache'
 import { CalendarOverride } from './calendar.model'
 import { makeCalendar, type OverrideLike } from './calendar.rules'
 
@@ -12,9 +13,11 @@ export const MAX_CALENDAR_RANGE_DAYS = 366
  * so they are read whole; callers use `day(date)`/`dayType(date)` for any date, e.g. deadline arithmetic.
  */
 export async function currentCalendar() {
-  const overrides = await CalendarOverride.find().lean<OverrideLike[]>()
-  return makeCalendar(overrides)
+  return calendarCache.get()
 }
+
+/** The calendar in process memory, refreshed across processes by the `calendar` version (lib/versioned-cache). */
+const calendarCache = new VersionedCache('calendar', async () => makeCalendar(await CalendarOverride.find().lean<OverrideLike[]>()))
 
 export async function listCalendar(from: string, to: string): Promise<CalendarDay[]> {
   if (to < from) throw invalidField('to', '结束日期不能早于开始日期')

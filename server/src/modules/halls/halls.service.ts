@@ -18,11 +18,13 @@ import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { currentCalendar } from '../calendar/calendar.service'
 import { invalidField } from '../../lib/errors'
-import { Region, Service } from '../catalogue/catalogue.model'
+import { Service } from '../catalogue/catalogue.model'
 import { regionPrefix } from '../catalogue/catalogue.rules'
-import { SessionRule } from '../sessions/session.model'
+import { activeServices } from '../catalogue/search-index'
+import { ruleCache } from '../sessions/session-cache'
+import { byTypeThenName, cachedHall, hallCache, regionNameCache } from './hall-cache'
 import { Hall } from './hall.model'
-import { haversineKm, isOpenAt, typeOrder } from './halls.rules'
+import { isOpenAt } from './halls.rules'
 
 type Id = mongoose.Types.ObjectId | string
 type Status = 'active' | 'archived'
@@ -34,11 +36,11 @@ type Status = 'active' | 'archived'
 /** Given point ids, the subset that has active off-hours session rules. */
 export type OffHoursHallsProvider = (hallIds: string[]) => Promise<Set<string>>
 
-/** Points with an active session rule that has not ended before today. */
+/** Points with an active session rule that has not ended before today (from the in-process rule cache). */
 const activeRuleHalls: OffHoursHallsProvider = async (hallIds) => {
   const today = localDate(now())
-  const rules = await SessionRule.find({ hallId: { $in: hallIds }, status: 'active' }, 'hallId effectiveTo').lean()
-  return new Set(rules.filter((r) => !r.effectiveTo || r.effectiveTo >= today).map((r) => r.hallId.toString()))
+  const byHall = (await ruleCache.get()).activeByHall
+  return new Set(hallIds.filter((id) => (byHall.get(id) ?? []).some((r) => !r.effectiveTo || r.effectiveTo >= today)))
 }
 let offHoursHalls: OffHoursHallsProvider = activeRuleHalls
 
@@ -50,8 +52,6 @@ export function setOffHoursHallsProvider(fn: OffHoursHallsProvider | undefined):
 // ---------------------------------------------------------------------------------------------
 // Mapping
 // ---------------------------------------------------------------------------------------------
-
-const SUMMARY_FIELDS = 'name type regionCode address location phone open24h regularHours weekendHours holidayHours status demo'
 
 export interface HallLean {
   _id: mongoose.Types.ObjectId
@@ -82,10 +82,8 @@ async function openNowCheck(): Promise<(h: HallLean) => boolean> {
 }
 
 async function regionNames(codes: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)]
-  if (unique.length === 0) return new Map()
-  const rows = await Region.find({ _id: { $in: unique } }, 'name').lean<{ _id: string; name: string }[]>()
-  return new Map(rows.map((r) => [r._id, r.name]))
+  if (codes.length === 0) return new Map()
+  return regionNameCache.get()
 }
 
 interface Candidate {
@@ -118,51 +116,57 @@ async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
   }))
 }
 
-function byTypeThenName(a: HallLean, b: HallLean): number {
-  return typeOrder(a.type) - typeOrder(b.type) || a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh')
-}
-
 // ---------------------------------------------------------------------------------------------
 // Public reads
 // ---------------------------------------------------------------------------------------------
 
 /**
- * `GET /halls`: points filtered in the database by type, region and item, then (in the application, as the
- * embedded database has no geo index) by distance and "open now", nearest first.
+ * `GET /halls`: active points filtered by type, region, item and "open now", nearest first when a location is given.
+ * Computed over the in-process cache of points (hall-cache.ts) with a grid for the nearest ones: the embedded
+ * database has no geo index and would read every point per request.
  */
 export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
-  const filter: Record<string, unknown> = { status: 'active' }
-  if (query.type) filter.type = query.type
-  if (query.serviceId) filter.serviceIds = query.serviceId
-  if (query.regionCode) filter.regionCode = { $regex: `^${regionPrefix(query.regionCode)}` }
-  const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])
+  const [index, isOpen] = await Promise.all([hallCache.get(), openNowCheck()])
+  const prefix = query.regionCode ? regionPrefix(query.regionCode) : undefined
+  const serviceId = query.serviceId?.toLowerCase()
+  const accept = (h: HallLean) =>
+    (!query.type || h.type === query.type) &&
+    (!prefix || h.regionCode.startsWith(prefix)) &&
+    (!serviceId || Boolean(index.services.get(h._id.toString())?.has(serviceId))) &&
+    (query.openNow === undefined || isOpen(h) === query.openNow)
   const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
-
-  let list: Candidate[] = rows.map((hall) => ({
-    hall,
-    openNow: isOpen(hall),
-    distanceKm: origin ? haversineKm(origin, hall.location) : undefined,
-  }))
-  if (query.openNow !== undefined) list = list.filter((c) => c.openNow === query.openNow)
-  if (query.radiusKm !== undefined) list = list.filter((c) => c.distanceKm! <= query.radiusKm!)
-  list.sort(origin ? (a, b) => a.distanceKm! - b.distanceKm! || byTypeThenName(a.hall, b.hall) : (a, b) => byTypeThenName(a.hall, b.hall))
-
   const { page, pageSize } = query
   const skip = (page - 1) * pageSize
-  return { items: await toSummaries(list.slice(skip, skip + pageSize)), total: list.length, page, pageSize }
+
+  let total: number
+  let pageItems: Candidate[]
+  if (origin && query.radiusKm !== undefined) {
+    const found = index.grid.within(origin, query.radiusKm, accept, byTypeThenName)
+    total = found.length
+    pageItems = found.slice(skip, skip + pageSize).map(({ item, km }) => ({ hall: item, openNow: isOpen(item), distanceKm: km }))
+  } else if (origin) {
+    total = index.active.reduce((n, h) => (accept(h) ? n + 1 : n), 0)
+    pageItems = index.grid
+      .nearest(origin, skip + pageSize, accept, byTypeThenName)
+      .slice(skip)
+      .map(({ item, km }) => ({ hall: item, openNow: isOpen(item), distanceKm: km }))
+  } else {
+    // a radius without a location matches nothing (as before: no distance to compare)
+    const list = query.radiusKm !== undefined ? [] : index.active.filter(accept)
+    total = list.length
+    pageItems = list.slice(skip, skip + pageSize).map((hall) => ({ hall, openNow: isOpen(hall) }))
+  }
+  return { items: await toSummaries(pageItems), total, page, pageSize }
 }
 
 export async function getHall(id: string): Promise<HallDetail> {
-  const h = await Hall.findById(id).lean<HallLean>()
+  // points and active items come from the in-process caches (hall-cache.ts, the catalogue search index)
+  const h = await cachedHall(id)
   if (!h) throw notFound('服务网点')
+  const wanted = new Set([...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])].map(String))
   const [[summary], services] = await Promise.all([
     openNowCheck().then((isOpen) => toSummaries([{ hall: h, openNow: isOpen(h) }])),
-    h.serviceIds?.length || h.windows?.length
-      ? Service.find(
-          { _id: { $in: [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])] }, status: 'active' },
-          'name code',
-        ).lean<{ _id: mongoose.Types.ObjectId; name: string; code: string }[]>()
-      : Promise.resolve([]),
+    wanted.size ? activeServices().then((all) => all.filter((s) => wanted.has(s._id.toString()))) : Promise.resolve([]),
   ])
   const byId = new Map(services.map((s) => [s._id.toString(), { id: s._id.toString(), name: s.name, code: s.code }]))
   const refs = (ids: mongoose.Types.ObjectId[] | undefined) => (ids ?? []).flatMap((sid) => byId.get(sid.toString()) ?? [])
@@ -272,11 +276,11 @@ export async function archiveHall(id: string, auth: AuthContext): Promise<HallDe
 export async function listHallsAdmin(query: AdminHallQuery, auth: AuthContext): Promise<Page<HallSummary>> {
   const region = adminRegionOf(auth)
   if (query.regionCode) assertRegionScope(auth, query.regionCode)
-  const filter: Record<string, unknown> = { regionCode: { $regex: `^${regionPrefix(query.regionCode ?? region)}` } }
-  if (query.status) filter.status = query.status
-  if (query.type) filter.type = query.type
-  const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])
-  rows.sort(byTypeThenName)
+  const prefix = regionPrefix(query.regionCode ?? region)
+  const [index, isOpen] = await Promise.all([hallCache.get(), openNowCheck()])
+  const rows = [...index.byId.values()]
+    .filter((h) => h.regionCode.startsWith(prefix) && (!query.status || (h.status ?? 'active') === query.status) && (!query.type || h.type === query.type))
+    .sort(byTypeThenName)
   const { page, pageSize } = query
   const skip = (page - 1) * pageSize
   const items = await toSummaries(rows.slice(skip, skip + pageSize).map((hall) => ({ hall, openNow: isOpen(hall) })))

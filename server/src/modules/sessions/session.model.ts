@@ -50,6 +50,6 @@ const sessionCancellationSchema = new Schema(
   },
   { timestamps: true },
 )
-sessionCancellationSchema.index({ hallId: 1 })
+sessionCancellationSchema.index({ hallId: 1 }, { name: 'hallId_1_pushdown' })
 trackWrites(sessionCancellationSchema, 'sessionCancellations')
 export const SessionCancellation = mongoose.model('SessionCancellation', sessionCancellationSchema)

@@ -18,7 +18,9 @@ import { freeSeatNumbers } from '../bookings/bookings.rules'
 import { seatsTakenBySlot } from '../bookings/claims'
 import { currentCalendar } from '../calendar/calendar.service'
 import { Service } from '../catalogue/catalogue.model'
+import { cachedHall } from '../halls/hall-cache'
 import { Hall } from '../halls/hall.model'
+import { ruleCache } from './session-cache'
 import { SessionCancellation, SessionRule, type SessionRuleDoc } from './session.model'
 import {
   cancellationKey,
@@ -110,7 +112,8 @@ function validationError(issues: RuleIssue[]): AppError {
 
 async function loadHall(hallId: string | Id): Promise<HallLike> {
   if (!mongoose.isValidObjectId(hallId)) throw notFound('服务网点')
-  const hall = await Hall.findById(hallId).select(HALL_FIELDS).lean<HallLike>()
+  // from the in-process cache of points (hall-cache.ts)
+  const hall: HallLike | undefined = await cachedHall(hallId)
   if (!hall) throw notFound('服务网点')
   return hall
 }
@@ -272,7 +275,7 @@ export async function listSlots(q: SlotQuery): Promise<Slot[]> {
   const to = q.to && q.to < horizon.last ? q.to : horizon.last
   if (from > to || hall.status === 'archived') return []
 
-  const rules = (await SessionRule.find({ hallId: hall._id, status: 'active' }).lean<SessionRuleDoc[]>()).map((r) => ({
+  const rules = ((await ruleCache.get()).activeByHall.get(String(hall._id)) ?? []).map((r) => ({
     doc: r,
     like: ruleLike(r, hall),
   }))
@@ -322,7 +325,7 @@ export interface LoadedSlot {
 export async function loadSlot(slotId: string): Promise<LoadedSlot> {
   const parsed = parseSlotId(slotId)
   if (!parsed) throw notFound('预约时段')
-  const rule = await SessionRule.findById(parsed.ruleId).lean<SessionRuleDoc>()
+  const rule = (await ruleCache.get()).byId.get(parsed.ruleId)
   if (!rule) throw notFound('预约时段')
   const [hall, calendar, cancelled] = await Promise.all([
     loadHall(rule.hallId),
