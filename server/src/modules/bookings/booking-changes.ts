@@ -81,6 +81,7 @@ export async function rescheduleMyBooking(auth: AuthContext, id: string, slotId:
       const seatRef: SeatRef = { slotId: slot.id, hallId: loaded.hall._id, date: slot.date, capacity: slot.capacity }
       const seat = await claimSeat(owner, seatRef, await seatCandidates(seatRef))
       newClaims.push(seat.claimId)
+      await seat.hint
       const released = sameDay ? [oldSeat] : [oldSeat, oldQuota]
       const claimIds = [...b.claimIds.filter((c) => !released.includes(c)), ...newClaims]
       const at = now()

@@ -16,8 +16,10 @@ import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
 import { Service } from '../catalogue/catalogue.model'
+import { activeServices } from '../catalogue/search-index'
+import { hallCache } from '../halls/hall-cache'
 import { Hall } from '../halls/hall.model'
-import { loadSlot, ruleOffers, type LoadedSlot } from '../sessions/sessions.service'
+import { loadSlotWith, ruleOffers, type LoadedSlot } from '../sessions/sessions.service'
 import { bookingWindow } from '../sessions/sessions.rules'
 import { Booking, hallDayKey, type BookingDoc } from './booking.model'
 import { bookingCode, canChange, noShowStanding, noShowWarning, type NoShowStanding } from './bookings.rules'
@@ -145,17 +147,23 @@ export function slotFields(loaded: LoadedSlot, seatNo: number) {
  * something the repair job finds.
  */
 export async function placeBooking(input: PlaceBookingInput): Promise<Placed> {
-  const loaded = await loadSlot(input.slotId)
+  // Round trips: the slot, its rule, point and the calendar come from in-process caches; the day's cancellation
+  // check and every read the rules need run at once (each by `_id`); then the lock, the claims and the booking.
+  const seatRefOf = ({ slot, hall }: LoadedSlot): SeatRef => ({ slotId: slot.id, hallId: hall._id, date: slot.date, capacity: slot.capacity })
+  const {
+    loaded,
+    result: [service, standing, free, waitlisted],
+  } = await loadSlotWith(input.slotId, (l) =>
+    Promise.all([
+      offeredService(l, input.serviceId),
+      standingOf(input.userId),
+      seatCandidates(seatRefOf(l), { exact: input.fromWaitlist }),
+      input.fromWaitlist ? false : hasWaitlist(l.slot.id),
+    ]),
+  )
   const { slot } = loaded
   assertBookableWindow(slot.startAt)
-  const seatRef: SeatRef = { slotId: slot.id, hallId: loaded.hall._id, date: slot.date, capacity: slot.capacity }
-  // every read the rules need, at once (each by `_id`)
-  const [service, standing, free, waitlisted] = await Promise.all([
-    offeredService(loaded, input.serviceId),
-    standingOf(input.userId),
-    seatCandidates(seatRef, { exact: input.fromWaitlist }),
-    input.fromWaitlist ? false : hasWaitlist(slot.id),
-  ])
+  const seatRef = seatRefOf(loaded)
   if (standing.suspendedUntil) {
     const until = standing.suspendedUntil.toISOString()
     throw new AppError('BOOKING_SUSPENDED', '90 天内爽约 2 次，预约功能已暂停 30 天', { until })
@@ -174,7 +182,7 @@ export async function placeBooking(input: PlaceBookingInput): Promise<Placed> {
     const seat = await claimSeat(owner, seatRef, free)
     held.push(seat.claimId)
     const at = now()
-    const booking = await insertWithFreshCode({
+    const [inserted, hinted] = await Promise.allSettled([insertWithFreshCode({
       _id: input.bookingId,
       userId: owner.userId,
       serviceId: input.serviceId,
@@ -197,7 +205,11 @@ export async function placeBooking(input: PlaceBookingInput): Promise<Placed> {
           reason: input.fromWaitlist ? '候补递补' : undefined,
         },
       ],
-    })
+    }), seat.hint])
+    if (inserted.status === 'rejected') throw inserted.reason
+    // the hint only guides seat choice (the claims decide): a failed write is corrected by the next exact probe
+    if (hinted.status === 'rejected') logger.warn({ err: hinted.reason, slotId: slot.id }, 'occupancy hint not written')
+    const booking = inserted.value
     clean = true
     const names: Names = {
       services: new Map([[String(service._id), service.name]]),
@@ -386,9 +398,12 @@ export interface Names {
 export async function namesOf(rows: readonly { serviceId: Id; hallId: Id }[]): Promise<Names> {
   const serviceIds = [...new Set(rows.map((r) => String(r.serviceId)))]
   const hallIds = [...new Set(rows.map((r) => String(r.hallId)))]
+  // from the in-process caches (points; active items), reading only what they miss (archived items) by `_id`
+  const [hallIndex, active] = await Promise.all([hallCache.get(), activeServices()])
+  const activeById = new Map(active.map((s) => [String(s._id), s]))
   const [services, halls] = await Promise.all([
-    Promise.all(serviceIds.map((id) => Service.findById(id).select('name').lean())),
-    Promise.all(hallIds.map((id) => Hall.findById(id).select('name address').lean())),
+    Promise.all(serviceIds.map((id) => activeById.get(id) ?? Service.findById(id).select('name').lean())),
+    Promise.all(hallIds.map((id) => hallIndex.byId.get(id) ?? Hall.findById(id).select('name address').lean())),
   ])
   return {
     services: new Map(services.flatMap((s) => (s ? [[String(s._id), s.name] as const] : []))),

@@ -120,15 +120,21 @@ function shuffled<T>(items: readonly T[]): T[] {
  * hint was stale and they are all taken, the seats are probed exactly and the rest tried. The unique
  * `_id` insert decides. SLOT_FULL when none is left.
  */
-export async function claimSeat(owner: ClaimOwner, ref: SeatRef, candidates: readonly number[]): Promise<{ claimId: string; seatNo: number }> {
+export async function claimSeat(
+  owner: ClaimOwner,
+  ref: SeatRef,
+  candidates: readonly number[],
+): Promise<{ claimId: string; seatNo: number; hint: Promise<void> }> {
   const tried = new Set<number>()
   for (const round of [() => Promise.resolve(candidates), () => probeAndRecord(ref)]) {
     for (const seatNo of shuffled((await round()).filter((n) => !tried.has(n)))) {
       tried.add(seatNo)
       const _id = seatClaimId(ref.slotId, seatNo)
       if (await tryClaim({ _id, kind: 'seat', ...owner, slotId: ref.slotId, hallId: ref.hallId, date: ref.date, seatNo })) {
-        await writeHint(ref, { $addToSet: { taken: seatNo }, $unset: { verifiedAt: '' } })
-        return { claimId: _id, seatNo }
+        // the occupancy hint is written while the caller goes on (it awaits `hint` before answering)
+        const hint = writeHint(ref, { $addToSet: { taken: seatNo }, $unset: { verifiedAt: '' } })
+        hint.catch(() => undefined)
+        return { claimId: _id, seatNo, hint }
       }
     }
   }

@@ -341,6 +341,41 @@ export async function loadSlot(slotId: string): Promise<LoadedSlot> {
   return { slot: res.slot, rule, hall }
 }
 
+/**
+ * `loadSlot` for the booking path: the slot comes from the in-process caches at once, and the one database read it
+ * needs (is the day cancelled?) runs together with the caller's own reads (`alongside`, which must not write). The
+ * outcome is exactly `loadSlot`'s: the slot's errors come first, then `alongside`'s.
+ */
+export async function loadSlotWith<T>(slotId: string, alongside: (loaded: LoadedSlot) => Promise<T>): Promise<{ loaded: LoadedSlot; result: T }> {
+  const parsed = parseSlotId(slotId)
+  if (!parsed) throw notFound('预约时段')
+  const rule = (await ruleCache.get()).byId.get(parsed.ruleId)
+  if (!rule) throw notFound('预约时段')
+  const cancelledRead = SessionCancellation.exists({ _id: cancellationKey(String(rule.hallId), parsed.date) }).then(Boolean)
+  cancelledRead.catch(() => undefined) // awaited below; never an unhandled rejection
+  const [hall, calendar] = await Promise.all([loadHall(rule.hallId), currentCalendar()])
+  const resolve = (cancelled: boolean) => {
+    const res = resolveSlot(ruleLike(rule, hall), parsed.date, parsed.start, calendar.dayType(parsed.date), cancelled)
+    if (res.ok) return res.slot
+    if (res.reason === 'not_a_slot') throw notFound('预约时段')
+    if (res.reason === 'cancelled') throw new AppError('SESSION_CANCELLED', '该网点当日场次已取消')
+    throw new AppError('SLOT_UNAVAILABLE', '该时段不开放预约')
+  }
+  let slot: DerivedSlot
+  try {
+    slot = resolve(false)
+  } catch (err) {
+    resolve(await cancelledRead) // the same error loadSlot gives, cancellation included
+    throw err
+  }
+  const loaded: LoadedSlot = { slot, rule, hall }
+  const [cancelled, result] = await Promise.allSettled([cancelledRead, alongside(loaded)])
+  if (cancelled.status === 'rejected') throw cancelled.reason
+  if (cancelled.value) resolve(true)
+  if (result.status === 'rejected') throw result.reason
+  return { loaded, result: result.value }
+}
+
 export async function isSessionCancelled(hallId: string | Id, date: string): Promise<boolean> {
   return Boolean(await SessionCancellation.exists({ _id: cancellationKey(String(hallId), date) }))
 }
