@@ -80,6 +80,8 @@ bookingSchema.index({ userId: 1, status: 1 }, { name: 'userId_1_status_1_pushdow
 bookingSchema.index({ userId: 1, startAt: -1 })
 bookingSchema.index({ hallDay: 1, startAt: 1 }, { name: 'hallDay_1_startAt_1_pushdown' })
 bookingSchema.index({ slotId: 1, status: 1 }, { name: 'slotId_1_status_1_pushdown' })
+// the statistics overview counts a region's bookings day by day
+bookingSchema.index({ date: 1, regionCode: 1 }, { name: 'date_1_regionCode_1_pushdown' })
 bookingSchema.pre('validate', function () {
   if (this.hallId && this.date) this.hallDay = hallDayKey(this.hallId, this.date)
 })

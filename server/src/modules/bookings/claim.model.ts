@@ -89,4 +89,5 @@ const slotOccupancySchema = new Schema({
   verifiedAt: Date,
 })
 slotOccupancySchema.index({ hallId: 1 }, { name: 'hallId_1_pushdown' })
+slotOccupancySchema.index({ date: 1 })
 export const SlotOccupancy = mongoose.model('SlotOccupancy', slotOccupancySchema)

@@ -44,7 +44,9 @@ ratingSchema.index({ key: 1 }, { unique: true, name: 'key_1_pushdown' })
 ratingSchema.index({ userId: 1, ratedAt: -1 }, { name: 'userId_1_ratedAt_-1_pushdown' })
 ratingSchema.index({ serviceId: 1, ratedAt: -1 }, { name: 'serviceId_1_ratedAt_-1_pushdown' })
 ratingSchema.index({ hallId: 1, ratedAt: -1 }, { name: 'hallId_1_ratedAt_-1_pushdown' })
-ratingSchema.index({ ratedDate: 1 })
+// statistics read a period day by day (equality on the scalar `ratedDate`), the 差评 sweep a period of `ratedAt`
+ratingSchema.index({ ratedDate: 1 }, { name: 'ratedDate_1_pushdown' })
+ratingSchema.index({ ratedAt: 1 })
 export const Rating = mongoose.model('Rating', ratingSchema)
 export type RatingDoc = InferSchemaType<typeof ratingSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
 

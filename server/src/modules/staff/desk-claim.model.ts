@@ -19,4 +19,5 @@ const deskClaimSchema = new Schema({
 })
 // the held numbers of a queue: equality on a scalar field (searched in SQL on the embedded database)
 deskClaimSchema.index({ scope: 1 }, { name: 'scope_1_pushdown' })
+deskClaimSchema.index({ at: 1 })
 export const DeskClaim = mongoose.model('DeskClaim', deskClaimSchema)
