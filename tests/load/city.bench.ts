@@ -67,7 +67,7 @@ async function main() {
   const { Service, Department, bumpServicesVersion } = await import('../../server/src/modules/catalogue/catalogue.model')
   const { searchFieldsOf } = await import('../../server/src/modules/catalogue/catalogue.rules')
   const { SessionRule } = await import('../../server/src/modules/sessions/session.model')
-  const { Booking, hallDayKey } = await import('../../server/src/modules/bookings/booking.model')
+  const { Booking, backfillHallDays, hallDayKey } = await import('../../server/src/modules/bookings/booking.model')
   const { BookingClaim } = await import('../../server/src/modules/bookings/claim.model')
   const { Rating } = await import('../../server/src/modules/ratings/rating.model')
   const { WorkOrder } = await import('../../server/src/modules/work-orders/work-order.model')
@@ -95,6 +95,7 @@ async function main() {
       console.log(`Reusing the seeded data in ${DATA_DIR}`)
     }
     const ids = seeded.ids
+    await backfillHallDays() // (the seed writes `hallDay` itself: this only marks the migration done, once)
 
     server = await startServerProcess({ dbUri: uri, env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' } })
     const base = `${server.url}/api/v1`

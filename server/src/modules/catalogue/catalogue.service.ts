@@ -26,6 +26,7 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
+import { hallCache } from '../halls/hall-cache'
 import { Hall } from '../halls/hall.model'
 import { invalidField } from '../../lib/errors'
 import { Bundle, Department, Region, Service } from './catalogue.model'
@@ -225,8 +226,14 @@ export async function getService(id: string): Promise<ServiceDetail> {
   if (!s) throw notFound('事项')
   const [names, halls, ratingSummary] = await Promise.all([
     departmentNames([s.departmentId]),
+    // the points come from the in-process cache of points (an `$in` would read the whole collection on the embedded database)
     s.hallIds?.length
-      ? Hall.find({ _id: { $in: s.hallIds }, status: 'active' }, 'name type regionCode address phone').sort({ name: 1 }).lean()
+      ? hallCache.get().then(({ byId }) =>
+          [...new Set((s.hallIds ?? []).map(String))]
+            .flatMap((hid) => byId.get(hid) ?? [])
+            .filter((h) => (h.status ?? 'active') === 'active')
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+        )
       : Promise.resolve([]),
     ratingSummaryProvider(s._id.toString()),
   ])
