@@ -87,3 +87,32 @@ export async function rankedSearch(query: ServiceQuery, parsed: ParsedQuery): Pr
     parsed,
   )
 }
+
+const byIdOf = new WeakMap<IndexedService[], Map<string, IndexedService>>()
+
+/** The active items by id (built once per loaded index). */
+export async function activeServicesById(): Promise<Map<string, IndexedService>> {
+  const items = await activeServices()
+  let map = byIdOf.get(items)
+  if (!map) byIdOf.set(items, (map = new Map(items.map((s) => [s._id.toString(), s]))))
+  return map
+}
+
+/**
+ * Names of items by id for lists: active items from the index, the others (archived) read one by one by `_id` —
+ * never an `$in`, which the embedded database answers by reading the whole collection.
+ */
+export async function serviceNamesById(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const active = await activeServicesById()
+  const missing = unique.filter((id) => !active.has(id) && /^[0-9a-f]{24}$/i.test(id))
+  const rows = await Promise.all(missing.map((id) => Service.findById(id, 'name').lean<{ _id: mongoose.Types.ObjectId; name: string }>()))
+  const out = new Map<string, string>()
+  for (const id of unique) {
+    const s = active.get(id)
+    if (s) out.set(id, s.name)
+  }
+  for (const r of rows) if (r) out.set(r._id.toString(), r.name)
+  return out
+}

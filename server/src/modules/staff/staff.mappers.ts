@@ -1,16 +1,15 @@
 import type mongoose from 'mongoose'
 import { maskMobile, type StaffBookingItem } from '@xz/shared'
 import type { BookingDoc } from '../bookings/booking.model'
-import { Service } from '../catalogue/catalogue.model'
+import { serviceNamesById } from '../catalogue/search-index'
 
 type Id = mongoose.Types.ObjectId | string
 
-/** Names of the given services, by id (one query). */
+/** Names of the given services, by id (from the catalogue search index; archived items by `_id`). */
 export async function serviceNames(ids: Id[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.map(String))]
   if (unique.length === 0) return new Map()
-  const rows = await Service.find({ _id: { $in: unique } }).select('name').lean()
-  return new Map(rows.map((s) => [s._id.toString(), s.name]))
+  return serviceNamesById(unique)
 }
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined)

@@ -18,8 +18,9 @@ import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
 import { Account } from '../auth/auth.model'
 import { currentCalendar } from '../calendar/calendar.service'
-import { Service } from '../catalogue/catalogue.model'
+import { hallCache } from '../halls/hall-cache'
 import { Hall } from '../halls/hall.model'
+import { serviceNamesById } from '../catalogue/search-index'
 import { notify } from '../notifications/notifier'
 import { RatingClaim, type RatingDoc } from '../ratings/rating.model'
 import { WorkOrder, type WorkOrderDoc } from './work-order.model'
@@ -135,13 +136,14 @@ export interface Names {
 export async function namesOf(rows: Pick<WorkOrderDoc, 'hallId' | 'serviceId'>[]): Promise<Names> {
   const hallIds = [...new Set(rows.flatMap((o) => (o.hallId ? [o.hallId.toString()] : [])))]
   const serviceIds = [...new Set(rows.map((o) => o.serviceId.toString()))]
-  const [halls, services] = await Promise.all([
-    hallIds.length ? Hall.find({ _id: { $in: hallIds } }).select('name').lean() : [],
-    serviceIds.length ? Service.find({ _id: { $in: serviceIds } }).select('name').lean() : [],
-  ])
+  // from the in-process caches (points; items), never an `$in` over a whole collection
+  const [hallIndex, services] = await Promise.all([hallCache.get(), serviceNamesById(serviceIds)])
   return {
-    halls: new Map(halls.map((h) => [h._id.toString(), h.name])),
-    services: new Map(services.map((s) => [s._id.toString(), s.name])),
+    halls: new Map(hallIds.flatMap((id) => {
+      const h = hallIndex.byId.get(id)
+      return h ? [[id, h.name] as const] : []
+    })),
+    services,
   }
 }
 
