@@ -100,17 +100,19 @@ async function main() {
     server = await startServerProcess({ dbUri: uri, env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' } })
     const base = `${server.url}/api/v1`
     const rows: Row[] = []
-    const citizen = `Bearer ${signAccessToken({ sub: ids.me, role: 'citizen', hallIds: [] })}`
-    const staff = `Bearer ${signAccessToken({ sub: new mongoose.Types.ObjectId().toString(), role: 'staff', hallIds: [ids.busyHall] })}`
-    const admin = `Bearer ${signAccessToken({ sub: new mongoose.Types.ObjectId().toString(), role: 'admin', hallIds: [], regionCode: '140900' })}`
+    // tokens are signed per request: a run on a loaded machine may outlast an access token's lifetime
+    const staffId = new mongoose.Types.ObjectId().toString()
+    const citizen = () => `Bearer ${signAccessToken({ sub: ids.me, role: 'citizen', hallIds: [] })}`
+    const staff = () => `Bearer ${signAccessToken({ sub: staffId, role: 'staff', hallIds: [ids.busyHall] })}`
+    const admin = () => `Bearer ${signAccessToken({ sub: staffId, role: 'admin', hallIds: [], regionCode: '140900' })}`
 
-    const get = async (url: string, auth?: string) => {
-      const res = await fetch(`${base}${url}`, { headers: auth ? { Authorization: auth } : {} })
+    const get = async (url: string, auth?: () => string) => {
+      const res = await fetch(`${base}${url}`, { headers: auth ? { Authorization: auth() } : {} })
       const body = await res.arrayBuffer()
       if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`)
       return body.byteLength
     }
-    const measure = async (what: string, url: (i: number) => string, auth?: string, samples = SAMPLES) => {
+    const measure = async (what: string, url: (i: number) => string, auth?: () => string, samples = SAMPLES) => {
       for (let i = 0; i < 10; i++) await get(url(i), auth)
       const lat: number[] = []
       for (let i = 0; i < samples; i++) {
@@ -118,8 +120,9 @@ async function main() {
         await get(url(i + 10), auth)
         lat.push(performance.now() - t)
       }
-      rows.push({ what, ...latencyStats(lat) })
-      console.log(`  ${what}: done`)
+      const stats = latencyStats(lat)
+      rows.push({ what, ...stats })
+      console.log(`  ${what}: p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms`)
     }
 
     const r = rng(7)
@@ -133,6 +136,7 @@ async function main() {
     await measure('staff day list GET /staff/bookings', () => `/staff/bookings?hallId=${ids.busyHall}&date=${today}`, staff)
     await measure('work orders of a point GET /staff/work-orders', () => `/staff/work-orders?hallId=${ids.busyHall}`, staff)
     await measure('statistics GET /stats/overview', () => `/stats/overview`, admin, Math.min(SAMPLES, 20))
+    console.log('  booking burst…')
 
     // ---- booking burst on a fresh point (data folder reused: one new point per run) ----------------
     const service = await Service.findById(ids.item0).lean()
@@ -161,7 +165,7 @@ async function main() {
     if (slots.length < BURST.slots + 2) throw new Error(`only ${slots.length} slots (rule ${rule._id})`)
     const [warmSlot, countSlot, ...benchSlots] = slots
     const people = Array.from({ length: BURST.requests + 40 }, () => new mongoose.Types.ObjectId().toString())
-    const tokens = people.map((sub) => `Bearer ${signAccessToken({ sub, role: 'citizen', hallIds: [] })}`)
+    const tokens = people.map((sub) => `Bearer ${signAccessToken({ sub, role: 'citizen', hallIds: [] })}`) // (signed just before use)
     const post = async (i: number, slotId: string) => {
       const res = await fetch(`${base}/bookings`, {
         method: 'POST',
