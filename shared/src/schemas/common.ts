@@ -2,12 +2,18 @@ import '../zod'
 import * as z from 'zod'
 import { isValidCreditCode } from '../validators/credit-code'
 import { isValidMobile, normalizeMobile } from '../validators/mobile'
-import { isValidDate, TIME_RE } from '../time'
+import { isDateInRange, isValidDate, MAX_DATE, MIN_DATE, TIME_RE } from '../time'
 
 export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, '不是有效的编号')
 export const IdParamsSchema = z.object({ id: ObjectIdSchema })
 
-export const DateSchema = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD')
+/** A real calendar date in the sane window MIN_DATE…MAX_DATE (anything else is a 400 naming the field). */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isValidDate, '日期格式应为 YYYY-MM-DD')
+  .refine(isDateInRange, `日期应在 ${MIN_DATE} 至 ${MAX_DATE} 之间`)
+  .meta({ format: 'date' })
 export const TimeSchema = z.string().regex(TIME_RE, '时间格式应为 HH:mm')
 
 export const MobileSchema = z
@@ -32,8 +38,10 @@ export type Enterprise = z.infer<typeof EnterpriseSchema>
 export const QueryBoolSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 export const MAX_PAGE_SIZE = 50
+/** Deeper pages would make the database skip millions of rows: nobody pages that far by hand. */
+export const MAX_PAGE = 1000
 export const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 })
 export type PageQuery = z.infer<typeof PageQuerySchema>
