@@ -6,3 +6,5 @@ process.env.JOBS = 'false'
 process.env.SEED = 'false'
 delete process.env.WECHAT_APPID
 delete process.env.WECHAT_SECRET
+// Rate limits would throttle the many sign-ins of unrelated tests; tests/api/rate-limits.test.ts turns them on.
+process.env.RATE_LIMITS ??= 'false'

@@ -1,7 +1,8 @@
-import express, { type Request, type Response, type Router } from 'express'
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import type * as z from 'zod'
 import type { Role } from '@xz/shared'
 import { optionalAuth, requireAuth, type AuthContext } from './auth'
+import { writePerUser } from './rate-policies'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -18,6 +19,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   status?: number
   /** Extra request headers documented (e.g. Idempotency-Key). */
   headers?: Record<string, string>
+  /**
+   * Rate limits (lib/rate-policies.ts), applied after authentication. Writes without their own get the
+   * default per-user write limit; `false` opts out (e.g. health).
+   */
+  rateLimit?: RequestHandler[] | false
 }
 
 export interface RouteInput<B, Q, P> {
@@ -80,7 +86,8 @@ export class ApiRouter {
     const full = (this.base + (path === '/' ? '' : path)) || '/'
     routeRegistry.push({ method, path: full, tag: this.tag, spec: spec as RouteSpec<z.ZodType, z.ZodType, z.ZodType> })
     const authMw = spec.auth === undefined ? optionalAuth : requireAuth(...spec.auth)
-    this.router[method](path, authMw, async (req: Request, res: Response) => {
+    const limits = spec.rateLimit === false ? [] : (spec.rateLimit ?? (method === 'get' ? [] : [writePerUser]))
+    this.router[method](path, authMw, ...limits, async (req: Request, res: Response) => {
       const input = {
         body: spec.body ? spec.body.parse(req.body ?? {}) : undefined,
         query: spec.query ? spec.query.parse(req.query) : undefined,
