@@ -186,7 +186,8 @@ export async function getMe(auth: AuthContext): Promise<Me> {
     return userToMe(user)
   }
   const account = await Account.findById(auth.sub)
-  if (!account || account.disabled) throw new AppError('UNAUTHENTICATED', '账号不存在或已停用')
+  if (!account) throw new AppError('UNAUTHENTICATED', '账号不存在')
+  if (account.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员')
   return accountToMe(account)
 }
 
