@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './lib/error-handler'
 import { logger } from './lib/logger'
 import { requestTimeout } from './lib/timeout'
 import { buildOpenApi } from './lib/openapi'
+import { methodNotAllowed } from './lib/routes'
 import { featureRouters } from './modules'
 
 const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>忻州政务·无忧办 API</title>
@@ -82,6 +83,7 @@ export function createApp(): Express {
     })
   }
   for (const r of featureRouters) api.use(r.base, r.router)
+  api.use(methodNotAllowed)
   app.use('/api/v1', api)
 
   app.get('/api/openapi.json', (_req, res) => {
