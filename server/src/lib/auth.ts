@@ -93,10 +93,13 @@ interface HolderState {
   at: number
 }
 const stateCache = new Map<string, HolderState>()
+/** Lookups in flight, shared by parallel requests of the same holder (one round trip, not fifty). */
+const stateLoading = new Map<string, Promise<HolderState>>()
 
 /** Forgets the cached state of an account or user (call after changing it). */
 export function forgetHolderState(sub: string): void {
   stateCache.delete(sub)
+  stateLoading.delete(sub)
 }
 
 async function holderState(ctx: AuthContext): Promise<HolderState> {
@@ -104,6 +107,15 @@ async function holderState(ctx: AuthContext): Promise<HolderState> {
   const cached = stateCache.get(key)
   if (cached && Date.now() - cached.at < STATE_CACHE_MS) return cached
   if (!/^[0-9a-f]{24}$/i.test(ctx.sub)) return { tv: 0, disabled: false, gone: true, at: Date.now() }
+  let loading = stateLoading.get(key)
+  if (!loading) {
+    loading = loadHolderState(ctx, key).finally(() => stateLoading.delete(key))
+    stateLoading.set(key, loading)
+  }
+  return loading
+}
+
+async function loadHolderState(ctx: AuthContext, key: string): Promise<HolderState> {
   const doc =
     ctx.role === 'citizen'
       ? await User.findById(ctx.sub).select({ tokenVersion: 1, deletedAt: 1 }).lean<{ tokenVersion?: number; deletedAt?: Date }>()

@@ -19,9 +19,10 @@ const rateLimitHitSchema = new Schema({
 export const RateLimitHit = mongoose.model('RateLimitHit', rateLimitHitSchema)
 
 /**
- * express-rate-limit Store on the database. Each process remembers the highest hit it has seen per key and
- * window (a lower bound of the true count, since hits only accumulate), starts probing there and never
- * probes past limit + 1: a caller over the limit costs no database write at all.
+ * express-rate-limit Store on the database. Each process hands out hit numbers per key and window itself
+ * (synchronously, so parallel requests in one process try distinct numbers) and moves past numbers another
+ * process already claimed (duplicate key). It never probes past limit + 1: a caller over the limit costs
+ * no database write at all.
  */
 export class DbRateLimitStore implements Store {
   readonly localKeys = false
@@ -47,18 +48,18 @@ export class DbRateLimitStore implements Store {
     const { base, resetTime, at } = this.window()
     const id = base(key)
     if (this.seen.size > 10_000) this.prune(at)
-    let n = (this.seen.get(id) ?? 0) + 1
-    for (; n <= this.maxHits; n++) {
+    for (;;) {
+      const n = (this.seen.get(id) ?? 0) + 1
+      if (n > this.maxHits) return { totalHits: this.maxHits + 1, resetTime }
+      this.seen.set(id, n) // reserved before awaiting: the next parallel request in this process takes n + 1
       try {
         await RateLimitHit.create({ _id: `${id}:${n}`, at, expiresAt: resetTime })
-        this.seen.set(id, n)
         return { totalHits: n, resetTime }
       } catch (err) {
         if (!isDuplicateKey(err)) throw err
+        // another process holds n: try the next free number
       }
     }
-    this.seen.set(id, this.maxHits)
-    return { totalHits: this.maxHits + 1, resetTime }
   }
 
   async decrement(key: string): Promise<void> {
