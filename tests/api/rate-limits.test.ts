@@ -46,7 +46,7 @@ const uniqueIp = (() => {
 })()
 
 /** Fixed windows start on the minute: wait when fewer than `needMs` remain in this one. */
-async function roomInWindow(needMs = 15_000): Promise<void> {
+async function roomInWindow(needMs = 30_000): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000)
   if (left < needMs) await new Promise((r) => setTimeout(r, left + 200))
 }
@@ -73,9 +73,9 @@ describe('rate limits across two processes', () => {
   })
 
   it('when a citizen sends 15 booking and 15 rating writes, then 10 of each are heard and 5 get 429; another citizen is not affected', async () => {
-    await roomInWindow()
     const c = await citizen()
     const other = await citizen()
+    await roomInWindow()
     const bookings = await Promise.all(Array.from({ length: 15 }, (_, i) => call(i, 'POST', '/api/v1/bookings', { body: {}, headers: c.auth })))
     expect(count(bookings, 400)).toBe(10)
     expect(count(bookings, 429)).toBe(5)
@@ -187,7 +187,8 @@ describe('revocation at once, across processes', () => {
       if (there.status === 200) await new Promise((r) => setTimeout(r, 100))
     } while (there.status === 200 && Date.now() - disabledAt < 10_000)
     expect(there.body.error.code).toBe('ACCOUNT_DISABLED')
-    expect(Date.now() - disabledAt).toBeLessThan(STATE_CACHE_MS + 1500)
+    // the cache time plus slack for a loaded test machine
+    expect(Date.now() - disabledAt).toBeLessThan(STATE_CACHE_MS + 3000)
     const refresh = await call(1, 'POST', '/api/v1/auth/refresh', { body: { refreshToken: staff.refreshToken } })
     expect(refresh.status).toBe(403)
     expect(refresh.body.error.code).toBe('ACCOUNT_DISABLED')
