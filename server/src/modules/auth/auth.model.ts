@@ -16,6 +16,9 @@ const userSchema = new Schema(
     tokenVersion: { type: Number, default: 0 },
     /** Set when the person deleted their account (personal fields erased, see privacy service). */
     deletedAt: Date,
+    /** The 用户协议/隐私政策 version agreed to, and when (recorded before personal data is collected). */
+    agreedVersion: String,
+    agreedAt: Date,
   },
   { timestamps: true },
 )
