@@ -4,7 +4,7 @@ import { isValidCreditCode } from '../validators/credit-code'
 import { isValidMobile, normalizeMobile } from '../validators/mobile'
 import { isDateInRange, isValidDate, MAX_DATE, MIN_DATE, TIME_RE } from '../time'
 
-export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, '不是有效的编号')
+export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, '不是有效的编号').meta({ format: 'objectid' })
 export const IdParamsSchema = z.object({ id: ObjectIdSchema })
 
 /** A real calendar date in the sane window MIN_DATE…MAX_DATE (anything else is a 400 naming the field). */
@@ -13,7 +13,8 @@ export const DateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine(isValidDate, '日期格式应为 YYYY-MM-DD')
   .refine(isDateInRange, `日期应在 ${MIN_DATE} 至 ${MAX_DATE} 之间`)
-  .meta({ format: 'date' })
+  // documented pattern: the year window and month/day shapes (impossible days like 02-30 are refused too)
+  .meta({ format: 'date', pattern: '^(20\\d{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' })
 export const TimeSchema = z.string().regex(TIME_RE, '时间格式应为 HH:mm')
 
 export const MobileSchema = z
@@ -21,11 +22,17 @@ export const MobileSchema = z
   .trim()
   .refine(isValidMobile, '请输入正确的手机号码')
   .transform(normalizeMobile)
+  .meta({ format: 'cn-mobile', pattern: '^(\\+?86)?1[3-9]\\d{9}$', description: '中国大陆手机号（11 位，可带 +86）' })
 export const CreditCodeSchema = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
   .refine(isValidCreditCode, '统一社会信用代码不正确')
+  .meta({
+    format: 'cn-credit-code',
+    pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{10}$',
+    description: '统一社会信用代码（GB 32100-2015，18 位，末位为校验码）',
+  })
 export const PersonNameSchema = z.string().trim().min(1, '请填写姓名').max(30)
 
 export const EnterpriseSchema = z.strictObject({
