@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { LEGAL_VERSION } from '@xz/shared'
 import { SESSION_KEY, getSession, setSession } from '@/api/request'
 import MinePage from '@/pages/mine'
 import { storage } from '../test/mocks/taro'
@@ -87,7 +88,10 @@ describe('我的 page', () => {
       'PATCH /api/v1/me': (req) => {
         me = { ...me, ...req.data }
         return me
-      }
+      },
+      // personal data only after agreement to the 用户协议/隐私政策 (the modal mock answers 同意)
+      'GET /api/v1/me/agreement': () => ({ currentVersion: LEGAL_VERSION, agreed: false }),
+      'POST /api/v1/me/agreement': () => ({ currentVersion: LEGAL_VERSION, agreedVersion: LEGAL_VERSION, agreed: true })
     })
     render(<MinePage />)
     expect(await screen.findByTestId('enterprise-binding')).toBeInTheDocument()
@@ -105,6 +109,10 @@ describe('我的 page', () => {
     expect(calls.find((c) => c.method === 'PATCH')?.data).toEqual({
       enterprise: { name: '忻州市示例科技有限公司', creditCode: VALID_CREDIT_CODE }
     })
+    const agreed = calls.findIndex((c) => c.method === 'POST' && c.path === '/api/v1/me/agreement')
+    expect(agreed).toBeGreaterThanOrEqual(0)
+    expect(agreed).toBeLessThan(calls.findIndex((c) => c.method === 'PATCH'))
+    expect(calls[agreed].data).toEqual({ version: LEGAL_VERSION })
   })
 
   it('when signing out, then the session is removed', async () => {

@@ -12,7 +12,9 @@ export default defineAppConfig({
     'pages/book/index',
     'pages/booking/index',
     'pages/rate/index',
-    'pages/ratings/index'
+    'pages/ratings/index',
+    'pages/legal/index',
+    'pages/privacy/index'
   ],
   // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
   subPackages: [
@@ -49,5 +51,7 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用于查找附近的政务服务网点（15分钟政务服务圈）' }
   },
-  requiredPrivateInfos: ['getLocation']
+  requiredPrivateInfos: ['getLocation'],
+  // WeChat privacy authorization (utils/privacy-authorization.ts): weapp only
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {})
 })

@@ -6,6 +6,10 @@ import './app.scss'
 // 长辈版 (large type): every page root carries useElderMode().elderClass
 import '@/components/elder/elder.scss'
 
+import { installPrivacyAuthorization } from '@/utils/privacy-authorization'
+
+installPrivacyAuthorization()
+
 function App({ children }: PropsWithChildren) {
   // children is the page to render
   return children

@@ -11,7 +11,9 @@ import { dbUp } from './lib/db'
 import { AppError } from './lib/errors'
 import { errorHandler, notFoundHandler } from './lib/error-handler'
 import { logger } from './lib/logger'
+import { requestTimeout } from './lib/timeout'
 import { buildOpenApi } from './lib/openapi'
+import { methodNotAllowed } from './lib/routes'
 import { featureRouters } from './modules'
 
 const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>忻州政务·无忧办 API</title>
@@ -68,9 +70,20 @@ export function createApp(): Express {
   )
   app.use('/api', express.json({ limit: '100kb', strict: true }))
 
+  app.use('/api', requestTimeout(c.REQUEST_TIMEOUT_MS))
+
   const api = express.Router()
   api.use(requireDb)
+  if (c.NODE_ENV === 'test' && c.TEST_ROUTES) {
+    // test builds only, outside the route registry: a deliberately slow request (awaits, never blocks the loop)
+    api.get('/__test/slow', async (req, res) => {
+      const ms = Math.min(Number(req.query.ms) || 0, 60_000)
+      await new Promise((r) => setTimeout(r, ms))
+      if (!res.headersSent) res.json({ sleptMs: ms })
+    })
+  }
   for (const r of featureRouters) api.use(r.base, r.router)
+  api.use(methodNotAllowed)
   app.use('/api/v1', api)
 
   app.get('/api/openapi.json', (_req, res) => {

@@ -33,6 +33,12 @@ const EnvSchema = z.object({
   SEED_STAFF_PASSWORD: z.string().min(8).optional(),
   JOBS: bool.default(true),
   JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** A request still unanswered after this long gets 503 REQUEST_TIMEOUT (and a log line). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  /** Rate limits on (default). The test suite turns them off except in the tests about them. */
+  RATE_LIMITS: bool.default(true),
+  /** Test builds only (NODE_ENV=test): mounts /api/v1/__test/slow, a deliberately slow route. */
+  TEST_ROUTES: bool.default(false),
   H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
 })
 

@@ -1,5 +1,8 @@
 import type { DayType } from './enums'
-import { addDays, weekday } from './time'
+import { addDays, dateRange, weekday } from './time'
+
+/** A year holds at most ~10 consecutive days off: a search for a working day longer than this is a bug. */
+const MAX_WORKING_DAY_SEARCH = 366
 
 /** Day type of a local date; supplied by the server (official schedule + overrides) or the API. */
 export type DayTypeLookup = (date: string) => DayType
@@ -21,12 +24,18 @@ export function plainDayType(date: string): DayType {
 export function addWorkingDays(date: string, n: number, dayType: DayTypeLookup): string {
   if (n < 0) throw new RangeError('n must be >= 0')
   let d = date
+  // every loop is bounded: n working days lie within n + MAX_WORKING_DAY_SEARCH calendar days
+  const limit = n + MAX_WORKING_DAY_SEARCH
   if (n === 0) {
-    while (!isWorkingDayType(dayType(d))) d = addDays(d, 1)
+    for (let i = 0; !isWorkingDayType(dayType(d)); i++) {
+      if (i >= limit) throw new RangeError('addWorkingDays: no working day found')
+      d = addDays(d, 1)
+    }
     return d
   }
   let left = n
-  while (left > 0) {
+  for (let i = 0; left > 0; i++) {
+    if (i >= limit) throw new RangeError('addWorkingDays: no working day found')
     d = addDays(d, 1)
     if (isWorkingDayType(dayType(d))) left--
   }
@@ -36,7 +45,8 @@ export function addWorkingDays(date: string, n: number, dayType: DayTypeLookup):
 /** Working days after `from` up to and including `to` (0 when `to` <= `from`). */
 export function workingDaysBetween(from: string, to: string, dayType: DayTypeLookup): number {
   let count = 0
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+  // dateRange counts numerically and caps the length (string comparison broke past year 9999)
+  for (const d of dateRange(addDays(from, 1), to)) {
     if (isWorkingDayType(dayType(d))) count++
   }
   return count

@@ -8,6 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 export const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/
 
+/** The dates the API accepts at all (far-future dates once made `dateRange` run away). */
+export const MIN_DATE = '2000-01-01'
+export const MAX_DATE = '2100-12-31'
+/** No date range in the system is longer than this (the sane window is ~101 years); longer asks throw. */
+export const MAX_DATE_RANGE_DAYS = 40_000
+
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The local (Asia/Shanghai) date of an instant. */
@@ -37,10 +43,23 @@ export function isValidDate(date: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
 }
 
+/** True for a real calendar date inside MIN_DATE…MAX_DATE (same-width strings, so string order is date order). */
+export function isDateInRange(date: string): boolean {
+  return isValidDate(date) && date >= MIN_DATE && date <= MAX_DATE
+}
+
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number)
   const t = new Date(Date.UTC(y, m - 1, d) + days * DAY_MS)
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
+  if (Number.isNaN(t.getTime())) throw new RangeError(`addDays: not a date: ${date}`)
+  // years beyond 9999 keep more digits; callers compare with dayNumber(), never as strings
+  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
+}
+
+/** Days since 1970-01-01 of a local date (a number, so it orders correctly for any year). */
+export function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number)
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS)
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -54,10 +73,17 @@ export function weekday(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
 }
 
-/** Every date from `from` to `to`, both included. */
-export function dateRange(from: string, to: string): string[] {
+/**
+ * Every date from `from` to `to`, both included ([] when `to` is earlier). The count is computed first
+ * (numerically, never by comparing strings: '10000-01-01' < '9999-12-31') and capped, so no request can
+ * make this loop run away.
+ */
+export function dateRange(from: string, to: string, maxDays = MAX_DATE_RANGE_DAYS): string[] {
+  const n = dayNumber(to) - dayNumber(from) + 1
+  if (!Number.isFinite(n)) throw new RangeError(`dateRange: not dates: ${from}…${to}`)
+  if (n > maxDays) throw new RangeError(`dateRange: ${n} days is more than ${maxDays}`)
   const out: string[] = []
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d)
+  for (let i = 0; i < n; i++) out.push(addDays(from, i))
   return out
 }
 

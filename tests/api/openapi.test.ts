@@ -88,3 +88,31 @@ beforeAll(async () => {
   set.add('/api/v1')
   candidatePaths = [...set].sort((a, b) => b.length - a.length)
 })
+
+describe('OpenAPI: real rules (issue 13)', () => {
+  it('lists the real error statuses per route instead of a blanket default', async () => {
+    const res = await api().get('/api/openapi.json')
+    const login = res.body.paths['/api/v1/auth/staff'].post.responses
+    expect(Object.keys(login)).toEqual(expect.arrayContaining(['200', '400', '415', '429', '503']))
+    expect(login.default).toBeUndefined()
+    const health = res.body.paths['/api/v1/health'].get.responses
+    expect(health['429']).toBeUndefined()
+    expect(health['401']).toBeUndefined()
+    const me = res.body.paths['/api/v1/me'].get.responses
+    expect(me['401'].description).toContain('UNAUTHENTICATED')
+  })
+
+  it('gives formats and patterns for dates, mobiles, credit codes and ids', async () => {
+    const res = await api().get('/api/openapi.json')
+    const params = res.body.paths['/api/v1/calendar'].get.parameters as { name: string; schema: { format?: string; pattern?: string } }[]
+    const from = params.find((p) => p.name === 'from')!
+    expect(from.schema.format).toBe('date')
+    expect(new RegExp(from.schema.pattern!).test('9999-12-31')).toBe(false)
+    expect(new RegExp(from.schema.pattern!).test('2026-10-01')).toBe(true)
+    const meBody = res.body.paths['/api/v1/me'].patch.requestBody.content['application/json'].schema
+    expect(meBody.properties.mobile.format).toBe('cn-mobile')
+    expect(meBody.properties.enterprise.anyOf?.[0]?.properties?.creditCode?.format ?? meBody.properties.enterprise.properties?.creditCode?.format).toBe('cn-credit-code')
+    const hall = res.body.paths['/api/v1/halls/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id')
+    expect(hall.schema.format).toBe('objectid')
+  })
+})

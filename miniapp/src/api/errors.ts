@@ -42,6 +42,9 @@ export const SERVER_ERROR_MESSAGES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '提交内容过大',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试',
+  REQUEST_TIMEOUT: '系统繁忙，请求超时，请稍后再试',
+  METHOD_NOT_ALLOWED: '不支持的请求方式',
+  UNSUPPORTED_MEDIA_TYPE: '请求格式不正确，请使用 JSON',
   DB_UNAVAILABLE: '服务繁忙，请稍后再试',
   INTERNAL: '系统异常，请稍后再试'
 }

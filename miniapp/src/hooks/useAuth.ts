@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import type { Me, UpdateMe } from '@xz/shared'
 import { fetchHealthInfo, fetchMe, isLoggedIn, isWeapp, loginWithCode, logout, updateMe } from '@/api/auth'
 import { errorMessage } from '@/api/errors'
+import { ensureAgreement } from '@/api/privacy'
 import Taro from '@tarojs/taro'
 import { useAsync } from './useAsync'
 
@@ -37,7 +38,15 @@ export function useAccount() {
     () => run(async () => loginWithCode((await Taro.login()).code), '登录成功'),
     [run]
   )
-  const save = useCallback((patch: UpdateMe) => run(() => updateMe(patch), '已保存'), [run])
+  const save = useCallback(
+    async (patch: UpdateMe) => {
+      // personal data only after agreement to the 用户协议 and 隐私政策 (recorded on the server)
+      const personal = patch.name !== undefined || patch.mobile !== undefined || Boolean(patch.enterprise)
+      if (personal && !(await ensureAgreement().catch(() => false))) return { ok: false, message: '同意用户协议和隐私政策后才能保存' }
+      return run(() => updateMe(patch), '已保存')
+    },
+    [run]
+  )
   const signOut = useCallback(() => {
     logout()
     refresh()

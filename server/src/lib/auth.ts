@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express'
 import jwt from 'jsonwebtoken'
 import type { Role } from '@xz/shared'
 import { config } from '../config'
+import { Account, User } from '../modules/auth/auth.model'
 import { AppError } from './errors'
 
 /** What a verified access token tells about the caller. */
@@ -16,6 +17,8 @@ export interface AuthContext {
   /** Admin: the region they administer. */
   regionCode?: string
   name?: string
+  /** The account's token version when the token was issued (absent = 0). */
+  tv?: number
 }
 
 declare module 'express-serve-static-core' {
@@ -40,7 +43,7 @@ export function setDevJwtSecret(secret: string): void {
 
 export function signAccessToken(ctx: AuthContext): string {
   return jwt.sign(
-    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, name: ctx.name },
+    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, name: ctx.name, tv: ctx.tv ?? 0 },
     jwtSecret(),
     { subject: ctx.sub, expiresIn: config().JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256', issuer: 'xz-wuyouban' },
   )
@@ -52,12 +55,15 @@ export function verifyAccessToken(token: string): AuthContext {
     if (typeof p.sub !== 'string' || !['citizen', 'staff', 'admin'].includes(p.role)) {
       throw new AppError('UNAUTHENTICATED', '登录凭证无效')
     }
+    // a token without an expiry would be valid forever: never accepted, whoever signed it
+    if (typeof p.exp !== 'number') throw new AppError('UNAUTHENTICATED', '登录凭证无效')
     return {
       sub: p.sub,
       role: p.role,
       hallIds: Array.isArray(p.hallIds) ? p.hallIds.map(String) : [],
       regionCode: typeof p.regionCode === 'string' ? p.regionCode : undefined,
       name: typeof p.name === 'string' ? p.name : undefined,
+      tv: typeof p.tv === 'number' ? p.tv : 0,
     }
   } catch (err) {
     if (err instanceof AppError) throw err
@@ -74,20 +80,88 @@ function bearer(req: Request): string | undefined {
   return m[1]
 }
 
+// ---------------------------------------------------------------------------------------------
+// Revocation: every request checks the holder's current state (reached by `_id`), cached per process for
+// at most STATE_CACHE_MS, so disabling, reassigning or deleting an account takes effect everywhere
+// within that time (at once in the process that made the change, which forgets its cached entry).
+// ---------------------------------------------------------------------------------------------
+export const STATE_CACHE_MS = 2000
+interface HolderState {
+  tv: number
+  disabled: boolean
+  gone: boolean
+  at: number
+}
+const stateCache = new Map<string, HolderState>()
+/** Lookups in flight, shared by parallel requests of the same holder (one round trip, not fifty). */
+const stateLoading = new Map<string, Promise<HolderState>>()
+
+/** Forgets the cached state of an account or user (call after changing it). */
+export function forgetHolderState(sub: string): void {
+  stateCache.delete(sub)
+  stateLoading.delete(sub)
+}
+
+async function holderState(ctx: AuthContext): Promise<HolderState> {
+  const key = `${ctx.role === 'citizen' ? 'u' : 'a'}:${ctx.sub}`
+  const cached = stateCache.get(key)
+  if (cached && Date.now() - cached.at < STATE_CACHE_MS) return cached
+  if (!/^[0-9a-f]{24}$/i.test(ctx.sub)) return { tv: 0, disabled: false, gone: true, at: Date.now() }
+  let loading = stateLoading.get(key)
+  if (!loading) {
+    loading = loadHolderState(ctx, key).finally(() => stateLoading.delete(key))
+    stateLoading.set(key, loading)
+  }
+  return loading
+}
+
+async function loadHolderState(ctx: AuthContext, key: string): Promise<HolderState> {
+  const doc =
+    ctx.role === 'citizen'
+      ? await User.findById(ctx.sub).select({ tokenVersion: 1, deletedAt: 1 }).lean<{ tokenVersion?: number; deletedAt?: Date }>()
+      : await Account.findById(ctx.sub).select({ tokenVersion: 1, disabled: 1 }).lean<{ tokenVersion?: number; disabled?: boolean }>()
+  const state: HolderState = {
+    tv: doc?.tokenVersion ?? 0,
+    disabled: Boolean(doc && 'disabled' in doc && doc.disabled),
+    gone: !doc || Boolean('deletedAt' in doc && doc.deletedAt),
+    at: Date.now(),
+  }
+  if (stateCache.size > 50_000) stateCache.clear()
+  stateCache.set(key, state)
+  return state
+}
+
+/** Rejects a verified token whose holder was disabled, deleted or signed out since it was issued. */
+export async function assertNotRevoked(ctx: AuthContext): Promise<void> {
+  const s = await holderState(ctx)
+  if (s.gone) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销')
+  if (s.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员')
+  if ((ctx.tv ?? 0) !== s.tv) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
+}
+
+export function clearHolderStateCache(): void {
+  stateCache.clear()
+}
+
 /** Attaches `req.auth` when a valid token is present; never rejects anonymous callers. */
-export function optionalAuth(req: Request, _res: Response, next: NextFunction): void {
+export async function optionalAuth(req: Request, _res: Response, next: NextFunction): Promise<void> {
   const token = bearer(req)
-  if (token) req.auth = verifyAccessToken(token)
+  if (token) {
+    const ctx = verifyAccessToken(token)
+    await assertNotRevoked(ctx)
+    req.auth = ctx
+  }
   next()
 }
 
-/** Rejects callers without a valid token (401) or without one of the roles (403). */
+/** Rejects callers without a valid token (401), revoked (401/403) or without one of the roles (403). */
 export function requireAuth(...roles: Role[]) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
+  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     const token = bearer(req)
     if (!token) throw new AppError('UNAUTHENTICATED', '请先登录')
     const ctx = verifyAccessToken(token)
     if (roles.length > 0 && !roles.includes(ctx.role)) throw new AppError('FORBIDDEN', '无权访问')
+    await assertNotRevoked(ctx)
     req.auth = ctx
     next()
   }

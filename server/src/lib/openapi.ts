@@ -41,6 +41,40 @@ function parameters(spec: (typeof routeRegistry)[number]['spec'], path: string) 
   return out
 }
 
+type Registered = (typeof routeRegistry)[number]
+
+/** The error statuses a route can really answer, each with the codes behind it (derived from its declaration). */
+function errorResponses(r: Registered, errorSchema: JsonSchema): Record<string, unknown> {
+  const codes: Record<number, string[]> = {}
+  const add = (status: number, ...c: string[]) => (codes[status] = [...(codes[status] ?? []), ...c])
+  const hasInput = Boolean(r.spec.body || r.spec.query || r.spec.params)
+  if (hasInput) add(400, 'VALIDATION_FAILED')
+  if (r.spec.body) {
+    add(400, 'BAD_JSON')
+    add(413, 'PAYLOAD_TOO_LARGE')
+    add(415, 'UNSUPPORTED_MEDIA_TYPE')
+  }
+  if (r.spec.auth !== undefined) {
+    add(401, 'UNAUTHENTICATED', 'TOKEN_EXPIRED')
+    add(403, 'ACCOUNT_DISABLED', ...(r.spec.auth.length ? ['FORBIDDEN'] : []))
+  }
+  if (r.path.includes('/:')) add(404, 'NOT_FOUND')
+  if (r.method !== 'get') {
+    // business rules of writes (the message says which)
+    add(409, 'CONFLICT', 'DUPLICATE')
+    add(422, 'RULE_VIOLATION', 'INVALID_STATE')
+  }
+  if (r.spec.rateLimit !== false && (r.method !== 'get' || (r.spec.rateLimit?.length ?? 0) > 0)) add(429, 'RATE_LIMITED')
+  if (r.path === '/auth/staff') add(429, 'ACCOUNT_LOCKED')
+  add(503, 'DB_UNAVAILABLE', 'REQUEST_TIMEOUT')
+  return Object.fromEntries(
+    Object.entries(codes).map(([status, list]) => [
+      status,
+      { description: `Error: ${[...new Set(list)].join(', ')}`, content: { 'application/json': { schema: errorSchema } } },
+    ]),
+  )
+}
+
 /** OpenAPI 3.1 document generated from the route registry and the shared zod schemas. */
 export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
@@ -54,7 +88,7 @@ export function buildOpenApi(): Record<string, unknown> {
         description: 'OK',
         ...(r.spec.response ? { content: { 'application/json': { schema: schemaOf(r.spec.response, 'output') } } } : {}),
       },
-      default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
+      ...errorResponses(r, errorSchema),
     }
     paths[p][r.method] = {
       tags: [r.tag],

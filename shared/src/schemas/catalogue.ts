@@ -293,12 +293,19 @@ export const LocationSchema = z.strictObject({
   lng: z.number().min(-180).max(180),
 })
 
+/** Xinzhou's extent (38°09′–39°40′ N, 110°53′–113°58′ E) with a margin: a service point outside is a typo. */
+export const XINZHOU_BOX = { minLat: 37.9, maxLat: 39.9, minLng: 110.6, maxLng: 114.3 } as const
+export const PointLocationSchema = z.strictObject({
+  lat: z.number().min(XINZHOU_BOX.minLat, '网点纬度不在忻州市范围内').max(XINZHOU_BOX.maxLat, '网点纬度不在忻州市范围内'),
+  lng: z.number().min(XINZHOU_BOX.minLng, '网点经度不在忻州市范围内').max(XINZHOU_BOX.maxLng, '网点经度不在忻州市范围内'),
+})
+
 export const HallInputSchema = z.strictObject({
   name: z.string().trim().min(2).max(60),
   type: z.enum(HALL_TYPES),
   regionCode: RegionCodeSchema,
   address: z.string().trim().min(4).max(120),
-  location: LocationSchema,
+  location: PointLocationSchema,
   phone: PhoneSchema,
   /** Opening hours on working days (workday and 调休 workday). */
   regularHours: z.array(TimeRangeSchema).max(4).default([

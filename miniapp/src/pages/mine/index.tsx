@@ -176,6 +176,9 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })}>
                 我的评价 ›
               </Text>
+              <Text className='mine__link' data-testid='mine-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+                个人信息与隐私 ›
+              </Text>
             </View>
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />
             <View className='section'>

@@ -10,16 +10,13 @@ import {
   type StaffAccount,
 } from '@xz/shared'
 import { hashPassword, type AuthContext } from '../../lib/auth'
-import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
 import { recordAudit } from '../audit/audit.service'
-import { Account, AuthClaim, RefreshToken, type AccountDoc } from '../auth/auth.model'
+import { Account, type AccountDoc } from '../auth/auth.model'
+import { revokeAccountSessions, unlockUsername } from '../auth/auth.service'
 import { Hall } from '../halls/hall.model'
 import { generatePassword } from './accounts.rules'
-
-/** Login attempt slots held per username (see auth.service). */
-const LOGIN_ATTEMPT_SLOTS = 5
 
 interface HallRef {
   id: string
@@ -76,7 +73,7 @@ async function manageable(auth: AuthContext, id: string): Promise<{ account: Acc
 
 /** Signs the account out everywhere: its refresh tokens stop working (access tokens expire within minutes). */
 async function revokeSessions(accountId: string): Promise<void> {
-  await RefreshToken.updateMany({ subject: accountId, kind: 'account', revokedAt: { $exists: false } }, { $set: { revokedAt: now() } })
+  await revokeAccountSessions(accountId)
 }
 
 function newPassword(): string {
@@ -174,9 +171,7 @@ export async function resetPassword(auth: AuthContext, id: string): Promise<Acco
   const password = newPassword()
   await Account.updateOne({ _id: account._id }, { $set: { passwordHash: await hashPassword(password) } })
   await revokeSessions(id)
-  await AuthClaim.deleteMany({
-    _id: { $in: Array.from({ length: LOGIN_ATTEMPT_SLOTS }, (_, k) => `login:${account.username}#${k + 1}`) },
-  })
+  await unlockUsername(account.username)
   await recordAudit({
     actor: auth,
     action: 'account.reset_password',

@@ -12,6 +12,13 @@ const userSchema = new Schema(
     mobile: String,
     enterprise: { type: new Schema({ name: String, creditCode: String }, { _id: false }), default: undefined },
     role: { type: String, enum: ['citizen'], default: 'citizen' },
+    /** Bumped to revoke every access token at once (account deletion). */
+    tokenVersion: { type: Number, default: 0 },
+    /** Set when the person deleted their account (personal fields erased, see privacy service). */
+    deletedAt: Date,
+    /** The 用户协议/隐私政策 version agreed to, and when (recorded before personal data is collected). */
+    agreedVersion: String,
+    agreedAt: Date,
   },
   { timestamps: true },
 )
@@ -30,6 +37,8 @@ const accountSchema = new Schema(
     regionCode: String,
     disabled: { type: Boolean, default: false },
     demo: { type: Boolean, default: false },
+    /** Bumped to revoke every access token at once (disabled, points reassigned, password reset). */
+    tokenVersion: { type: Number, default: 0 },
   },
   { timestamps: true },
 )
@@ -45,6 +54,8 @@ const refreshTokenSchema = new Schema({
   kind: { type: String, enum: ['user', 'account'], required: true },
   expiresAt: { type: Date, required: true },
   revokedAt: Date,
+  /** Why: absent = spent by rotation (a second use is a reuse), 'revoked' = signed out by an administrator/operator. */
+  revokedReason: String,
   createdAt: { type: Date, required: true },
 })
 refreshTokenSchema.index({ familyId: 1 }, { name: 'familyId_1_pushdown' })

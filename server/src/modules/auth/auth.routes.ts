@@ -1,13 +1,17 @@
 import { MeSchema, RefreshSchema, StaffLoginSchema, TokenPairSchema, UpdateMeSchema, WechatLoginSchema } from '@xz/shared'
+import { clientKey } from '../../lib/rate-limit'
+import { loginPerClient, loginPerUsername, wechatLoginPerClient } from '../../lib/rate-policies'
 import { ApiRouter } from '../../lib/routes'
 import * as auth from './auth.service'
 
 export const authRoutes = new ApiRouter('/auth', 'auth')
-  .post('/wechat', { summary: 'Sign in with a wx.login code', body: WechatLoginSchema, response: TokenPairSchema }, ({ body }) =>
+  .post('/wechat', { summary: 'Sign in with a wx.login code', body: WechatLoginSchema, response: TokenPairSchema, rateLimit: [wechatLoginPerClient] }, ({ body }) =>
     auth.loginWithWechat(body.code),
   )
-  .post('/staff', { summary: 'Staff/administrator sign-in', body: StaffLoginSchema, response: TokenPairSchema }, ({ body }) =>
-    auth.loginStaff(body.username, body.password),
+  .post(
+    '/staff',
+    { summary: 'Staff/administrator sign-in', body: StaffLoginSchema, response: TokenPairSchema, rateLimit: [loginPerClient, loginPerUsername] },
+    ({ body, req }) => auth.loginStaff(body.username, body.password, clientKey(req)),
   )
   .post('/refresh', { summary: 'Rotate a refresh token', body: RefreshSchema, response: TokenPairSchema }, ({ body }) =>
     auth.refresh(body.refreshToken),

@@ -1,6 +1,6 @@
 import type { Me, TokenPair, UpdateMe } from '@xz/shared'
 import { config } from '../../config'
-import { hashPassword, randomToken, sha256, signAccessToken, verifyPassword, type AuthContext } from '../../lib/auth'
+import { forgetHolderState, hashPassword, randomToken, sha256, signAccessToken, verifyPassword, type AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { Account, AuthClaim, RefreshToken, User } from './auth.model'
@@ -37,7 +37,7 @@ function contextOf(me: Me): AuthContext {
   return { sub: me.id, role: me.role, hallIds: me.hallIds ?? [], regionCode: me.regionCode, name: me.name }
 }
 
-async function issueTokens(me: Me, kind: 'user' | 'account', familyId = randomToken(12)): Promise<TokenPair> {
+async function issueTokens(me: Me, kind: 'user' | 'account', tv: number | null | undefined, familyId = randomToken(12)): Promise<TokenPair> {
   const refreshToken = randomToken(32)
   const at = now()
   await RefreshToken.create({
@@ -48,7 +48,7 @@ async function issueTokens(me: Me, kind: 'user' | 'account', familyId = randomTo
     createdAt: at,
     expiresAt: new Date(at.getTime() + config().REFRESH_TTL_DAYS * 86_400_000),
   })
-  return { accessToken: signAccessToken(contextOf(me)), refreshToken, expiresIn: config().JWT_ACCESS_TTL_SECONDS, user: me }
+  return { accessToken: signAccessToken({ ...contextOf(me), tv: tv ?? 0 }), refreshToken, expiresIn: config().JWT_ACCESS_TTL_SECONDS, user: me }
 }
 
 export async function loginWithWechat(code: string): Promise<TokenPair> {
@@ -70,18 +70,40 @@ export async function loginWithWechat(code: string): Promise<TokenPair> {
       user = await User.findOne({ openid: session.openid })
     }
   }
-  return issueTokens(userToMe(user!), 'user')
+  if (user!.deletedAt) {
+    // signing in again after deleting the account starts a new, empty one
+    await User.updateOne({ _id: user!._id }, { $unset: { deletedAt: 1 } })
+    forgetHolderState(`u:${user!._id.toString()}`)
+  }
+  return issueTokens(userToMe(user!), 'user', user!.tokenVersion)
 }
 
 /**
- * Holds one of the username's five attempt slots while the password is checked. A failed attempt keeps
- * its slot for 15 minutes; when all five are held the username is locked. Slots are unique-key claims,
- * so parallel guessing cannot get past five attempts.
+ * The lock generation of a username (`lockgen:<username>`): part of every attempt slot's key, so that an
+ * operator or administrator lifts every lock of the username at once by changing it (no scan needed).
  */
-async function claimAttemptSlot(username: string): Promise<string | undefined> {
+async function lockGeneration(username: string): Promise<string> {
+  const doc = await AuthClaim.findById(`lockgen:${username}`).lean()
+  return doc?.ref ?? '0'
+}
+
+/** Lifts every login lock of a username (password reset, operator `unlock`). */
+export async function unlockUsername(username: string): Promise<void> {
+  const ref = `${Date.now().toString(36)}${randomToken(3)}`
+  await AuthClaim.updateOne({ _id: `lockgen:${username}` }, { $set: { at: now(), ref } }, { upsert: true })
+}
+
+/**
+ * Holds one of the five attempt slots of the (username, client address) pair while the password is
+ * checked. A failed attempt keeps its slot for 15 minutes; when all five are held the pair is locked.
+ * Only the pair: guessing from elsewhere cannot lock the owner out (the username as a whole is slowed
+ * down instead, see loginPerUsername). Slots are unique-key claims, so parallel guessing cannot get past five.
+ */
+async function claimAttemptSlot(username: string, client: string): Promise<string | undefined> {
   const at = now()
+  const gen = await lockGeneration(username)
   for (let k = 1; k <= LOCK_ATTEMPTS; k++) {
-    const id = `login:${username}#${k}`
+    const id = `login:${username}|${client}|${gen}#${k}`
     for (let tries = 0; tries < 2; tries++) {
       try {
         await AuthClaim.create({ _id: id, at })
@@ -97,17 +119,17 @@ async function claimAttemptSlot(username: string): Promise<string | undefined> {
   return undefined
 }
 
-export async function loginStaff(username: string, password: string): Promise<TokenPair> {
-  const slot = await claimAttemptSlot(username)
+export async function loginStaff(username: string, password: string, client = 'local'): Promise<TokenPair> {
+  const slot = await claimAttemptSlot(username, client)
   if (!slot) {
-    throw new AppError('ACCOUNT_LOCKED', '密码错误次数过多，账号已锁定 15 分钟', { lockMinutes: 15 })
+    throw new AppError('ACCOUNT_LOCKED', '密码错误次数过多，本设备已暂停登录此账号 15 分钟', { lockMinutes: 15 })
   }
   const account = await Account.findOne({ username }).select('+passwordHash')
   const ok = account ? await verifyPassword(password, account.passwordHash) : await hashPassword(password).then(() => false)
   if (!ok || !account) throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误')
   await AuthClaim.deleteOne({ _id: slot })
   if (account.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员')
-  return issueTokens(accountToMe(account), 'account')
+  return issueTokens(accountToMe(account), 'account', account.tokenVersion)
 }
 
 /** Rotates a refresh token. A token may be spent once; presenting a spent token revokes its whole login. */
@@ -115,6 +137,15 @@ export async function refresh(refreshToken: string): Promise<TokenPair> {
   const id = sha256(refreshToken)
   const token = await RefreshToken.findById(id)
   if (!token || token.expiresAt < now()) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录')
+  // the holder's state first: a disabled account hears so, not that its token was reused
+  const user = token.kind === 'user' ? await User.findById(token.subject) : null
+  const account = token.kind === 'account' ? await Account.findById(token.subject) : null
+  if (token.kind === 'user' && (!user || user.deletedAt)) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销')
+  if (token.kind === 'account') {
+    if (!account) throw new AppError('UNAUTHENTICATED', '账号不存在')
+    if (account.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员')
+  }
+  if (token.revokedReason === 'revoked') throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录')
   const reused = async () => {
     await RefreshToken.updateMany({ familyId: token.familyId }, { $set: { revokedAt: now() } })
     return new AppError('REFRESH_TOKEN_REUSED', '登录凭证已被使用，为保护账号安全请重新登录')
@@ -127,15 +158,25 @@ export async function refresh(refreshToken: string): Promise<TokenPair> {
     throw await reused()
   }
   await RefreshToken.updateOne({ _id: id }, { $set: { revokedAt: now() } })
-  if (token.kind === 'user') {
-    const user = await User.findById(token.subject)
-    if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在')
-    return issueTokens(userToMe(user), 'user', token.familyId)
-  }
-  const account = await Account.findById(token.subject)
-  if (!account) throw new AppError('UNAUTHENTICATED', '账号不存在')
-  if (account.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员')
-  return issueTokens(accountToMe(account), 'account', token.familyId)
+  if (user) return issueTokens(userToMe(user), 'user', user.tokenVersion, token.familyId)
+  return issueTokens(accountToMe(account!), 'account', account!.tokenVersion, token.familyId)
+}
+
+/**
+ * Signs an account or a user out everywhere at once: its refresh tokens are revoked and its token version
+ * changes, so every access token already issued is refused on its next request (lib/auth assertNotRevoked).
+ * ($inc is not atomic on the embedded database, but two racing bumps still both change the version.)
+ */
+export async function revokeAccountSessions(accountId: string): Promise<void> {
+  await Account.updateOne({ _id: accountId }, { $inc: { tokenVersion: 1 } })
+  forgetHolderState(`a:${accountId}`)
+  await RefreshToken.updateMany({ subject: accountId, kind: 'account', revokedAt: { $exists: false } }, { $set: { revokedAt: now(), revokedReason: 'revoked' } })
+}
+
+export async function revokeUserSessions(userId: string): Promise<void> {
+  await User.updateOne({ _id: userId }, { $inc: { tokenVersion: 1 } })
+  forgetHolderState(`u:${userId}`)
+  await RefreshToken.updateMany({ subject: userId, kind: 'user', revokedAt: { $exists: false } }, { $set: { revokedAt: now(), revokedReason: 'revoked' } })
 }
 
 export async function getMe(auth: AuthContext): Promise<Me> {
@@ -145,7 +186,8 @@ export async function getMe(auth: AuthContext): Promise<Me> {
     return userToMe(user)
   }
   const account = await Account.findById(auth.sub)
-  if (!account || account.disabled) throw new AppError('UNAUTHENTICATED', '账号不存在或已停用')
+  if (!account) throw new AppError('UNAUTHENTICATED', '账号不存在')
+  if (account.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员')
   return accountToMe(account)
 }
 

@@ -12,6 +12,7 @@ import {
   WaitlistQuerySchema,
   pageOf,
 } from '@xz/shared'
+import { bookingPerUser } from '../../lib/rate-policies'
 import { ApiRouter } from '../../lib/routes'
 import { cancelMyBooking, rescheduleMyBooking } from './booking-changes'
 import * as bookings from './bookings.service'
@@ -27,6 +28,7 @@ export const bookingRoutes = new ApiRouter('/bookings', 'bookings')
       response: BookingDetailSchema,
       status: 201,
       headers: { [IDEMPOTENCY_HEADER]: 'Makes the request safe to retry: same key + same body → the same booking' },
+      rateLimit: [bookingPerUser],
     },
     async ({ auth, body, req, res }) => {
       const header = req.get(IDEMPOTENCY_HEADER)
@@ -53,7 +55,7 @@ export const bookingRoutes = new ApiRouter('/bookings', 'bookings')
   )
   .post(
     '/:id/cancel',
-    { summary: 'Cancel my booking (until 1 h before start)', auth: ['citizen'], params: IdParamsSchema, body: CancelBookingSchema, response: BookingDetailSchema },
+    { summary: 'Cancel my booking (until 1 h before start)', auth: ['citizen'], params: IdParamsSchema, body: CancelBookingSchema, response: BookingDetailSchema, rateLimit: [bookingPerUser] },
     ({ auth, params, body }) => cancelMyBooking(auth, params.id, body.reason),
   )
   .post(
@@ -64,6 +66,7 @@ export const bookingRoutes = new ApiRouter('/bookings', 'bookings')
       params: IdParamsSchema,
       body: RescheduleBookingSchema,
       response: BookingDetailSchema,
+      rateLimit: [bookingPerUser],
     },
     ({ auth, params, body }) => rescheduleMyBooking(auth, params.id, body.slotId),
   )

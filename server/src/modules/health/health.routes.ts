@@ -6,7 +6,7 @@ import { ApiRouter } from '../../lib/routes'
 
 export const healthRoutes = new ApiRouter('/health', 'health').get(
   '/',
-  { summary: 'Liveness and database status (503 when the database is down)', response: HealthSchema },
+  { summary: 'Liveness and database status (503 when the database is down)', response: HealthSchema, rateLimit: false },
   async ({ res }) => {
     const up = await pingDb()
     if (!up) res.status(503)

@@ -13,6 +13,7 @@ import {
   StaffRatingQuerySchema,
   WorkOrderProgressSchema,
 } from '@xz/shared'
+import { ratingPerUser } from '../../lib/rate-policies'
 import { ApiRouter } from '../../lib/routes'
 import { setRatingSummaryProvider } from '../catalogue/catalogue.service'
 import * as workOrders from '../work-orders/work-orders.service'
@@ -31,6 +32,7 @@ export const ratingRoutes = new ApiRouter('/ratings', 'ratings')
       body: CreateRatingSchema,
       response: MyRatingSchema,
       status: 201,
+      rateLimit: [ratingPerUser],
     },
     ({ auth, body }) => ratings.createRating(auth, body),
   )
@@ -46,7 +48,7 @@ export const ratingRoutes = new ApiRouter('/ratings', 'ratings')
   )
   .post(
     '/:id/append',
-    { summary: 'Add the one follow-up comment (追评) to my rating', auth: ['citizen'], params: IdParamsSchema, body: AppendRatingSchema, response: MyRatingSchema },
+    { summary: 'Add the one follow-up comment (追评) to my rating', auth: ['citizen'], params: IdParamsSchema, body: AppendRatingSchema, response: MyRatingSchema, rateLimit: [ratingPerUser] },
     ({ auth, params, body }) => ratings.appendRating(auth, params.id, body.comment),
   )
   .post(
