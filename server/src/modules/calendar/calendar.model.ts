@@ -13,3 +13,19 @@ const calendarOverrideSchema = new Schema(
   { timestamps: true },
 )
 export const CalendarOverride = mongoose.model('CalendarOverride', calendarOverrideSchema)
+
+/**
+ * A published holiday schedule of one year (SPEC §2.12), entered or imported by an administrator. `_id` is the
+ * year ("2027"): at most one per year, a few hundred at the very most, read whole like the overrides.
+ */
+const holidayYearSchema = new Schema(
+  {
+    _id: { type: String },
+    holidays: [{ _id: false, name: { type: String, required: true }, from: { type: String, required: true }, to: { type: String, required: true } }],
+    workdays: [{ _id: false, date: { type: String, required: true }, name: String }],
+    source: String,
+    updatedBy: String,
+  },
+  { timestamps: true },
+)
+export const HolidayYear = mongoose.model('HolidayYear', holidayYearSchema)
