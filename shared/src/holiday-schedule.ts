@@ -93,7 +93,7 @@ export function issuesOnLines(issues: ScheduleIssue[], lines: ScheduleLines): Sc
 export function checkHolidaySchedule(year: number, s: HolidayScheduleInput): ScheduleIssue[] {
   const issues: ScheduleIssue[] = []
   const first = `${year - 1}-12-01`
-  const last = `${year + 1}-01-31`
+  const last = `${year}-12-31`
   const seen = new Map<string, string>()
   const inYear = (d: string) => d >= first && d <= last
   const claim = (date: string, path: string) => {
