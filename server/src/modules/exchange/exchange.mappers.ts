@@ -168,7 +168,8 @@ export function toProvincial(r: ExchangeRecord, profile: ProvincialProfile): Pro
     taskCode: r.serviceCode,
     taskName: r.serviceName,
     projectNo: r.caseNo,
-    userName: nameForProfile(r.rater.name, profile),
+    // an enterprise's name is no personal data: only a person's name is minimised
+    userName: r.rater.identity === 'legal_person' ? r.rater.name : nameForProfile(r.rater.name, profile),
     userProp: profile.identityCodes[r.rater.identity],
     satisfaction: provincialSatisfaction(r.level, profile),
     evalDetail: r.tags.join('、'),
