@@ -22,6 +22,8 @@ export interface ExchangeStub {
   /** First acceptance per record id, in acceptance order. */
   accepted: StubRequest[]
   repeats: string[]
+  /** Requests whose connection closed before an answer (the pusher timed out or died): a repeat may follow. */
+  unanswered: string[]
   behave: (req: StubRequest, nth: number) => StubBehaviour
   slowMs: number
   /** Resolves when the stub has received `n` requests in all. */
@@ -37,6 +39,7 @@ export async function startExchangeStub(): Promise<ExchangeStub> {
     received: [],
     accepted: [],
     repeats: [],
+    unanswered: [],
     behave: () => 'ok',
     slowMs: 300,
     waitForRequests(n, timeoutMs = 30_000) {
@@ -75,6 +78,9 @@ export async function startExchangeStub(): Promise<ExchangeStub> {
         if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json))
       }
       open.add(res)
+      res.on('close', () => {
+        if (!res.writableFinished) stub.unanswered.push(r.id)
+      })
       if (b === 'ok') {
         accept(r)
         send(200, { code: '0', msg: '成功' })
