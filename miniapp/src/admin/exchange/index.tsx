@@ -59,7 +59,7 @@ export default function AdminExchange() {
         {o?.endpointConfigured && (
           <View className='desk__card'>
             <Text className='desk__card-title'>推送失败</Text>
-            <DeskState loading={false} error={undefined} empty={o.dead.length === 0} emptyText='没有推送失败的记录'>
+            <DeskState loading={false} error={null} empty={o.dead.length === 0} emptyText='没有推送失败的记录'>
               {o.dead.map((d) => (
                 <View key={d.id} className='desk__row' data-testid='exchange-dead-item'>
                   <View className='desk__row-main'>
