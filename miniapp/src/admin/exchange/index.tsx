@@ -50,10 +50,14 @@ export default function AdminExchange() {
         {o && (
           <View className='desk__card' data-testid='exchange-status'>
             <Text className='desk__card-title'>{o.endpointConfigured ? '已连接省好差评系统' : '未配置省级接口'}</Text>
-            <Text className='desk__muted'>接口配置：{o.profile}</Text>
-            <Text className='desk__muted'>
-              {o.endpointConfigured ? `待推送 ${o.pending} 条，失败 ${o.dead.length} 条` : '未配置推送地址：请按时段导出数据文件（JSON Lines / CSV）后报送。'}
-            </Text>
+            <View>
+              <Text className='desk__muted'>接口配置：{o.profile}</Text>
+            </View>
+            <View>
+              <Text className='desk__muted' data-testid='exchange-counts'>
+                {o.endpointConfigured ? `待推送 ${o.pending} 条，失败 ${o.dead.length} 条` : '未配置推送地址：请按时段导出数据文件（JSON Lines / CSV）后报送。'}
+              </Text>
+            </View>
           </View>
         )}
         {o?.endpointConfigured && (
