@@ -18,7 +18,7 @@ import * as calendar from './calendar.service'
 
 export const calendarRoutes = new ApiRouter('/calendar', 'calendar').get(
   '/',
-  { summary: 'Day types of a date range (at most 366 days); official:false beyond the published schedule', query: CalendarQuerySchema, response: CalendarListSchema },
+  { summary: 'Day types of a date range (at most 366 days); in years without a published schedule the statutory days come by rule, official:false, provisional:true', query: CalendarQuerySchema, response: CalendarListSchema },
   ({ query }) => calendar.listCalendar(query.from, query.to),
 ).get(
   '/years',
