@@ -6,7 +6,8 @@
 import { config, loadConfig, setConfig } from '../../server/src/config'
 import { setNow } from '../../server/src/lib/clock'
 import { ExchangeLease, ExchangeLog, ExchangeQueue } from '../../server/src/modules/exchange/exchange.model'
-import { pushDue } from '../../server/src/modules/exchange/exchange.service'
+import { pushDue, repairExchange } from '../../server/src/modules/exchange/exchange.service'
+import { Rating } from '../../server/src/modules/ratings/rating.model'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { recordDefaultRatings } from '../../server/src/modules/ratings/ratings.service'
 import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model'
@@ -198,6 +199,25 @@ describe('pushing to the provincial endpoint', () => {
     const bad = await api().post('/api/v1/admin/exchange/dead/rating-xyz/repush').set(admin.auth)
     expect(bad.status).toBe(400)
     expect(bad.body.error.details.issues[0].path).toBe('id')
+  })
+
+  it('when a request died between storing a rating (and its 追评) and enqueueing it, then the repair job enqueues them once', async () => {
+    // records of earlier tests' ratings were wiped by beforeEach: let the repair restore them first
+    await repairExchange()
+    const rater = await citizen()
+    const b = await servedBooking({ userId: rater.id, hall, service, servedAt: new Date(Date.now() - 3600_000) })
+    const rated = await api().post('/api/v1/ratings').set(rater.auth).send({ bookingId: b.id, level: 5 })
+    await api().post(`/api/v1/ratings/${rated.body.id}/append`).set(rater.auth).send({ comment: '补充：窗口人员很耐心' })
+    // what a request killed after its write leaves: the rating and its 追评 stored, no exchange record
+    const ours = [`rating-${rated.body.id}`, `append-${rated.body.id}`]
+    await Promise.all([ExchangeQueue.deleteMany({ _id: { $in: ours } }), ExchangeLog.deleteMany({ _id: { $in: ours } })])
+    expect(await ExchangeLog.exists({ _id: ours[0] })).toBeNull()
+    expect(await Rating.countDocuments({ _id: rated.body.id })).toBe(1)
+    expect(await repairExchange()).toBe(2)
+    expect((await ExchangeQueue.find({ _id: { $in: ours } }).lean()).map((q) => q._id).sort()).toEqual([...ours].sort())
+    expect(await repairExchange()).toBe(0) // idempotent
+    expect(await drain()).toEqual([])
+    expect(stub.accepted.map((a) => a.id).filter((id) => ours.includes(id))).toEqual(ours)
   })
 
   it('when a served booking was not rated in time, then its default 基本满意 is pushed with the system channel', async () => {

@@ -3,6 +3,6 @@ import { defaultRatingsJob, workOrderRepairJob } from './ratings/ratings.jobs'
 
 import { bookingJobs } from './bookings/bookings.jobs'
 import { deskClaimCleanupJob } from './staff/staff.jobs'
-import { exchangePushJob } from './exchange/exchange.jobs'
+import { exchangePushJob, exchangeRepairJob } from './exchange/exchange.jobs'
 /** Every background job, run in this order on each tick. */
-export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob, exchangePushJob]
+export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob, exchangeRepairJob, exchangePushJob]

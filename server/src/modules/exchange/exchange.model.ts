@@ -49,3 +49,10 @@ const exchangeLogSchema = new Schema({
 })
 exchangeLogSchema.index({ day: 1 }, { name: 'day_1_pushdown' })
 export const ExchangeLog = mongoose.model('ExchangeLog', exchangeLogSchema)
+
+/** Progress mark of the repair sweep (`_id` "repair"): up to when ratings were checked for a missing record. */
+const exchangeMarkSchema = new Schema({
+  _id: { type: String },
+  until: { type: Date, required: true },
+})
+export const ExchangeMark = mongoose.model('ExchangeMark', exchangeMarkSchema)

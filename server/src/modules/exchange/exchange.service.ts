@@ -21,7 +21,7 @@ import { Rating, type RatingDoc } from '../ratings/rating.model'
 import type { WorkOrderDoc } from '../work-orders/work-order.model'
 import { pushRecord } from './exchange.client'
 import { minimiseName, toNational, toProvincial } from './exchange.mappers'
-import { ExchangeLease, ExchangeLog, ExchangeQueue } from './exchange.model'
+import { ExchangeLease, ExchangeLog, ExchangeMark, ExchangeQueue } from './exchange.model'
 
 const PUSHER_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`
 /** Records pushed per pass and process (the rest wait for the next pass). */
@@ -123,6 +123,41 @@ async function safely(fn: () => Promise<void>): Promise<void> {
   } catch (err) {
     logger.warn({ err }, 'exchange: could not build record')
   }
+}
+
+/** Each repair pass re-checks this much before its last mark (requests in flight at the mark). */
+const REPAIR_OVERLAP_MS = 60 * 60 * 1000
+
+/**
+ * Background repair (like the work-order repair of ratings): enqueues the rating and 追评 records of requests that
+ * died between their write and the enqueue. Looks at the ratings and appends since the last mark (with overlap),
+ * checks each record by `_id`; enqueueing is idempotent, so several processes may run it. Returns how many it added.
+ */
+export async function repairExchange(): Promise<number> {
+  const until = now()
+  const mark = await ExchangeMark.findById('repair').lean()
+  const since = new Date((mark ? new Date(mark.until).getTime() : until.getTime()) - REPAIR_OVERLAP_MS)
+  const [rated, appended] = await Promise.all([
+    Rating.find({ ratedAt: { $gte: since, $lt: until } }).lean<RatingDoc[]>(),
+    Rating.find({ 'append.at': { $gte: since, $lt: until } }).lean<RatingDoc[]>(),
+  ])
+  let added = 0
+  for (const r of rated) {
+    if (!(await ExchangeLog.exists({ _id: `rating-${r._id}` }))) {
+      await enqueueRating(r)
+      added++
+    }
+  }
+  for (const r of appended) {
+    if (!(await ExchangeLog.exists({ _id: `append-${r._id}` }))) {
+      await enqueueAppend(r._id.toString())
+      added++
+    }
+  }
+  await ExchangeMark.updateOne({ _id: 'repair' }, { $set: { until } }, { upsert: true }).catch((err: unknown) => {
+    if (!isDuplicateKey(err)) throw err // another process created the mark at the same moment
+  })
+  return added
 }
 
 // ---------------------------------------------------------------------------------------------
