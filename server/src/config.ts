@@ -41,7 +41,7 @@ const EnvSchema = z.object({
   /** JSON of the provincial interface profile (partial; merged over the default profile). */
   EXCHANGE_PROFILE: z.string().optional(),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  /** How long a pusher owns an item; must exceed the timeout so a live pusher never overlaps a taker. */
+  /** How long a pusher owns an item; at least twice the timeout so a live pusher never overlaps a taker. */
   EXCHANGE_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
   EXCHANGE_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   EXCHANGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
@@ -63,8 +63,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error('Refusing to start: NODE_ENV=production requires JWT_SECRET (at least 16 characters).')
   }
   const wechatConfigured = Boolean(c.WECHAT_APPID && c.WECHAT_SECRET)
-  if (c.EXCHANGE_LEASE_MS <= c.EXCHANGE_TIMEOUT_MS) {
-    throw new Error('Invalid configuration:\n  EXCHANGE_LEASE_MS: must be greater than EXCHANGE_TIMEOUT_MS')
+  if (c.EXCHANGE_LEASE_MS < 2 * c.EXCHANGE_TIMEOUT_MS) {
+    throw new Error('Invalid configuration:\n  EXCHANGE_LEASE_MS: must be at least twice EXCHANGE_TIMEOUT_MS (a push and its bookkeeping fit in a lease)')
   }
   let exchangeProfile
   try {

@@ -218,13 +218,19 @@ async function attempt(hint: QueueDoc): Promise<keyof PushStats | undefined> {
   // re-read under the lease: another process may have delivered (and removed) it since the list was read
   const item = await ExchangeQueue.findById(hint._id).lean<QueueDoc>()
   if (!item || item.status !== 'pending') {
-    await ExchangeLease.deleteOne({ _id: lease })
+    await ExchangeLease.deleteOne({ _id: lease.id })
     return undefined
   }
   const log = await ExchangeLog.findById(item._id).select('deliveredAt').lean()
   if (log?.deliveredAt) {
     // delivered by a process that died before removing it from the outbox
     await finish(item)
+    return undefined
+  }
+  // push only while the lease leaves room for the whole request and its bookkeeping (a slow database must not let
+  // the lease run out mid-push, or another process would push the same record again)
+  if (now().getTime() + c.EXCHANGE_TIMEOUT_MS * 1.5 > lease.until) {
+    await ExchangeLease.updateOne({ _id: lease.id }, { $set: { until: now() } })
     return undefined
   }
   const result = await pushRecord(c.EXCHANGE_ENDPOINT!, c.EXCHANGE_TOKEN, item._id, toProvincial(item.record, c.exchangeProfile), c.EXCHANGE_TIMEOUT_MS)
@@ -244,13 +250,13 @@ async function attempt(hint: QueueDoc): Promise<keyof PushStats | undefined> {
     { _id: item._id },
     { $set: { attempts, lastError: result.error, status: dead ? 'dead' : 'pending', nextAt: new Date(now().getTime() + backoff) } },
   )
-  await ExchangeLease.updateOne({ _id: lease }, { $set: { until: now() } }) // released: the next attempt may be taken
+  await ExchangeLease.updateOne({ _id: lease.id }, { $set: { until: now() } }) // released: the next attempt may be taken
   logger.warn({ id: item._id, attempts, error: result.error, dead }, 'exchange: push failed')
   return dead ? 'dead' : 'failed'
 }
 
 /** Claims the next free lease number of a record; undefined when another live pusher holds it. */
-async function acquireLease(item: QueueDoc, leaseMs: number): Promise<string | undefined> {
+async function acquireLease(item: QueueDoc, leaseMs: number): Promise<{ id: string; until: number } | undefined> {
   let n = item.leaseSeq ?? 0
   for (let i = 0; i < 100; i++, n++) {
     const id = `${item._id}#${n}`
@@ -259,14 +265,15 @@ async function acquireLease(item: QueueDoc, leaseMs: number): Promise<string | u
       if (new Date(held.until).getTime() > now().getTime()) return undefined
       continue // expired or released: try the next number
     }
+    const until = now().getTime() + leaseMs
     try {
-      await ExchangeLease.create({ _id: id, by: PUSHER_ID, until: new Date(now().getTime() + leaseMs) })
+      await ExchangeLease.create({ _id: id, by: PUSHER_ID, until: new Date(until) })
     } catch (err) {
       if (isDuplicateKey(err)) return undefined // another process won this number
       throw err
     }
     await ExchangeQueue.updateOne({ _id: item._id }, { $set: { leaseSeq: n } })
-    return id
+    return { id, until }
   }
   return undefined
 }
