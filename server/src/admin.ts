@@ -11,7 +11,7 @@ import mongoose from 'mongoose'
 import { config } from './config'
 import { hashPassword } from './lib/auth'
 import { CONNECT_OPTIONS } from './lib/db'
-import { startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db'
+import { freeTcpPort, readEmbeddedPortFile, startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db'
 import { resetRateLimitKey } from './lib/rate-limit'
 import { generatePassword } from './modules/accounts/accounts.rules'
 import { Account } from './modules/auth/auth.model'
@@ -25,12 +25,16 @@ async function connect(): Promise<EmbeddedDb | undefined> {
     await mongoose.connect(c.MONGODB_URI, CONNECT_OPTIONS)
     return undefined
   }
-  const uri = `mongodb://127.0.0.1:${c.EMBEDDED_DB_PORT}/xinzhou?directConnection=true&retryWrites=false`
+  // a running server's embedded database (its port is recorded in DATA_DIR), else one started here
+  const runningPort = c.EMBEDDED_DB_PORT ?? readEmbeddedPortFile(c.DATA_DIR)
   try {
+    if (!runningPort) throw new Error('no running embedded database')
+    const uri = `mongodb://127.0.0.1:${runningPort}/xinzhou?directConnection=true&retryWrites=false`
     await mongoose.connect(uri, { ...CONNECT_OPTIONS, serverSelectionTimeoutMS: 1500 })
     return undefined
   } catch {
-    const embedded = await startEmbeddedDb({ dataDir: c.DATA_DIR, port: c.EMBEDDED_DB_PORT }, (t) => process.stdout.write(`${t}\n`))
+    const port = c.EMBEDDED_DB_PORT ?? (await freeTcpPort())
+    const embedded = await startEmbeddedDb({ dataDir: c.DATA_DIR, port }, (t) => process.stdout.write(`${t}\n`))
     await mongoose.connect(embedded.uri('xinzhou'), CONNECT_OPTIONS)
     return embedded
   }

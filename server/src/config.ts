@@ -1,5 +1,6 @@
 import path from 'node:path'
 import * as z from 'zod'
+import { parseProfile } from './modules/exchange/exchange.mappers'
 
 /** The repository root (works from src/ under tsx and from dist/ when compiled). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..')
@@ -40,6 +41,17 @@ const EnvSchema = z.object({
   /** Test builds only (NODE_ENV=test): mounts /api/v1/__test/slow, a deliberately slow route. */
   TEST_ROUTES: bool.default(false),
   H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+  /** 好差评 exchange (SPEC §2.13): the provincial endpoint; without it ratings are exported as files per period. */
+  EXCHANGE_ENDPOINT: z.url().optional(),
+  /** Sent as `Authorization: Bearer <token>`; a secret, only from the environment. */
+  EXCHANGE_TOKEN: z.string().optional(),
+  /** JSON of the provincial interface profile (partial; merged over the default profile). */
+  EXCHANGE_PROFILE: z.string().optional(),
+  EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How long a pusher owns an item; at least twice the timeout so a live pusher never overlaps a taker. */
+  EXCHANGE_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
+  EXCHANGE_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  EXCHANGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -58,6 +70,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error('Refusing to start: NODE_ENV=production requires JWT_SECRET (at least 16 characters).')
   }
   const wechatConfigured = Boolean(c.WECHAT_APPID && c.WECHAT_SECRET)
+  if (c.EXCHANGE_LEASE_MS < 2 * c.EXCHANGE_TIMEOUT_MS) {
+    throw new Error('Invalid configuration:\n  EXCHANGE_LEASE_MS: must be at least twice EXCHANGE_TIMEOUT_MS (a push and its bookkeeping fit in a lease)')
+  }
+  let exchangeProfile
+  try {
+    exchangeProfile = parseProfile(c.EXCHANGE_PROFILE)
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  EXCHANGE_PROFILE: ${err instanceof Error ? err.message : String(err)}`)
+  }
   return {
     ...c,
     wechatConfigured,
@@ -65,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devLogin: !wechatConfigured && c.NODE_ENV !== 'production',
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
+    exchangeProfile,
   }
 }
 

@@ -7,7 +7,7 @@ import { config } from './config'
 import { createApp } from './app'
 import { setDevJwtSecret } from './lib/auth'
 import { CONNECT_OPTIONS, disconnectDb, ensureIndexes } from './lib/db'
-import { EmbeddedDbError, freeTcpPort, startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db'
+import { EmbeddedDbError, freeTcpPort, startEmbeddedDb, writeEmbeddedPortFile, type EmbeddedDb } from './lib/embedded-db'
 import { JobRunner } from './lib/jobs'
 import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
@@ -52,6 +52,8 @@ export async function run(): Promise<void> {
     // a free port by default, so that two instances with different data folders never collide
     const port = c.EMBEDDED_DB_PORT ?? (await freeTcpPort())
     embedded = await startEmbeddedDb({ dataDir: c.DATA_DIR, port }, say)
+    // the operator command (`npm run admin`) finds the running database through this file
+    writeEmbeddedPortFile(c.DATA_DIR, port)
     uri = embedded.uri('xinzhou')
   }
   await connectWithRetry(uri)

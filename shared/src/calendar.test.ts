@@ -39,9 +39,10 @@ describe('day types of the official 2026 schedule', () => {
     expect(officialDay('2026-02-14')).toMatchObject({ type: 'makeup_workday', name: '春节调休上班', official: true })
   })
 
-  it('when the date is past the published data, then it is a plain weekday or weekend and not official', () => {
-    expect(officialDay('2027-10-01')).toEqual({ date: '2027-10-01', type: 'workday', official: false }) // a Friday
-    expect(officialDay('2027-10-02')).toMatchObject({ type: 'weekend', official: false })
+  it('when the date is past the published data, then statutory days are provisional holidays, others plain and not official', () => {
+    expect(officialDay('2027-10-01')).toEqual({ date: '2027-10-01', type: 'holiday', name: '国庆节', official: false, provisional: true })
+    expect(officialDay('2027-10-04')).toEqual({ date: '2027-10-04', type: 'workday', official: false }) // a Monday
+    expect(officialDay('2027-10-09')).toMatchObject({ type: 'weekend', official: false })
     expect(plainDayType('2027-10-01')).toBe('workday')
   })
 

@@ -177,6 +177,20 @@ const TABLE: Row[] = [
     request: () => ({ path: `/admin/calendar/overrides/${futureDate()}`, body: { type: 'holiday', name: '临时闭馆' } }),
   },
   { method: 'delete', route: '/admin/calendar/overrides/:date', scope: 'city', request: () => ({ path: `/admin/calendar/overrides/${futureDate()}` }) },
+  // ---- holiday schedules per year (issue 18) ----
+  { method: 'get', route: '/admin/calendar/years', scope: 'region-list', request: () => ({ path: '/admin/calendar/years' }) },
+  {
+    method: 'put',
+    route: '/admin/calendar/years/:year',
+    scope: 'city',
+    request: () => ({ path: '/admin/calendar/years/2099', body: { holidays: [{ name: '元旦', from: '2099-01-01', to: '2099-01-03' }] } }),
+  },
+  { method: 'post', route: '/admin/calendar/years/:year/import', scope: 'city', request: () => ({ path: '/admin/calendar/years/2099/import', body: { text: '假期,元旦,2099-01-01' } }) },
+  { method: 'delete', route: '/admin/calendar/years/:year', scope: 'city', request: () => ({ path: '/admin/calendar/years/2099' }) },
+  // ---- 好差评 exchange with the provincial platform (issue 18) ----
+  { method: 'get', route: '/admin/exchange', scope: 'city', request: () => ({ path: '/admin/exchange' }) },
+  { method: 'post', route: '/admin/exchange/dead/:id/repush', scope: 'city', request: () => ({ path: '/admin/exchange/dead/rating-0123456789abcdef01234567/repush' }) },
+  { method: 'get', route: '/admin/exchange/export', scope: 'city', request: () => ({ path: '/admin/exchange/export', query: { from: futureDate(), to: futureDate() } }) },
   // ---- catalogue (catalogue engineer) ----
   { method: 'get', route: '/admin/services', scope: 'region-list', request: () => ({ path: '/admin/services' }) },
   { method: 'post', route: '/admin/services', scope: 'region', request: (f) => ({ path: '/admin/services', body: serviceBody(f) }) },

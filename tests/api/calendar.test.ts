@@ -34,12 +34,16 @@ describe('GET /calendar', () => {
     expect(types[14]).toBe('makeup_workday')
   })
 
-  it('when the range is past the published data, then plain weekdays and weekends come back with official: false', async () => {
-    const res = await calendar('2027-10-01', '2027-10-03')
+  it('when the range is past the published data, then statutory days are provisional holidays, the rest plain days with official: false', async () => {
+    const res = await calendar('2027-10-03', '2027-10-09')
     expect(res.body).toEqual([
-      { date: '2027-10-01', type: 'workday', official: false },
-      { date: '2027-10-02', type: 'weekend', name: '周末', official: false },
-      { date: '2027-10-03', type: 'weekend', name: '周末', official: false },
+      { date: '2027-10-03', type: 'holiday', name: '国庆节', official: false, provisional: true },
+      { date: '2027-10-04', type: 'workday', official: false },
+      { date: '2027-10-05', type: 'workday', official: false },
+      { date: '2027-10-06', type: 'workday', official: false },
+      { date: '2027-10-07', type: 'workday', official: false },
+      { date: '2027-10-08', type: 'workday', official: false },
+      { date: '2027-10-09', type: 'weekend', name: '周末', official: false },
     ])
   })
 

@@ -188,3 +188,23 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions, log?: (msg: strin
   await db.start()
   return db
 }
+
+/** Where a running server records the port of its embedded database (read by the operator command). */
+export function embeddedPortFile(dataDir: string): string {
+  return path.join(dataDir, 'embedded-db.port')
+}
+
+export function writeEmbeddedPortFile(dataDir: string, port: number): void {
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(embeddedPortFile(dataDir), String(port))
+}
+
+/** The port a running server's embedded database listens on, if one recorded it. */
+export function readEmbeddedPortFile(dataDir: string): number | undefined {
+  try {
+    const port = Number(fs.readFileSync(embeddedPortFile(dataDir), 'utf8').trim())
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -4,5 +4,6 @@ import { defaultRatingsJob, workOrderRepairJob } from './ratings/ratings.jobs'
 import { bookingJobs } from './bookings/bookings.jobs'
 import { deskClaimCleanupJob } from './staff/staff.jobs'
 import { rateLimitCleanupJob } from '../lib/rate-limit'
+import { exchangePushJob, exchangeRepairJob } from './exchange/exchange.jobs'
 /** Every background job, run in this order on each tick. */
-export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob, rateLimitCleanupJob]
+export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob, rateLimitCleanupJob, exchangeRepairJob, exchangePushJob]

@@ -416,6 +416,8 @@ export const CalendarDaySchema = z.object({
   type: z.enum(DAY_TYPES),
   name: z.string().optional(),
   official: z.boolean(),
+  /** A statutory holiday computed by rule in a year without a published schedule (SPEC §2.12). */
+  provisional: z.boolean().optional(),
   override: z.boolean().optional(),
 })
 export type CalendarDay = z.infer<typeof CalendarDaySchema>

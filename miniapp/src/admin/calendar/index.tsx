@@ -13,6 +13,7 @@ import { actionError, fieldErrors } from '../../staff/lib/format'
 import { ADMIN_ROLES } from '../lib'
 import { cancelSession, deleteOverride, fetchOverrides, putOverride } from '../api'
 import '../../staff/staff.scss'
+import { HolidayYears } from './HolidayYears'
 
 function OverrideForm({ onSaved }: { onSaved: (message: string) => void }) {
   const [date, setDate] = useState('')
@@ -166,6 +167,7 @@ export default function AdminCalendar() {
           {message}
         </Text>
       )}
+      <HolidayYears />
       <View className='desk__card'>
         <Text className='desk__card-title'>已调整的日期</Text>
         <DeskState

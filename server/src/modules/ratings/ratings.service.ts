@@ -26,6 +26,7 @@ import { emptyLevels, ratingSummary, type LevelCounts } from '../stats/stats.rul
 import { namesOf, openMissingWorkOrders, openWorkOrder, toProgress, workOrdersOfRatings, type Names } from '../work-orders/work-orders.service'
 import { Rating, RatingClaim, RatingSweep, type RatingDoc } from './rating.model'
 import { ratingKey, ratingWindowClosesAt, raterDisplayName, whyNotRatable } from './ratings.rules'
+import { enqueueAppend, enqueueRating } from '../exchange/exchange.service'
 
 const NOT_RATABLE_MESSAGES = {
   FORBIDDEN: '只能评价本人的预约',
@@ -60,6 +61,7 @@ export async function createRating(auth: AuthContext, input: CreateRating): Prom
     throw err
   }
   const order = isBadRating(rating.level) ? await openWorkOrder(rating) : undefined
+  await enqueueRating(rating) // 好差评 exchange (SPEC §2.13)
   const names = await namesOf([rating])
   return { ...toMyRating(rating, names), workOrder: order ? toProgress(order, now()) : undefined }
 }
@@ -123,6 +125,7 @@ export async function appendRating(auth: AuthContext, id: string, comment: strin
     throw new AppError('RATING_EXISTS', '每条评价只能追评一次')
   }
   await Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: { append } })
+  await enqueueAppend(rating._id.toString()) // 好差评 exchange (SPEC §2.13)
   return (await myRatingsOf([(await Rating.findById(rating._id).lean<RatingDoc>())!]))[0]
 }
 
@@ -297,7 +300,7 @@ export async function recordDefaultRatings(): Promise<number> {
           serviceDate: localDate(b.servedAt!),
           ratedAt,
           ratedDate: localDate(ratedAt),
-        })
+        }).then((d) => enqueueRating(d.toObject() as RatingDoc)) // 好差评 exchange (SPEC §2.13)
         recorded++
       } catch (err) {
         if (!isDuplicateKey(err)) throw err // rated (or defaulted by another process) meanwhile

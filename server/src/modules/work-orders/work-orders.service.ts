@@ -12,6 +12,7 @@ import {
   type WorkOrderQuery,
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
+import { enqueueOutcome } from '../exchange/exchange.service'
 import { now } from '../../lib/clock'
 import { canActOn, hallOrRegionFilter } from '../../lib/scope'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
@@ -302,6 +303,7 @@ export async function verifyWorkOrder(auth: AuthContext, id: string, input: Veri
 export async function replyWorkOrder(auth: AuthContext, id: string, text: string): Promise<WorkOrderView> {
   const order = await loadForHandler(auth, id)
   await applyStep(order, 'reply', auth.sub, replyChanges(text, auth.sub, now()))
+  await enqueueOutcome(order, 'reply', { reply: text }) // 好差评 exchange (SPEC §2.13)
   await notify({
     key: `wo-reply:${order._id}`,
     to: { userId: order.userId },
@@ -353,6 +355,7 @@ export async function decideAppeal(auth: AuthContext, id: string, input: AppealD
 export async function revisitWorkOrder(auth: AuthContext, ratingId: string, satisfaction: RevisitSatisfaction): Promise<WorkOrderProgress> {
   const order = await loadForRater(auth, { ratingId })
   await applyStep(order, 'revisit', auth.sub, revisitChanges(satisfaction, now()))
+  await enqueueOutcome(order, 'revisit', { satisfaction }) // 好差评 exchange (SPEC §2.13)
   return toProgress((await WorkOrder.findById(order._id).lean<WorkOrderDoc>())!, now())
 }
 

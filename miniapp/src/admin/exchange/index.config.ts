@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '好差评数据推送'
+})
