@@ -57,7 +57,11 @@ export interface PageEntry {
   query?: (f: Fixtures) => string
   /** a selector that shows the page's content has arrived (besides the loading state being gone) */
   ready?: string
+  /** the modes the page has; default both. The staff and administrator screens are work tools without a 长辈版 */
+  modes?: readonly Mode[]
 }
+
+const STAFF_MODES = ['normal'] as const
 
 const tid = (id: string) => `[data-testid="${id}"]`
 
@@ -76,18 +80,20 @@ export const PAGES: PageEntry[] = [
   { name: 'booking-cancelled', route: 'pages/booking/index', who: 'citizen', query: (f) => `id=${f.cancelledId}`, ready: tid('booking-code') },
   { name: 'rate', route: 'pages/rate/index', who: 'citizen', query: (f) => `bookingId=${f.servedId}` },
   { name: 'ratings', route: 'pages/ratings/index', who: 'citizen' },
-  { name: 'staff-login', route: 'staff/login/index', who: 'guest', ready: tid('login-username') },
-  { name: 'staff-desk', route: 'staff/desk/index', who: 'staff', ready: tid('staff-desk') },
-  { name: 'staff-checkin', route: 'staff/checkin/index', who: 'staff', ready: tid('checkin-code') },
-  { name: 'staff-queue', route: 'staff/queue/index', who: 'staff' },
-  { name: 'staff-work-orders', route: 'staff/work-orders/index', who: 'staff' },
-  { name: 'staff-work-order', route: 'staff/work-order/index', who: 'staff', query: (f) => `id=${f.workOrderId}` },
-  { name: 'admin-home', route: 'admin/index/index', who: 'admin', ready: tid('admin-home') },
-  { name: 'admin-rules', route: 'admin/rules/index', who: 'admin', ready: tid('admin-rules') },
-  { name: 'admin-calendar', route: 'admin/calendar/index', who: 'admin', ready: tid('admin-calendar') },
-  { name: 'admin-accounts', route: 'admin/accounts/index', who: 'admin', ready: tid('admin-accounts') },
-  { name: 'admin-stats', route: 'admin/stats/index', who: 'admin', ready: tid('admin-stats') },
-  { name: 'not-found', route: 'pages/no-such-page/index', who: 'guest', ready: tid('not-found') },
+  { name: 'staff-login', route: 'staff/login/index', who: 'guest', ready: tid('login-username'), modes: STAFF_MODES },
+  { name: 'staff-desk', route: 'staff/desk/index', who: 'staff', ready: tid('staff-desk'), modes: STAFF_MODES },
+  { name: 'staff-checkin', route: 'staff/checkin/index', who: 'staff', ready: tid('checkin-code'), modes: STAFF_MODES },
+  { name: 'staff-queue', route: 'staff/queue/index', who: 'staff', modes: STAFF_MODES },
+  { name: 'staff-work-orders', route: 'staff/work-orders/index', who: 'staff', modes: STAFF_MODES },
+  { name: 'staff-work-order', route: 'staff/work-order/index', who: 'staff', query: (f) => `id=${f.workOrderId}`, modes: STAFF_MODES },
+  { name: 'admin-home', route: 'admin/index/index', who: 'admin', ready: tid('admin-home'), modes: STAFF_MODES },
+  { name: 'admin-rules', route: 'admin/rules/index', who: 'admin', ready: tid('admin-rules'), modes: STAFF_MODES },
+  { name: 'admin-calendar', route: 'admin/calendar/index', who: 'admin', ready: tid('admin-calendar'), modes: STAFF_MODES },
+  { name: 'admin-accounts', route: 'admin/accounts/index', who: 'admin', ready: tid('admin-accounts'), modes: STAFF_MODES },
+  { name: 'admin-stats', route: 'admin/stats/index', who: 'admin', ready: tid('admin-stats'), modes: STAFF_MODES },
+  { name: 'not-found', route: 'pages/not-found/index', who: 'guest', ready: tid('not-found') },
+  // a mistyped or outdated link lands on the 页面不存在 page, not on a blank screen
+  { name: 'unknown-route', route: 'pages/no-such-page/index', who: 'guest', ready: tid('not-found') },
 ]
 
 /** Every page route declared in app.config.ts (main package and subpackages). */
@@ -204,7 +210,7 @@ describe('every page of the H5 build meets SPEC §5 (375×812, normal and 长辈
       const { page } = phone
       const watch = watchPage(page)
       const failures: string[] = []
-      for (const entry of PAGES) {
+      for (const entry of PAGES.filter((p) => (p.modes ?? ['normal', 'elder']).includes(mode))) {
         await prepare(page, entry.who, mode)
         watch.take()
         let found: string[]
@@ -224,4 +230,85 @@ describe('every page of the H5 build meets SPEC §5 (375×812, normal and 长辈
       expect(failures).toEqual([])
     }, 10 * 60_000)
   }
+})
+
+describe('the defects the walk found stay fixed (issue 12)', () => {
+  it('when the app loads, then the strict CSP lets exactly Taro’s root-font script run: <html> is 20 px, a favicon is served', async () => {
+    const res = await fetch(`${server.url}/`)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? ''
+    expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]+'/)
+    expect(scriptSrc).not.toContain('unsafe-inline')
+    const icon = await fetch(`${server.url}/favicon.ico`)
+    expect(icon.status).toBe(200)
+    expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]))
+
+    const { page } = phone
+    const watch = watchPage(page)
+    await prepare(page, 'guest', 'normal')
+    watch.take()
+    await show(page, PAGES.find((p) => p.name === 'home')!)
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px')
+    // tapping a tab follows no javascript: URL (a CSP violation before)
+    await page.locator('.weui-tabbar__item').nth(1).click()
+    await page.waitForURL((url) => url.hash.includes('pages/nearby/index'))
+    await currentPage(page).locator(tid('hall-card')).first().waitFor()
+    expect(watch.take()).toEqual({ consoleErrors: [], serverErrors: [] })
+  })
+
+  it('when a page is opened from another, then its title bar has a back button that returns in one tap; an unknown route offers the way home', async () => {
+    const { page } = phone
+    await prepare(page, 'guest', 'normal')
+    await show(page, PAGES.find((p) => p.name === 'home')!)
+    await currentPage(page).locator(tid('home-theme')).first().click()
+    await page.waitForURL((url) => url.hash.includes('pages/search/index'))
+    const back = page.locator('#taro-navigation-bar .taro-navigation-bar-back')
+    await back.waitFor({ state: 'visible' })
+    expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-title').textContent()).toBe('搜索事项')
+    await back.click()
+    await page.waitForURL((url) => url.hash.includes('pages/index/index') || url.hash === '' || url.hash === '#/')
+    await currentPage(page).locator(tid('elder-switch')).waitFor()
+    // tab pages show no bar
+    expect(await page.locator('#taro-navigation-bar').isVisible()).toBe(false)
+
+    await show(page, PAGES.find((p) => p.name === 'unknown-route')!)
+    await currentPage(page).locator(tid('not-found-home')).click()
+    await currentPage(page).locator(tid('elder-switch')).waitFor()
+  })
+
+  it('when a booking is cancelled, its code is muted and struck through under 已取消; the admin header names the region', async () => {
+    const { page } = phone
+    await prepare(page, 'citizen', 'normal')
+    await show(page, PAGES.find((p) => p.name === 'booking-cancelled')!)
+    const code = currentPage(page).locator(tid('booking-code'))
+    const style = await code.evaluate((el) => ({ line: getComputedStyle(el).textDecorationLine, color: getComputedStyle(el).color }))
+    expect(style.line).toBe('line-through')
+    expect(style.color).not.toBe('rgb(200, 22, 29)')
+    expect(await currentPage(page).textContent()).toContain('已取消')
+
+    await prepare(page, 'admin', 'normal')
+    await show(page, PAGES.find((p) => p.name === 'admin-home')!)
+    await page.waitForFunction(() => document.querySelector('[data-testid="admin-region"]')?.textContent === '忻州市')
+  })
+
+  it('when rating, then every face differs from the others; in 长辈版 the booking calendar is a list of days with seats per part of the day', async () => {
+    const { page } = phone
+    await prepare(page, 'citizen', 'normal')
+    await show(page, PAGES.find((p) => p.name === 'rate')!)
+    const mouths = await currentPage(page).locator('.face__mouth').evaluateAll((els) =>
+      els.map((el) => {
+        const s = getComputedStyle(el)
+        return [s.width, s.height, s.top, s.backgroundColor, s.borderTopWidth, s.borderBottomWidth].join('|')
+      }),
+    )
+    expect(mouths).toHaveLength(5)
+    expect(new Set(mouths).size).toBe(5)
+
+    await prepare(page, 'citizen', 'elder')
+    await show(page, PAGES.find((p) => p.name === 'book')!)
+    const rows = await currentPage(page).locator('.slot-days__row').allInnerTexts()
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row.replace(/\s+/g, ' ')).toMatch(/^\d{1,2}月\d{1,2}日 周. .*(上午|中午|下午|晚间) (余\d+|满)|已约满/)
+    expect(await currentPage(page).locator('.day').count()).toBe(0)
+  })
 })

@@ -100,16 +100,20 @@ export async function auditPage(page: Page, mode: Mode): Promise<PageAudit> {
       }
       return false
     }
-    /** The box that ancestors with overflow other than visible leave visible of this element's content. */
-    const clipBox = (el: Element): Box => {
+    /**
+     * The box that ancestors with overflow other than visible leave visible of this element's content; with
+     * `hardOnly`, only ancestors that cut content off for good (hidden/clip: a scroller's content can be scrolled to).
+     */
+    const clipBox = (el: Element, hardOnly = false): Box => {
       let box: Box = { left: -1e6, top: -1e6, right: 1e6, bottom: 1e6 }
+      const cuts = (v: string) => (hardOnly ? v === 'hidden' || v === 'clip' : v !== 'visible')
       for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
         const s = getComputedStyle(a)
-        if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+        if (cuts(s.overflowX) || cuts(s.overflowY)) {
           const b = a.getBoundingClientRect()
           box = intersect(box, {
-            left: s.overflowX !== 'visible' ? b.left : -1e6, right: s.overflowX !== 'visible' ? b.right : 1e6,
-            top: s.overflowY !== 'visible' ? b.top : -1e6, bottom: s.overflowY !== 'visible' ? b.bottom : 1e6,
+            left: cuts(s.overflowX) ? b.left : -1e6, right: cuts(s.overflowX) ? b.right : 1e6,
+            top: cuts(s.overflowY) ? b.top : -1e6, bottom: cuts(s.overflowY) ? b.bottom : 1e6,
           })
         }
       }
@@ -137,13 +141,15 @@ export async function auditPage(page: Page, mode: Mode): Promise<PageAudit> {
         const range = document.createRange()
         range.selectNodeContents(n)
         const clip = clipBox(el)
+        const hard = clipBox(el, true)
         const rects: Box[] = []
         let partial = false
         for (const rc of Array.from(range.getClientRects())) {
           if (rc.width < 0.5 || rc.height < 0.5) continue
           const vis = intersect(rc, clip)
           if (empty(vis)) continue // wholly outside a clipping box: an off-screen tab pane or slide, not shown
-          if (vis.right < rc.right - 1 || vis.left > rc.left + 1 || vis.bottom < rc.bottom - 2 || vis.top > rc.top + 2) partial = true
+          const cut = intersect(rc, hard)
+          if (cut.right < rc.right - 1 || cut.left > rc.left + 1 || cut.bottom < rc.bottom - 2 || cut.top > rc.top + 2) partial = true
           rects.push(vis)
         }
         if (!rects.length) continue
