@@ -100,21 +100,41 @@ export async function auditPage(page: Page, mode: Mode): Promise<PageAudit> {
       }
       return false
     }
-    /**
-     * The box that ancestors with overflow other than visible leave visible of this element's content; with
-     * `hardOnly`, only ancestors that cut content off for good (hidden/clip: a scroller's content can be scrolled to).
-     */
-    const clipBox = (el: Element, hardOnly = false): Box => {
+    /** The box that ancestors with overflow other than visible leave visible of this element's content. */
+    const clipBox = (el: Element, self = false): Box => {
       let box: Box = { left: -1e6, top: -1e6, right: 1e6, bottom: 1e6 }
-      const cuts = (v: string) => (hardOnly ? v === 'hidden' || v === 'clip' : v !== 'visible')
-      for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      for (let a = self ? el : el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
         const s = getComputedStyle(a)
-        if (cuts(s.overflowX) || cuts(s.overflowY)) {
+        if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
           const b = a.getBoundingClientRect()
           box = intersect(box, {
-            left: cuts(s.overflowX) ? b.left : -1e6, right: cuts(s.overflowX) ? b.right : 1e6,
-            top: cuts(s.overflowY) ? b.top : -1e6, bottom: cuts(s.overflowY) ? b.bottom : 1e6,
+            left: s.overflowX !== 'visible' ? b.left : -1e6, right: s.overflowX !== 'visible' ? b.right : 1e6,
+            top: s.overflowY !== 'visible' ? b.top : -1e6, bottom: s.overflowY !== 'visible' ? b.bottom : 1e6,
           })
+        }
+      }
+      return box
+    }
+    /**
+     * Where text is cut off for good: the box of the nearest ancestor that clips, per axis, when it hides its
+     * overflow (hidden/clip). Text in a scroller (chip rows, the page itself) can be scrolled to: not cut.
+     * `el` is the text's own element, which clips its text too.
+     */
+    const cutBox = (el: Element): Box => {
+      const box: Box = { left: -1e6, top: -1e6, right: 1e6, bottom: 1e6 }
+      const hard = (v: string) => v === 'hidden' || v === 'clip'
+      let doneX = false
+      let doneY = false
+      for (let a: Element | null = el; a && a !== document.documentElement && !(doneX && doneY); a = a.parentElement) {
+        const s = getComputedStyle(a)
+        const b = a.getBoundingClientRect()
+        if (!doneX && s.overflowX !== 'visible') {
+          doneX = true
+          if (hard(s.overflowX)) Object.assign(box, { left: b.left, right: b.right })
+        }
+        if (!doneY && s.overflowY !== 'visible') {
+          doneY = true
+          if (hard(s.overflowY)) Object.assign(box, { top: b.top, bottom: b.bottom })
         }
       }
       return box
@@ -140,8 +160,8 @@ export async function auditPage(page: Page, mode: Mode): Promise<PageAudit> {
         if (!el || hidden(el)) continue
         const range = document.createRange()
         range.selectNodeContents(n)
-        const clip = clipBox(el)
-        const hard = clipBox(el, true)
+        const clip = clipBox(el, true)
+        const hard = cutBox(el)
         const rects: Box[] = []
         let partial = false
         for (const rc of Array.from(range.getClientRects())) {
