@@ -234,13 +234,16 @@ export async function auditPage(page: Page, mode: Mode): Promise<PageAudit> {
       if (sideways.length > 8) break
     }
 
-    // tap targets: native controls, ARIA roles and elements carrying React click handlers
+    // tap targets: native controls, ARIA roles and elements carrying click handlers
     const tappable = (el: Element): boolean => {
       const tag = el.tagName.toLowerCase()
       if (['button', 'a', 'input', 'textarea', 'select', 'taro-button-core', 'taro-input-core', 'taro-textarea-core', 'taro-switch-core', 'taro-checkbox-core', 'taro-radio-core', 'taro-picker-core'].includes(tag)) return true
       if (['button', 'switch', 'tab', 'checkbox', 'radio', 'link'].includes(el.getAttribute('role') ?? '')) return true
       // Taro's H5 title bar buttons (plain DOM listeners)
       if (el.matches('.taro-navigation-bar-back, .taro-navigation-bar-home')) return true
+      // Taro's H5 components (taro-view-core…) keep their handlers in __events (attachProps), not in React's props
+      const events = (el as unknown as { __events?: Record<string, unknown> }).__events
+      if (events && (typeof events.click === 'function' || typeof events.tap === 'function')) return true
       for (const key of Object.keys(el)) {
         if (key.startsWith('__reactProps$')) {
           const props = (el as unknown as Record<string, Record<string, unknown>>)[key]
