@@ -47,7 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // exactly one React in the bundle, even if another workspace hoists a different React to the root
     alias: { react: path.dirname(require.resolve('react/package.json')) },
-    copy: { patterns: [], options: {} },
+    // the H5 build serves a favicon (browsers ask for /favicon.ico)
+    copy: { patterns: taroEnv === 'h5' ? [{ from: 'src/assets/favicon.ico', to: 'dist/h5/favicon.ico' }] : [], options: {} },
     framework: 'react',
     // prebundle (dev-mode dependency pre-bundling) crashes in 4.2.0 dev server: "_writeVirtualFile is not a function"
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -14,7 +14,8 @@ export default defineAppConfig({
     'pages/rate/index',
     'pages/ratings/index',
     'pages/legal/index',
-    'pages/privacy/index'
+    'pages/privacy/index',
+    'pages/not-found/index'
   ],
   // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
   subPackages: [
@@ -29,6 +30,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '忻州政务·无忧办',
     navigationBarTextStyle: 'white',
+    // H5: Taro's own title bar with a back (or home) button on pages that are not tabs (app.scss hides it on tabs);
+    // the mini-program's native bar is unaffected ('default' is its default)
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8'
   },
   tabBar: {

@@ -5,6 +5,9 @@ import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
 // 长辈版 (large type): every page root carries useElderMode().elderClass
 import '@/components/elder/elder.scss'
+import { installAppFixes } from '@/utils/h5'
+
+installAppFixes()
 
 import { installPrivacyAuthorization } from '@/utils/privacy-authorization'
 

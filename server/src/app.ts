@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import cors from 'cors'
@@ -20,6 +21,30 @@ const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' })`
+
+/**
+ * CSP hashes of the inline scripts of the built H5 index.html (Taro's root font-size script). The CSP stays strict
+ * (no 'unsafe-inline'): exactly these scripts may run. Read again when the file changes (a rebuild while serving).
+ */
+function inlineScriptHashes(indexFile: string): () => string[] {
+  let cached: { mtimeMs: number; hashes: string[] } | undefined
+  return () => {
+    let mtimeMs: number
+    try {
+      mtimeMs = fs.statSync(indexFile).mtimeMs
+    } catch {
+      return []
+    }
+    if (cached?.mtimeMs !== mtimeMs) {
+      const html = fs.readFileSync(indexFile, 'utf8')
+      const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+        .filter((m) => m[1].length > 0)
+        .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
+      cached = { mtimeMs, hashes }
+    }
+    return cached.hashes
+  }
+}
 
 /** While the database is down every API route answers 503 at once (health answers for itself). */
 function requireDb(req: Request, _res: Response, next: NextFunction): void {
@@ -46,12 +71,15 @@ export function createApp(): Express {
       autoLogging: c.NODE_ENV !== 'test',
     }),
   )
+  const h5Index = path.join(c.H5_DIR, 'index.html')
+  const h5ScriptHashes = inlineScriptHashes(h5Index)
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          // helmet joins the values with spaces, so one function may supply several hashes
+          scriptSrc: ["'self'", () => h5ScriptHashes().join(' ') || "'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
@@ -99,7 +127,6 @@ export function createApp(): Express {
   app.use('/api', notFoundHandler)
 
   // The H5 front-end (hash router: static files suffice).
-  const h5Index = path.join(c.H5_DIR, 'index.html')
   app.use(express.static(c.H5_DIR, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }))
   app.get('/', (_req, res) => {
     if (fs.existsSync(h5Index)) return res.sendFile(h5Index)

@@ -17,7 +17,8 @@ export function RatingFaces({ value, onChange }: { value: number | null; onChang
         >
           <View className='face'>
             <View className='face__eyes' />
-            <View className={`face__mouth face__mouth--${level >= 4 ? 'smile' : level === 3 ? 'flat' : 'frown'}`} />
+            {/* one mouth per level: open grin, smile, flat, frown, deep frown */}
+            <View className={`face__mouth face__mouth--l${level}`} />
           </View>
           <Text className='faces__label'>{RATING_LEVEL_LABELS[level]}</Text>
         </View>

@@ -1,6 +1,6 @@
 import { THEMES, type Audience, type Page, type ServiceSummary, type Theme } from '@xz/shared'
 import {
-  fetchBundle, fetchBundles, fetchDepartments, fetchService, fetchThemes, searchServices, type ServiceSearch
+  fetchBundle, fetchBundles, fetchDepartments, fetchRegions, fetchService, fetchThemes, searchServices, type ServiceSearch
 } from '@/api/catalogue'
 import { fetchServiceRatings } from '@/api/ratings'
 import { useAsync } from './useAsync'
@@ -44,4 +44,11 @@ export function useDepartments() {
 /** Themes from the server, or the fixed list when the route is unavailable. */
 export function useThemes() {
   return useAsync(() => fetchThemes().catch(() => THEMES.map((name) => ({ name }))), [])
+}
+
+/** The name of a region code (忻州市 for 140900); the code itself until the list has arrived or when unknown. */
+export function useRegionName(code: string | undefined): string | undefined {
+  const regions = useAsync(fetchRegions, [], code !== undefined)
+  if (code === undefined) return undefined
+  return regions.data?.find((r) => r.code === code)?.name ?? (regions.loading ? undefined : code)
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useRegionName } from '@/hooks/useCatalogue'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { logout } from '../../staff/lib/StaffNav'
@@ -18,6 +19,7 @@ const ENTRIES = [
 /** 管理后台: the administrator's entry page. */
 export default function AdminHome() {
   const me = useRoleGuard(ADMIN_ROLES)
+  const regionName = useRegionName(me?.regionCode)
   if (!me) return <GuardPending />
 
   return (
@@ -26,7 +28,7 @@ export default function AdminHome() {
         <View className='desk__row-main'>
           <Text className='desk__title'>管理后台</Text>
           <Text className='desk__sub'>
-            {me.name ?? me.username} · 管辖区域 {me.regionCode ?? '—'}
+            {me.name ?? me.username} · 管辖区域 <Text data-testid='admin-region'>{me.regionCode ? (regionName ?? '…') : '—'}</Text>
           </Text>
         </View>
         <Text className='desk__muted' data-testid='logout' onClick={logout}>

@@ -71,7 +71,9 @@ function Legend({ series }: { series: Series[] }) {
 function showLabel(index: number, count: number): boolean {
   if (count <= 8) return true
   const step = Math.ceil(count / 6)
-  return index % step === 0 || index === count - 1
+  if (index === count - 1) return true
+  // a regular label too close to the last one would collide with it
+  return index % step === 0 && count - 1 - index >= step
 }
 
 /**

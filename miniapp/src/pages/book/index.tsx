@@ -7,6 +7,7 @@ import { isLoggedIn, isWeapp } from '@/api/auth'
 import type { Slot } from '@/api/bookings'
 import { ConfirmDialog } from '@/components/ConfirmDialog'
 import { FormField } from '@/components/FormField'
+import { SlotDayList } from '@/components/SlotDayList'
 import { StateView } from '@/components/StateView'
 import { useAccount } from '@/hooks/useAuth'
 import { useBookingDays, useBookingSubmit, type BookingDay } from '@/hooks/useBookings'
@@ -39,7 +40,7 @@ function DayCell({ day, active, onClick }: { day: BookingDay; active: boolean; o
 }
 
 export default function BookPage() {
-  const { elderClass } = useElderMode()
+  const { elder, elderClass } = useElderMode()
   const { params } = useRouter()
   const serviceId = params.serviceId
   const rescheduleId = params.rescheduleId
@@ -177,6 +178,10 @@ export default function BookPage() {
             <Text className='muted'>延时：工作日午间或晚间</Text>
           </View>
           <StateView loading={days.loading} error={days.error} onRetry={days.reload}>
+            {/* 长辈版: a list of days in large type instead of the grid */}
+            {elder ? (
+              <SlotDayList days={days.data ?? []} activeDate={date} onSelect={(d) => { setDate(d); setSlot(undefined) }} />
+            ) : (
             <View className='book__days' data-testid='calendar'>
               {(days.data ?? []).map((d) => (
                 <DayCell
@@ -190,6 +195,7 @@ export default function BookPage() {
                 />
               ))}
             </View>
+            )}
             {days.data && days.data.every((d) => d.slots.length === 0) && (
               <Text className='muted'>该网点近14天暂无可预约场次，请选择其他网点</Text>
             )}

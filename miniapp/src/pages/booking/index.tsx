@@ -72,8 +72,11 @@ export default function BookingPage() {
               {data.qrDataUrl && data.status === 'booked' && (
                 <Image className='booking__qr' src={data.qrDataUrl} mode='aspectFit' data-testid='booking-qr' />
               )}
-              <Text className='muted'>预约码</Text>
-              <Text className='booking__code' data-testid='booking-code'>{data.code}</Text>
+              {/* a cancelled booking's code no longer admits anyone: muted and struck through, labelled 已取消 */}
+              <Text className='muted'>{data.status === 'cancelled' ? '预约码（已取消，不可使用）' : '预约码'}</Text>
+              <Text className={`booking__code ${data.status === 'cancelled' ? 'booking__code--void' : ''}`} data-testid='booking-code'>
+                {data.code}
+              </Text>
               {data.queueNumber && <Text className='booking__queue'>排队号 {data.queueNumber}</Text>}
             </View>
 

@@ -65,3 +65,26 @@ test('when a signed-in citizen opens booking for the city centre, then the calen
   page.expectClean();
   page.unmount();
 });
+
+test('when 长辈版 is on, then the booking calendar is a list: one row per bookable day with its seats per part of the day', async () => {
+  const from = localDate(0), to = localDate(HORIZON_DAYS - 1);
+  const { hall, service, slots } = await offHoursItemOfCityCentre(from, to);
+  await signInCitizen('weapp-check');
+  wx.setStorageSync('xz.elderMode', '1');
+  try {
+    const page = await mountPage('pages/book/index', { serviceId: service.id, hallId: hall.id });
+    expect(page.$$('.day').length).toBe(0); // no grid of small cells
+    const bookableDates = [...new Set(slots.map((s) => s.date))].sort();
+    const rows = page.textsOf('.slot-days__row');
+    expect(rows).toHaveLength(bookableDates.length);
+    rows.forEach((row, i) => {
+      const [, m, d] = bookableDates[i].split('-');
+      expect(row).toMatch(new RegExp(`^${Number(m)}月${Number(d)}日 ?周.`));
+      expect(row).toMatch(/(上午|中午|下午|晚间) ?(余\d+|满)|已约满/);
+    });
+    page.expectClean();
+    page.unmount();
+  } finally {
+    wx.removeStorageSync('xz.elderMode');
+  }
+});

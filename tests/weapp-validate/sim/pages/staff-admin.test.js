@@ -58,7 +58,9 @@ test('when admin is signed in, then 管理后台 and 统计看板 show the admin
   const home = await mountPage('admin/index/index');
   expect(home.navigations).toEqual([]);
   expect(home.textOf('.desk__title')).toBe('管理后台');
-  expect(home.textOf('.desk__sub')).toBe(`${me.name} · 管辖区域 ${me.regionCode}`);
+  // the region by its name (忻州市), not its code (140900)
+  const region = (await get('/api/v1/regions')).find((r) => r.code === me.regionCode);
+  expect(home.textOf('.desk__sub')).toBe(`${me.name} · 管辖区域 ${region.name}`);
   expect(home.$$('.desk__card').length).toBeGreaterThan(0);
   home.expectClean();
   home.unmount();
