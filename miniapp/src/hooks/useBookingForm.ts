@@ -34,6 +34,7 @@ const FIELD_ORDER: (keyof ApplicantForm)[] = ['name', 'phone', 'enterpriseName',
 
 /** Request body paths of POST /bookings and /slots/:id/waitlist → the form field they concern. */
 const FIELD_BY_PATH: Record<string, keyof ApplicantForm> = {
+  applicant: 'name',
   'applicant.name': 'name',
   'applicant.phone': 'phone',
   enterprise: 'enterpriseName',

@@ -70,17 +70,18 @@ export default function BookPage() {
           </View>
         )}
         {b.blocked && !rescheduleId && (
-          <View className='book__blocked' data-testid='booking-blocked'>
+          <View className={`book__blocked ${problem?.code === b.blocked.code ? 'book__blocked--alert' : ''}`} data-testid='booking-blocked'>
             <Text className='book__blocked-text'>{b.blocked.message}</Text>
             <Text className='book__blocked-sub'>
-              {b.blocked.code === 'BOOKING_LIMIT' ? `当前有效预约 ${b.eligibility?.activeCount ?? 0} 个。已约满的时段仍可加入候补。` : ''}
+              {b.blocked.code === 'BOOKING_LIMIT' ? `当前有效预约 ${b.eligibility?.activeCount ?? 0} 个，取消或办结一个后即可再约。` : '暂停期间不能预约。'}
             </Text>
             <Button size='small' data-testid='go-my-bookings' onClick={() => void Taro.switchTab({ url: '/pages/bookings/index' })}>
               查看我的预约
             </Button>
           </View>
         )}
-        <AreaMessage area='top' problem={problem} />
+        {/* the same reason as the notice above is not repeated */}
+        {!(b.blocked && problem?.code === b.blocked.code) && <AreaMessage area='top' problem={problem} />}
       </View>
       <View className='book__service'>
         <Text className='book__service-name' data-testid='book-service-name'>
