@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
 import { api } from '../helpers/app'
-import { citizen, type Session } from '../helpers/auth'
+import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
 import {
   byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, waitForRoute,
@@ -332,5 +332,54 @@ describe('citizen booking flows (H5)', () => {
     await byTestId(page, 'booking-code').first().waitFor()
     const profile = await api().get('/api/v1/me').set(me.auth)
     expect(profile.body.enterprise).toEqual({ name: ENTERPRISE, creditCode: CREDIT_CODE })
+  }, 150_000)
+
+  it('when 长辈版 is on, then the new booking notices (waitlist, joined, limit) and the bundle booking list use large type and big tap targets', async () => {
+    const holder = await citizen()
+    const full = w.slot(D2, '11:30')
+    expect((await book(holder, full, w.services[4]._id)).status).toBe(201)
+    const me = await citizen()
+    await signIn(me)
+    await page.evaluate(() => localStorage.setItem('xz.elderMode', JSON.stringify({ data: '1' })))
+    await open(page, server.url, bookUrl(4))
+    await currentPage(page).locator('.book.elder').waitFor()
+    await byTestId(page, `day-${D2}`).first().click()
+    await slotEl(full).click()
+    await fill(page, 'field-name', '长辈刘')
+    await fill(page, 'field-phone', '13812340000')
+    await submitAndConfirm('submit-waitlist')
+    await byTestId(page, 'waitlist-joined').first().waitFor()
+    await shoot('14-elder-waitlist-joined')
+
+    /** Smallest computed font size of the text inside, and the smallest height of its buttons. */
+    const measure = (id: string) =>
+      byTestId(page, id).first().evaluate((root) => {
+        const sizes: number[] = []
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.textContent?.trim() && n.parentElement) sizes.push(parseFloat(getComputedStyle(n.parentElement).fontSize))
+        }
+        const buttons = Array.from(root.querySelectorAll('button, .nut-button')).map((b) => b.getBoundingClientRect().height)
+        return { minFont: Math.min(...sizes), minButton: buttons.length ? Math.min(...buttons) : Infinity }
+      })
+    const joined = await measure('waitlist-joined')
+    expect(joined.minFont).toBeGreaterThanOrEqual(16)
+    expect(joined.minButton).toBeGreaterThanOrEqual(48)
+
+    // the bundle page's booking list
+    const bundleRes = await api()
+      .post('/api/v1/admin/bundles')
+      .set((await account({ role: 'admin', regionCode: '140900' })).auth)
+      .send({ name: '长辈测试一件事', description: '测试', serviceIds: [String(w.services[0]._id), String(w.services[1]._id)], themes: ['企业开办'], steps: [{ name: '窗口受理', role: '综合窗口' }] })
+    expect(bundleRes.status).toBe(201)
+    await open(page, server.url, `pages/bundle/index?id=${bundleRes.body.id}`)
+    const item = byTestId(page, 'bundle-book-item').first()
+    await item.scrollIntoViewIfNeeded()
+    expect((await measure('bundle-book')).minFont).toBeGreaterThanOrEqual(16)
+    expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(48)
+    await shoot('15-elder-bundle-book')
+    await item.click()
+    await waitForRoute(page, 'pages/book/index')
+    expect(await byTestId(page, 'book-bundle-note').first().innerText()).toContain('长辈测试一件事')
   }, 150_000)
 })

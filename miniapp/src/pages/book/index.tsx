@@ -64,7 +64,7 @@ export default function BookPage() {
         {b.needLogin && (
           <View className='book__login' data-testid='login-required'>
             <Text>预约前请先登录，已选的时段和填写的内容会保留</Text>
-            <Button size='small' type='primary' data-testid='book-login' onClick={b.login}>
+            <Button className='book__action' size='small' type='primary' data-testid='book-login' onClick={b.login}>
               去登录
             </Button>
           </View>
@@ -75,7 +75,7 @@ export default function BookPage() {
             <Text className='book__blocked-sub'>
               {b.blocked.code === 'BOOKING_LIMIT' ? `当前有效预约 ${b.eligibility?.activeCount ?? 0} 个，取消或办结一个后即可再约。` : '暂停期间不能预约。'}
             </Text>
-            <Button size='small' data-testid='go-my-bookings' onClick={() => void Taro.switchTab({ url: '/pages/bookings/index' })}>
+            <Button className='book__action' size='small' data-testid='go-my-bookings' onClick={() => void Taro.switchTab({ url: '/pages/bookings/index' })}>
               查看我的预约
             </Button>
           </View>
@@ -174,7 +174,7 @@ export default function BookPage() {
                 </View>
                 {full ? (
                   <Text className='slot__waitlist' data-testid='waitlist-button'>
-                    {chosen ? '✓ 候补此时段' : '已约满 · 候补'}
+                    {chosen ? '✓ 候补' : '已约满 · 候补'}
                   </Text>
                 ) : (
                   <Text className='slot__remaining'>余{s.remaining}/{s.capacity}</Text>
@@ -271,7 +271,7 @@ export default function BookPage() {
               {dateLabel(b.joined.date)} {b.joined.start}-{b.joined.end}
               {b.joined.hallName ? ` · ${b.joined.hallName}` : ''}。有人取消时将按顺序自动为您预约并通知您，可在“我的预约”查看。
             </Text>
-            <Button size='small' type='primary' data-testid='go-waitlist' onClick={() => void Taro.switchTab({ url: '/pages/bookings/index' })}>
+            <Button className='book__action' size='small' type='primary' data-testid='go-waitlist' onClick={() => void Taro.switchTab({ url: '/pages/bookings/index' })}>
               查看我的候补
             </Button>
           </View>
