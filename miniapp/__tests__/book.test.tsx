@@ -89,7 +89,8 @@ describe('booking flow page', () => {
     expect(screen.getByTestId('field-phone-error')).toHaveTextContent('请输入正确的手机号码')
 
     fireEvent.click(screen.getByTestId('submit-booking'))
-    expect(await screen.findByText('请检查填写内容')).toBeInTheDocument()
+    // the error stays at its field (scrolled into view), no confirmation is asked
+    expect(screen.getByTestId('field-phone-error')).toHaveTextContent('请输入正确的手机号码')
     expect(screen.queryByTestId('confirm-summary')).not.toBeInTheDocument()
     expect(calls.some((c) => c.method === 'POST')).toBe(false)
   })
@@ -102,7 +103,9 @@ describe('booking flow page', () => {
     fireEvent.click(screen.getByTestId('submit-booking'))
     fireEvent.click(await screen.findByTestId('dialog-confirm'))
 
-    expect(await screen.findByText('该时段已约满')).toBeInTheDocument()
+    // shown at the slot list, the full slot deselected (no form), the slots reloaded
+    expect(await screen.findByTestId('book-error-slot')).toHaveTextContent('该时段已约满')
+    expect(screen.queryByTestId('booking-form')).not.toBeInTheDocument()
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/v1/slots')).toHaveLength(2))
     expect(redirectTo).not.toHaveBeenCalled()
   })
@@ -110,14 +113,21 @@ describe('booking flow page', () => {
   it('when a slot is full, then it offers the waitlist and joins it', async () => {
     const fullSlot = slot(addDays(todayLocal(), 3), '09:00', 0)
     const { calls } = setup([0, 2], {
-      [`POST /api/v1/slots/${fullSlot.id}/waitlist`]: () => ({ status: 201, body: { id: 'w1', slotId: fullSlot.id, status: 'waiting', position: 2 } })
+      [`POST /api/v1/slots/${fullSlot.id}/waitlist`]: () => ({ status: 201, body: { id: 'w1', slotId: fullSlot.id, hallId: fullSlot.hallId, serviceId: SERVICE_ID, date: fullSlot.date, start: fullSlot.start, end: fullSlot.end, status: 'waiting', position: 2, joinedAt: new Date().toISOString() } })
     })
     render(<BookPage />)
     const full = await screen.findByTestId('waitlist-button')
     expect(within(screen.getAllByTestId('slot')[0]).getByText('已约满 · 候补')).toBeInTheDocument()
     fireEvent.click(full)
-    expect(await screen.findByText('已加入候补，当前第2位')).toBeInTheDocument()
-    expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: `/api/v1/slots/${fullSlot.id}/waitlist`, data: { serviceId: SERVICE_ID } })
+    // the form asks who waits (prefilled from the profile), then the applicant is sent with the request
+    await waitFor(() => expect(screen.getByTestId('field-name').querySelector('taro-input-core')).toHaveAttribute('value', '张三'))
+    fireEvent.click(screen.getByTestId('submit-waitlist'))
+    fireEvent.click(await screen.findByTestId('dialog-confirm'))
+    expect(await screen.findByTestId('waitlist-joined')).toHaveTextContent('已加入候补，当前第2位')
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      path: `/api/v1/slots/${fullSlot.id}/waitlist`,
+      data: { serviceId: SERVICE_ID, applicant: { name: '张三', phone: '13812345678' } }
+    })
   })
 
   it('when rescheduling, then no form is asked and the booking moves to the chosen slot', async () => {
@@ -146,7 +156,7 @@ describe('booking flow page', () => {
     await waitFor(() => expect(screen.getByTestId('field-name').querySelector('taro-input-core')).toHaveAttribute('value', '张三'))
     fireEvent.click(screen.getByTestId('submit-booking'))
     fireEvent.click(await screen.findByTestId('dialog-confirm'))
-    expect(await screen.findByText('因多次爽约，预约功能暂停使用')).toBeInTheDocument()
+    expect(await screen.findByTestId('book-error-top')).toHaveTextContent('因多次爽约，预约功能暂停使用')
   })
 
   it('when the slots cannot be loaded, then the calendar shows the error with a retry', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import gcoord from 'gcoord'
 import BundlePage from '@/pages/bundle'
 import NearbyPage from '@/pages/nearby'
 import ServicePage from '@/pages/service'
@@ -51,10 +52,14 @@ describe('guides, bundles and points', () => {
     fireEvent.click(await screen.findByText('办理地点'))
     expect(await screen.findByTestId('hall-card')).toHaveTextContent('忻州市政务服务中心')
     expect(calls.find((c) => c.path === '/api/v1/halls')?.data).toMatchObject({ serviceId: SERVICE_ID })
+    // H5: a map link opened in a new tab (Taro.openLocation is WeChat's)
+    const opened = { opener: {} as unknown }
+    const openSpy = jest.spyOn(window, 'open').mockImplementation(() => opened as Window)
     fireEvent.click(screen.getByText('导航'))
-    await waitFor(() =>
-      expect(Taro.openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: 38.42, longitude: 112.73, name: '忻州市政务服务中心' }))
-    )
+    expect(openSpy).toHaveBeenCalledWith(expect.stringContaining('https://uri.amap.com/marker?position=112.73,38.42&name='), '_blank')
+    expect(opened.opener).toBeNull()
+    expect(Taro.openLocation).not.toHaveBeenCalled()
+    openSpy.mockRestore()
   })
 
   it('when the guide is opened without an id, then it shows 内容不存在 instead of a blank page', async () => {
@@ -112,13 +117,22 @@ describe('guides, bundles and points', () => {
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/v1/halls').at(-1)?.data).toMatchObject({ type: 'bank', regionCode: '140981' }))
   })
 
-  it('when location is granted, then points are asked by coordinates', async () => {
-    ;(Taro.getLocation as jest.Mock).mockImplementation(() => Promise.resolve({ latitude: 38.4, longitude: 112.7 }))
+  it('when the browser grants the location (H5), then its WGS-84 position is converted to GCJ-02 and points are asked by it', async () => {
+    const getCurrentPosition = jest.fn((ok: PositionCallback) =>
+      ok({ coords: { latitude: 38.4, longitude: 112.7 } } as GeolocationPosition)
+    )
+    Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true })
+    const [lng, lat] = gcoord.transform([112.7, 38.4], gcoord.WGS84, gcoord.GCJ02)
     const calls = fakeApi({ 'GET /api/v1/regions': () => [], 'GET /api/v1/halls': () => page([hall]) })
     render(<NearbyPage />)
     expect(await screen.findByText('1.3公里')).toBeInTheDocument()
     expect(screen.getByTestId('nearby-where')).toHaveTextContent('已按距离由近到远排列')
-    expect(calls.find((c) => c.path === '/api/v1/halls')?.data).toMatchObject({ lat: 38.4, lng: 112.7 })
+    const asked = calls.find((c) => c.path === '/api/v1/halls')?.data as { lat: number; lng: number }
+    expect(asked).toMatchObject({ lat, lng })
+    // the GCJ-02 offset here is a few hundred metres: the conversion really happened
+    expect(Math.abs(asked.lng - 112.7)).toBeGreaterThan(0.003)
+    expect(Taro.getLocation).not.toHaveBeenCalled()
     expect(screen.queryByTestId('county-picker')).not.toBeInTheDocument()
+    Object.defineProperty(navigator, 'geolocation', { value: undefined, configurable: true })
   })
 })

@@ -87,6 +87,17 @@ describe('ratings', () => {
     )
   })
 
+  it('when a guide is rated 不满意, then the citizen is told the region\'s administrators (not a point) answer it', async () => {
+    routerParams.serviceId = SERVICE_ID
+    fakeApi({ [`GET /api/v1/services/${SERVICE_ID}`]: () => serviceDetail })
+    render(<RatePage />)
+    expect(await screen.findByText('平台操作性')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('face-2'))
+    const hint = screen.getByTestId('rate-bad-hint')
+    expect(hint).toHaveTextContent('事项所属地区的政务服务管理部门')
+    expect(hint).not.toHaveTextContent('网点')
+  })
+
   it('when my 差评 has a replied work order, then its progress shows and the follow-up question is answered', async () => {
     let rating = badRating
     const calls = fakeApi({

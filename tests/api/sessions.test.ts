@@ -164,7 +164,8 @@ describe('admin session rules', () => {
     const h = await makeHall({ regionCode: '140902', serviceIds: [id(item)] })
     await Service.updateOne({ _id: item._id }, { $set: { offHours: false } })
     const n = await seedSessionRules(
-      [{ hallKey: 'centre', label: '节假日预约', dayTypes: ['holiday'], start: '09:00', end: '12:00', slotMinutes: 30, capacity: 6, serviceCodes: ['X1'] }],
+      // a weekend rule: offHours now means a session within the horizon, and no public holiday falls in it
+      [{ hallKey: 'centre', label: '双休日值班', dayTypes: ['weekend'], start: '09:00', end: '12:00', slotMinutes: 30, capacity: 6, serviceCodes: ['X1'] }],
       new Map([['centre', id(h)]]),
       new Map([['X1', id(item)]]),
     )

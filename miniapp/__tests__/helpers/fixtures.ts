@@ -17,6 +17,8 @@ export const serviceSummary: ServiceSummary = {
   visits: 0,
   bookable: true,
   offHours: true,
+  offHoursWeekend: true,
+  offHoursExtended: false,
   instantApproval: true,
   commitment: false,
   status: 'active',

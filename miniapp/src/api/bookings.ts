@@ -1,10 +1,10 @@
 import {
-  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER, type Booking, type BookingDetail, type BookingStatus, type CreateBooking, type Page, type Slot,
+  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER, type Booking, type BookingEligibility, type JoinWaitlist, type BookingDetail, type BookingStatus, type CreateBooking, type Page, type Slot,
   type WaitlistEntry
 } from '@xz/shared'
 import { request } from './request'
 
-export type { Booking, BookingDetail, Slot, WaitlistEntry }
+export type { Booking, BookingDetail, BookingEligibility, Slot, WaitlistEntry }
 
 export function fetchSlots(params: { hallId: string; serviceId?: string; from: string; to: string }): Promise<Slot[]> {
   return request<Slot[]>('/api/v1/slots', { data: { ...params }, auth: false })
@@ -46,11 +46,17 @@ export function rescheduleBooking(id: string, slotId: string): Promise<BookingDe
   return request<BookingDetail>(`/api/v1/bookings/${encodeURIComponent(id)}/reschedule`, { method: 'POST', data: { slotId } })
 }
 
-export function joinWaitlist(slotId: string, serviceId: string): Promise<WaitlistEntry> {
+/** Joins the waitlist of a full slot for the applicant of the form (the profile's name and mobile when omitted). */
+export function joinWaitlist(slotId: string, input: JoinWaitlist): Promise<WaitlistEntry> {
   return request<WaitlistEntry>(`/api/v1/slots/${encodeURIComponent(slotId)}/waitlist`, {
     method: 'POST',
-    data: { serviceId }
+    data: { ...input }
   })
+}
+
+/** Whether I may book now (limit, suspension) and the days I already booked this item. */
+export function fetchEligibility(serviceId?: string): Promise<BookingEligibility> {
+  return request<BookingEligibility>('/api/v1/bookings/eligibility', { data: serviceId ? { serviceId } : {} })
 }
 
 /** My waitlist entries (waiting first); the server lists at most a page of them. */

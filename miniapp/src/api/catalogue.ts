@@ -1,5 +1,5 @@
 import type {
-  Audience, BundleDetail, BundleSummary, Department, HallDetail, HallSummary, HallType, Page, Region, RegionLevel, ServiceDetail,
+  Audience, BundleDetail, OffHoursKind, BundleSummary, Department, HallDetail, HallSummary, HallType, Page, Region, RegionLevel, ServiceDetail,
   ServiceSummary, Theme
 } from '@xz/shared'
 import { request } from './request'
@@ -16,6 +16,8 @@ export interface ServiceSearch {
   theme?: Theme
   departmentId?: string
   offHours?: boolean
+  /** weekend = 周末/节假日, extended = 午间/延时 */
+  offHoursKind?: OffHoursKind
   page?: number
   pageSize?: number
 }

@@ -55,8 +55,39 @@ export const ERROR_MESSAGES: Record<ErrorCode | 'NETWORK_ERROR', string> = {
   NETWORK_ERROR: '网络连接失败，请检查网络'
 }
 
-/** Chinese message for any thrown value (ApiError by code, anything else the default). */
+/** Codes whose fixed text says what to do better than the server's technical detail. */
+const GENERIC_CODES = new Set<string>(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'INTERNAL', 'DB_UNAVAILABLE', 'NETWORK_ERROR'])
+
+/** A message written for people (Chinese), as opposed to a bare code or a developer's English text. */
+function isReadable(message: string | undefined): message is string {
+  return typeof message === 'string' && /[\u4e00-\u9fff]/.test(message)
+}
+
+export interface FieldIssue {
+  /** dotted path of the request body, e.g. `applicant.phone` */
+  path: string
+  message: string
+}
+
+/** The field-level issues of a VALIDATION_FAILED answer (`details.issues`), readable ones only. */
+export function fieldIssues(err: unknown): FieldIssue[] {
+  if (!(err instanceof ApiError)) return []
+  const issues = (err.details as { issues?: unknown } | undefined)?.issues
+  if (!Array.isArray(issues)) return []
+  return issues.flatMap((i: unknown) => {
+    const { path, message } = (i ?? {}) as { path?: unknown; message?: unknown }
+    return typeof path === 'string' && typeof message === 'string' && isReadable(message) ? [{ path, message }] : []
+  })
+}
+
+/**
+ * What the user reads for any thrown value: the server's own message when it is written for people (it names the
+ * specific reason, e.g. which rule a login name breaks), else the first field issue, else the code's fixed text.
+ */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return ERROR_MESSAGES[err.code] || DEFAULT_ERROR_MESSAGE
-  return DEFAULT_ERROR_MESSAGE
+  if (!(err instanceof ApiError)) return DEFAULT_ERROR_MESSAGE
+  const [issue] = fieldIssues(err)
+  if (issue) return issue.message
+  if (!GENERIC_CODES.has(err.code) && isReadable(err.message) && !/^[\w.]+: /.test(err.message)) return err.message
+  return ERROR_MESSAGES[err.code] || DEFAULT_ERROR_MESSAGE
 }

@@ -23,6 +23,7 @@ export function BookingCard({ booking, title }: { booking: Booking; title?: stri
         {booking.label ? ` · ${booking.label}` : ''}
       </Text>
       {booking.hallName && <Text className='booking-card__line'>{booking.hallName}</Text>}
+      {booking.fromWaitlist && <Text className='badge badge--green' data-testid='booking-from-waitlist'>候补成功</Text>}
       <Text className='booking-card__line'>预约码 <Text className='booking-card__code'>{booking.code}</Text></Text>
     </View>
   )

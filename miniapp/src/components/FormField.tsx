@@ -14,13 +14,15 @@ interface Props {
   maxLength?: number
   testId: string
   extra?: ReactNode
+  /** element id, so that an error can scroll the field into view */
+  anchor?: string
 }
 
 /** A labelled NutUI input with its live validation message. */
-export function FormField({ label, value, onChange, placeholder, error, showError = true, type = 'text', maxLength, testId, extra }: Props) {
+export function FormField({ label, value, onChange, placeholder, error, showError = true, type = 'text', maxLength, testId, extra, anchor }: Props) {
   const invalid = Boolean(error) && showError
   return (
-    <View className='field'>
+    <View className='field' id={anchor}>
       <Text className='field__label'>{label}</Text>
       <View className={`field__control ${invalid ? 'field__control--invalid' : ''}`} data-testid={testId}>
         <Input value={value} onChange={(v: string) => onChange(v)} placeholder={placeholder} type={type} maxLength={maxLength} />

@@ -4,8 +4,21 @@ import { HALL_TYPE_LABELS, type HallSummary } from '@xz/shared'
 import { distanceLabel } from '@/utils/format'
 import './HallCard.scss'
 
-/** Opens the system map at the point (WeChat map / browser map page on H5). */
+/** A map page marking the point (AMap's public marker link; coordinates in GCJ-02, as stored). */
+export function mapLinkOf(hall: Pick<HallSummary, 'name' | 'location'>): string {
+  const q = `position=${hall.location.lng},${hall.location.lat}&name=${encodeURIComponent(hall.name)}&src=xzwyb&coordinate=gaode&callnative=1`
+  return `https://uri.amap.com/marker?${q}`
+}
+
+/** Opens a map at the point: WeChat's map with Taro.openLocation; on H5 a map page in a new tab (a link, not a request). */
 export function navigateToHall(hall: Pick<HallSummary, 'name' | 'address' | 'location'>) {
+  if (process.env.TARO_ENV === 'h5') {
+    // ('noopener' as a window feature would make open() return null, so the opener is cut by hand)
+    const opened = window.open(mapLinkOf(hall), '_blank')
+    if (opened) opened.opener = null
+    else window.location.assign(mapLinkOf(hall))
+    return
+  }
   Promise.resolve()
     .then(() =>
       Taro.openLocation({ latitude: hall.location.lat, longitude: hall.location.lng, name: hall.name, address: hall.address, scale: 16 })
@@ -36,6 +49,7 @@ export function HallCard({ hall, onClick, action }: Props) {
       <View className='hall-card__actions'>
         <Text
           className='hall-card__link'
+          data-testid='hall-navigate'
           onClick={(e) => {
             e.stopPropagation()
             navigateToHall(hall)

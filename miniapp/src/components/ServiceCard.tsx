@@ -22,7 +22,8 @@ export function ServiceCard({ service }: { service: ServiceSummary }) {
         {service.audiences.map((a) => (
           <Text key={a} className='badge badge--blue'>{a}</Text>
         ))}
-        {service.offHours && <Text className='badge badge--red'>周末/节假日可约</Text>}
+        {service.offHoursWeekend && <Text className='badge badge--red' data-testid='badge-weekend'>周末/节假日可约</Text>}
+        {service.offHoursExtended && <Text className='badge badge--orange' data-testid='badge-extended'>午间/延时可约</Text>}
         {service.instantApproval && <Text className='badge badge--green'>秒批</Text>}
         {service.commitment && <Text className='badge badge--orange'>告知承诺</Text>}
       </View>

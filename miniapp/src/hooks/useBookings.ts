@@ -54,7 +54,20 @@ export function useBookingDays(hallId: string | undefined, serviceId: string | u
   )
 }
 
-export type SubmitResult = { ok: true; booking: Booking } | { ok: false; message: string; code?: string }
+export type SubmitResult = { ok: true; booking: Booking } | { ok: false; message: string; code?: string; error: unknown }
+export type WaitlistResult = { ok: true; entry: WaitlistEntry } | { ok: false; message: string; code?: string; error: unknown }
+
+function applicantOf(form: ApplicantForm) {
+  return {
+    applicant: { name: form.name.trim(), phone: form.phone.trim() },
+    enterprise: form.withEnterprise ? { name: form.enterpriseName.trim(), creditCode: form.creditCode.trim().toUpperCase() } : undefined,
+    note: form.note.trim() || undefined
+  }
+}
+
+function failure(err: unknown) {
+  return { ok: false as const, message: errorMessage(err), code: err instanceof ApiError ? err.code : undefined, error: err }
+}
 
 /** Books (or reschedules) once per attempt: the Idempotency-Key stays the same while the user retries. */
 export function useBookingSubmit() {
@@ -70,24 +83,13 @@ export function useBookingSubmit() {
           return { ok: true, booking: await rescheduleBooking(rescheduleId, slot.id) }
         }
         keyRef.current ??= idempotencyKey()
-        const booking = await createBooking(
-          {
-            slotId: slot.id,
-            serviceId,
-            applicant: { name: form.name.trim(), phone: form.phone.trim() },
-            enterprise: form.withEnterprise
-              ? { name: form.enterpriseName.trim(), creditCode: form.creditCode.trim().toUpperCase() }
-              : undefined,
-            note: form.note.trim() || undefined
-          },
-          keyRef.current
-        )
+        const booking = await createBooking({ slotId: slot.id, serviceId, ...applicantOf(form) }, keyRef.current)
         keyRef.current = null
         return { ok: true, booking }
       } catch (err) {
         // a definite refusal ends this attempt; a network failure keeps the key for the retry
         if (err instanceof ApiError && err.code !== 'NETWORK_ERROR') keyRef.current = null
-        return { ok: false, message: errorMessage(err), code: err instanceof ApiError ? err.code : undefined }
+        return failure(err)
       } finally {
         setSubmitting(false)
       }
@@ -95,13 +97,16 @@ export function useBookingSubmit() {
     []
   )
 
-  const waitlist = useCallback(async (slot: Slot, serviceId: string): Promise<{ ok: boolean; message: string }> => {
+  /** Joins the waitlist of a full slot with the applicant of the form. */
+  const waitlist = useCallback(async (slot: Slot, serviceId: string, form: ApplicantForm): Promise<WaitlistResult> => {
+    setSubmitting(true)
     try {
       await ensureLogin()
-      const entry = await joinWaitlist(slot.id, serviceId)
-      return { ok: true, message: entry.position ? `已加入候补，当前第${entry.position}位` : '已加入候补，有空位时将通知您' }
+      return { ok: true, entry: await joinWaitlist(slot.id, { serviceId, ...applicantOf(form) }) }
     } catch (err) {
-      return { ok: false, message: errorMessage(err) }
+      return failure(err)
+    } finally {
+      setSubmitting(false)
     }
   }, [])
 

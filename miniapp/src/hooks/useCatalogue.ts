@@ -1,4 +1,4 @@
-import { THEMES, type Audience, type Page, type ServiceSummary, type Theme } from '@xz/shared'
+import { THEMES, type Audience, type OffHoursKind, type Page, type ServiceSummary, type Theme } from '@xz/shared'
 import {
   fetchBundle, fetchBundles, fetchDepartments, fetchRegions, fetchService, fetchThemes, searchServices, type ServiceSearch
 } from '@/api/catalogue'
@@ -11,6 +11,8 @@ export interface SearchFilters {
   theme?: Theme
   departmentId?: string
   offHours?: boolean
+  /** weekend = 周末/节假日, extended = 午间/延时 */
+  offHoursKind?: OffHoursKind
 }
 
 /** Results as the user types: the keyword is debounced, filters apply at once. */

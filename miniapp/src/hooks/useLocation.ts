@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import gcoord from 'gcoord'
 
 export interface Coords {
   lat: number
@@ -24,16 +25,38 @@ export function saveRegion(code: string): void {
   Taro.setStorageSync(REGION_KEY, code)
 }
 
-/** GCJ-02 position via Taro.getLocation, with a timeout: a silent browser prompt must not hang the screen. */
+/**
+ * The browser's own position (WGS-84, as the Geolocation API reports it) converted to GCJ-02, the datum of the
+ * points' coordinates and of Chinese maps. Taro's H5 getLocation cannot give GCJ-02, so H5 asks the browser.
+ */
+function browserLocation(timeoutMs: number): Promise<Coords> {
+  return new Promise<Coords>((resolve, reject) => {
+    if (typeof navigator === 'undefined' || !navigator.geolocation) return reject(new Error('getLocation:unsupported'))
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        const [lng, lat] = gcoord.transform([pos.coords.longitude, pos.coords.latitude], gcoord.WGS84, gcoord.GCJ02)
+        resolve({ lat, lng })
+      },
+      (err) => reject(new Error(`getLocation:${err.code}`)),
+      { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: 5 * 60_000 }
+    )
+  })
+}
+
+/** GCJ-02 position (WeChat: Taro.getLocation; H5: the browser's geolocation), with a timeout: a silent prompt must not hang the screen. */
 export function locate(timeoutMs = LOCATE_TIMEOUT_MS): Promise<Coords> {
   return new Promise<Coords>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('getLocation:timeout')), timeoutMs)
     Promise.resolve()
-      .then(() => Taro.getLocation({ type: 'gcj02' }))
+      .then(() =>
+        process.env.TARO_ENV === 'h5'
+          ? browserLocation(timeoutMs)
+          : Taro.getLocation({ type: 'gcj02' }).then((res) => ({ lat: res.latitude, lng: res.longitude }))
+      )
       .then(
-        (res) => {
+        (coords) => {
           clearTimeout(timer)
-          resolve({ lat: res.latitude, lng: res.longitude })
+          resolve(coords)
         },
         (err: unknown) => {
           clearTimeout(timer)

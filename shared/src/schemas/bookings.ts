@@ -99,6 +99,28 @@ export const BookingDetailSchema = BookingSchema.extend({
 export type BookingDetail = z.infer<typeof BookingDetailSchema>
 
 // ---------------------------------------------------------------------------------------------
+// Eligibility: what would stop the signed-in person from booking, known before they fill in the form
+// ---------------------------------------------------------------------------------------------
+export const BookingEligibilityQuerySchema = z.strictObject({
+  /** Also report the dates on which the person already holds a booking of this item (one per item and day). */
+  serviceId: ObjectIdSchema.optional(),
+})
+export type BookingEligibilityQuery = z.infer<typeof BookingEligibilityQuerySchema>
+
+export const BookingEligibilitySchema = z.object({
+  /** Active bookings held (booked or checked in) and the most one may hold. */
+  activeCount: z.number().int(),
+  limit: z.number().int(),
+  canBook: z.boolean(),
+  /** Why not (BOOKING_LIMIT or BOOKING_SUSPENDED), with the server's message. */
+  reason: z.object({ code: z.enum(['BOOKING_LIMIT', 'BOOKING_SUSPENDED']), message: z.string() }).optional(),
+  suspendedUntil: z.iso.datetime().optional(),
+  /** Dates (within the horizon) on which the person already booked `serviceId`. */
+  bookedDates: z.array(z.string()),
+})
+export type BookingEligibility = z.infer<typeof BookingEligibilitySchema>
+
+// ---------------------------------------------------------------------------------------------
 // Waitlist
 // ---------------------------------------------------------------------------------------------
 export const WAITLIST_STATUSES = ['waiting', 'promoted', 'skipped', 'expired', 'cancelled', 'left'] as const

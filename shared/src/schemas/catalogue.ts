@@ -158,6 +158,10 @@ export const RatingSummarySchema = z.object({
 })
 export type RatingSummary = z.infer<typeof RatingSummarySchema>
 
+/** Kinds of off-hours sessions an item can be booked in. */
+export const OFF_HOURS_KINDS = ['weekend', 'extended'] as const
+export type OffHoursKind = (typeof OFF_HOURS_KINDS)[number]
+
 export const ServiceSummarySchema = z.object({
   id: z.string(),
   code: z.string(),
@@ -171,6 +175,10 @@ export const ServiceSummarySchema = z.object({
   visits: z.number().int(),
   bookable: z.boolean(),
   offHours: z.boolean(),
+  /** Some session offers it on a weekend or public holiday within the booking horizon (周末/节假日可约). */
+  offHoursWeekend: z.boolean(),
+  /** Some session offers it on a working day at lunchtime or in the evening (午间/延时可约). */
+  offHoursExtended: z.boolean(),
   instantApproval: z.boolean(),
   commitment: z.boolean(),
   status: z.enum(['active', 'archived']),
@@ -213,6 +221,8 @@ export const ServiceQuerySchema = PageQuerySchema.extend({
   /** Items that apply in the region: those of the region itself, of the regions above it and below it. */
   regionCode: RegionCodeSchema.optional(),
   offHours: QueryBoolSchema.optional(),
+  /** Only items with sessions of this kind: `weekend` (周末/节假日) or `extended` (午间/延时). */
+  offHoursKind: z.enum(OFF_HOURS_KINDS).optional(),
 })
 export type ServiceQuery = z.infer<typeof ServiceQuerySchema>
 

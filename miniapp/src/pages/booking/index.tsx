@@ -11,6 +11,7 @@ import { useService } from '@/hooks/useCatalogue'
 import { useHall } from '@/hooks/useHalls'
 import { navigateToHall } from '@/components/HallCard'
 import { dateLabel } from '@/utils/format'
+import { goLogin } from '@/utils/loginReturn'
 import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
@@ -52,7 +53,7 @@ export default function BookingPage() {
         onRetry={booking.reload}
         errorAction={
           booking.errorCode === 'UNAUTHENTICATED' ? (
-            <Button type='primary' size='small' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>去登录</Button>
+            <Button type='primary' size='small' onClick={() => goLogin(`/pages/booking/index?id=${params.id ?? ''}`)}>去登录</Button>
           ) : undefined
         }
       >
@@ -168,7 +169,7 @@ export default function BookingPage() {
                   block
                   type='primary'
                   data-testid='book-again'
-                  onClick={() => Taro.redirectTo({ url: `/pages/book/index?serviceId=${data.serviceId}&hallId=${data.hallId}` })}
+                  onClick={() => Taro.redirectTo({ url: `/pages/book/index?serviceId=${data.serviceId}&hallId=${data.hallId}&from=${data.id}` })}
                 >
                   重新预约
                 </Button>

@@ -7,6 +7,7 @@ import { StateView } from '@/components/StateView'
 import { WAITLIST_STATUS_LABELS, type WaitlistEntry } from '@/api/bookings'
 import { leaveMyWaitlist, useMyBookings, useMyWaitlist } from '@/hooks/useBookings'
 import { dateLabel } from '@/utils/format'
+import { goLogin } from '@/utils/loginReturn'
 import { useElderMode } from '@/stores/elder'
 import './index.scss'
 
@@ -27,7 +28,17 @@ function WaitlistItem({ entry, onLeft }: { entry: WaitlistEntry; onLeft: () => v
         <Text className={`badge ${waiting ? 'badge--orange' : 'badge--grey'}`}>
           {WAITLIST_STATUS_LABELS[entry.status]}
           {waiting && entry.position ? ` 第${entry.position}位` : ''}
+          {entry.status === 'promoted' ? '，已为您预约' : ''}
         </Text>
+        {entry.status === 'promoted' && entry.bookingId && (
+          <Text
+            className='section__more'
+            data-testid='waitlist-promoted-booking'
+            onClick={() => void Taro.navigateTo({ url: `/pages/booking/index?id=${entry.bookingId ?? ''}` })}
+          >
+            查看预约 ›
+          </Text>
+        )}
         {waiting && (
           <Text
             className='section__more'
@@ -101,7 +112,7 @@ export default function BookingsPage() {
         onRetry={bookings.reload}
         errorAction={
           bookings.errorCode === 'UNAUTHENTICATED' ? (
-            <Button type='primary' size='small' data-testid='go-login' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+            <Button type='primary' size='small' data-testid='go-login' onClick={() => goLogin('/pages/bookings/index')}>
               去登录
             </Button>
           ) : undefined

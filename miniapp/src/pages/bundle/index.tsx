@@ -1,4 +1,4 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { openService } from '@/components/ServiceCard'
 import { MaterialItem } from '@/components/MaterialItem'
@@ -42,6 +42,37 @@ export default function BundlePage() {
                   <Text className='section__more'>指南</Text>
                 </View>
               ))}
+            </View>
+
+            <View className='section' data-testid='bundle-book'>
+              <View className='section__title'>
+                <Text className='section__title-text'>预约办理</Text>
+              </View>
+              {data.services.some((s) => s.offHours) ? (
+                <View>
+                  <Text className='muted bundle__book-hint'>
+                    预约一个到场时段即可：选择主办事项预约，到场后窗口一并受理同一网点可办的其他事项；不能一并受理的，需另行预约。
+                  </Text>
+                  {data.services.filter((s) => s.offHours).map((s, i) => (
+                    <View
+                      key={s.id}
+                      className='bundle__book-item'
+                      data-testid='bundle-book-item'
+                      onClick={() =>
+                        void Taro.navigateTo({ url: `/pages/book/index?serviceId=${encodeURIComponent(s.id)}&bundleId=${encodeURIComponent(data.id)}` })
+                      }
+                    >
+                      <Text className='bundle__service-name'>
+                        {i === 0 ? '主办事项：' : ''}
+                        {s.name}
+                      </Text>
+                      <Text className='bundle__book-go'>预约</Text>
+                    </View>
+                  ))}
+                </View>
+              ) : (
+                <Text className='muted'>本件事包含的事项暂无非工作时间预约场次，请在工作日到网点办理</Text>
+              )}
             </View>
 
             <View className='section' data-testid='merged-materials'>

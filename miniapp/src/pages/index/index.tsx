@@ -64,7 +64,7 @@ function RegularHome() {
 
       <View className='home__offhours' data-testid='home-offhours' onClick={() => go('/pages/search/index?offHours=1')}>
         <View>
-          <Text className='home__offhours-title'>周末/节假日可预约</Text>
+          <Text className='home__offhours-title'>非工作时间可预约</Text>
           <Text className='home__offhours-sub'>双休日值班 · 节假日预约 · 午间不断档 · 延时服务</Text>
         </View>
         <Text className='home__offhours-go'>去预约</Text>

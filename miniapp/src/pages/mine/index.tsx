@@ -10,10 +10,17 @@ import { useAccount } from '@/hooks/useAuth'
 import { creditCodeError, enterpriseNameError, mobileError } from '@/utils/validation'
 import { ElderSwitch } from '@/components/elder'
 import { useElderMode } from '@/stores/elder'
+import { returnAfterLogin } from '@/utils/loginReturn'
 import './index.scss'
 
 function toast(result: { ok: boolean; message: string }) {
   void Taro.showToast({ title: result.message, icon: result.ok ? 'success' : 'none' })
+}
+
+/** Signed in: back to the page that sent the user here (e.g. the booking form), if any. */
+function afterLogin(result: { ok: boolean; message: string }) {
+  toast(result)
+  if (result.ok) returnAfterLogin()
 }
 
 function LoginPanel({ devLogin, busy, onDev, onWechat }: {
@@ -196,8 +203,8 @@ export default function MinePage() {
           <LoginPanel
             devLogin={account.devLogin}
             busy={account.busy}
-            onDev={async (code) => toast(await account.loginDev(code))}
-            onWechat={async () => toast(await account.loginWechat())}
+            onDev={async (code) => afterLogin(await account.loginDev(code))}
+            onWechat={async () => afterLogin(await account.loginWechat())}
           />
         )}
       </StateView>

@@ -113,7 +113,13 @@ export default function RatePage() {
         <Button block type='primary' loading={submitting} data-testid='submit-rating' onClick={() => void onSubmit()}>
           提交评价
         </Button>
-        {bad && <Text className='muted rate__hint'>差评将生成整改工单，办理网点核实整改后会回复您</Text>}
+        {bad && (
+          <Text className='muted rate__hint' data-testid='rate-bad-hint'>
+            {bookingId
+              ? '差评将生成整改工单，办理网点核实整改后会回复您'
+              : '差评将生成整改工单，由事项所属地区的政务服务管理部门核实整改并答复您'}
+          </Text>
+        )}
       </View>
     </View>
   )

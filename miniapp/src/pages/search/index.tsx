@@ -22,7 +22,8 @@ export default function SearchPage() {
   const initialTheme = params.theme ? decodeURIComponent(params.theme) : undefined
   const [filters, setFilters] = useState<SearchFilters>({
     theme: isTheme(initialTheme) ? initialTheme : undefined,
-    offHours: params.offHours === '1' || params.offHours === 'true' ? true : undefined
+    offHours: params.offHours === '1' || params.offHours === 'true' ? true : undefined,
+    offHoursKind: params.offHoursKind === 'weekend' || params.offHoursKind === 'extended' ? params.offHoursKind : undefined
   })
   const results = useServiceSearch(q, filters)
   const departments = useDepartments()
@@ -48,12 +49,22 @@ export default function SearchPage() {
             </Text>
           ))}
           <Text
-            className={`chip ${filters.offHours ? 'chip--active' : ''}`}
+            className={`chip ${filters.offHours && !filters.offHoursKind ? 'chip--active' : ''}`}
             data-testid='filter-offhours'
-            onClick={() => set({ offHours: filters.offHours ? undefined : true })}
+            onClick={() => set({ offHours: filters.offHours && !filters.offHoursKind ? undefined : true, offHoursKind: undefined })}
           >
-            周末/节假日可约
+            非工作时间可约
           </Text>
+          {(['weekend', 'extended'] as const).map((kind) => (
+            <Text
+              key={kind}
+              className={`chip ${filters.offHoursKind === kind ? 'chip--active' : ''}`}
+              data-testid={`filter-offhours-${kind}`}
+              onClick={() => set({ offHours: undefined, offHoursKind: filters.offHoursKind === kind ? undefined : kind })}
+            >
+              {kind === 'weekend' ? '周末/节假日可约' : '午间/延时可约'}
+            </Text>
+          ))}
         </View>
         <ScrollView scrollX className='search__scroll'>
           <View className='search__row'>

@@ -31,7 +31,8 @@ function BasicInfo({ service }: { service: ServiceDetail }) {
         {service.commitment && <Text className='badge badge--orange'>承诺制</Text>}
         {service.proxy && <Text className='badge badge--blue'>可代办</Text>}
         {service.bookable && <Text className='badge badge--red'>可预约</Text>}
-        {service.offHours && <Text className='badge badge--red'>周末/节假日可约</Text>}
+        {service.offHoursWeekend && <Text className='badge badge--red' data-testid='badge-weekend'>周末/节假日可约</Text>}
+        {service.offHoursExtended && <Text className='badge badge--orange' data-testid='badge-extended'>午间/延时可约</Text>}
         <Text className='badge badge--blue'>{service.onlineDepth}</Text>
       </View>
       <Row label='事项类型' value={service.itemType} />

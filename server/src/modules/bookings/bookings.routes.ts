@@ -1,5 +1,7 @@
 import {
   BookingDetailSchema,
+  BookingEligibilityQuerySchema,
+  BookingEligibilitySchema,
   BookingListQuerySchema,
   BookingSchema,
   CancelBookingSchema,
@@ -43,6 +45,11 @@ export const bookingRoutes = new ApiRouter('/bookings', 'bookings')
   )
   .get('/', { summary: 'My bookings (mobile numbers masked)', auth: ['citizen'], query: BookingListQuerySchema, response: pageOf(BookingSchema) }, ({ auth, query }) =>
     bookings.listMyBookings(auth, query),
+  )
+  .get(
+    '/eligibility',
+    { summary: 'Whether I may book now (active-booking limit, suspension) and the days I already booked an item', auth: ['citizen'], query: BookingEligibilityQuerySchema, response: BookingEligibilitySchema },
+    ({ auth, query }) => bookings.bookingEligibility(auth, query),
   )
   .get('/waitlist', { summary: 'My waitlist entries', auth: ['citizen'], query: WaitlistQuerySchema, response: pageOf(WaitlistEntrySchema) }, ({ auth, query }) =>
     listMyWaitlist(auth, query),

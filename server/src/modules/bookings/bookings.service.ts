@@ -2,9 +2,14 @@ import crypto from 'node:crypto'
 import mongoose from 'mongoose'
 import QRCode from 'qrcode'
 import {
+  BOOKING_HORIZON_DAYS,
+  addDays,
+  localDate,
   maskMobile,
   type Booking as BookingDto,
   type BookingDetail,
+  type BookingEligibility,
+  type BookingEligibilityQuery,
   type BookingListQuery,
   type BookingStatus,
   type CreateBooking,
@@ -22,9 +27,9 @@ import { Hall } from '../halls/hall.model'
 import { loadSlotWith, ruleOffers, type LoadedSlot } from '../sessions/sessions.service'
 import { bookingWindow } from '../sessions/sessions.rules'
 import { Booking, hallDayKey, type BookingDoc } from './booking.model'
-import { bookingCode, canChange, noShowStanding, noShowWarning, type NoShowStanding } from './bookings.rules'
+import { ACTIVE_CLAIM_NUMBERS, activeClaimId, quotaClaimId, bookingCode, canChange, noShowStanding, noShowWarning, type NoShowStanding } from './bookings.rules'
 import { claimActivePlace, claimQuota, claimSeat, seatCandidates, releaseClaims, tryLock, unlock, withBookingLock, type ClaimOwner, type SeatRef } from './claims'
-import { IdempotencyRecord } from './claim.model'
+import { BookingClaim, IdempotencyRecord } from './claim.model'
 import { BookingStanding } from './standing.model'
 import { WaitlistFlag } from './waitlist.model'
 
@@ -474,4 +479,38 @@ export async function detailOf(b: BookingLean, standing?: NoShowStanding, known?
   const [names, qr] = await Promise.all([known ?? namesOf([b]), qrDataUrl(b.code)])
   const warning = standing ? noShowWarning(standing) : undefined
   return { ...toDto(b, names, { maskPhone: false, history: true }), qrDataUrl: qr, ...(warning ? { warning } : {}) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Eligibility (checked before the form, with the same claims and standing that booking uses)
+// ---------------------------------------------------------------------------------------------
+/**
+ * What would stop the person from booking: the active-booking limit (their three active-place claims, read by
+ * `_id`), a suspension (their standing, by `_id`) and, for an item, the days they already booked it (its quota
+ * claims over the 15 horizon dates, by `_id`). No collection is scanned.
+ */
+export async function bookingEligibility(auth: AuthContext, query: BookingEligibilityQuery): Promise<BookingEligibility> {
+  const userId = auth.sub
+  const today = localDate(now())
+  const dates = query.serviceId ? Array.from({ length: BOOKING_HORIZON_DAYS + 1 }, (_, i) => addDays(today, i)) : []
+  const [places, standing, quotas] = await Promise.all([
+    Promise.all(ACTIVE_CLAIM_NUMBERS.map((k) => BookingClaim.exists({ _id: activeClaimId(userId, k) }))),
+    standingOf(userId),
+    Promise.all(dates.map((d) => BookingClaim.exists({ _id: quotaClaimId(userId, d, query.serviceId ?? '') }))),
+  ])
+  const activeCount = places.filter(Boolean).length
+  const limit = ACTIVE_CLAIM_NUMBERS.length
+  const base = { activeCount, limit, bookedDates: dates.filter((_, i) => quotas[i]) }
+  if (standing.suspendedUntil) {
+    return {
+      ...base,
+      canBook: false,
+      reason: { code: 'BOOKING_SUSPENDED', message: '90 天内爽约 2 次，预约功能已暂停 30 天' },
+      suspendedUntil: standing.suspendedUntil.toISOString(),
+    }
+  }
+  if (activeCount >= limit) {
+    return { ...base, canBook: false, reason: { code: 'BOOKING_LIMIT', message: `每人最多同时持有 ${limit} 个有效预约，请先取消或办结已有预约` } }
+  }
+  return { ...base, canBook: true }
 }

@@ -111,6 +111,10 @@ const serviceSchema = new Schema(
     status: { type: String, enum: ['active', 'archived'], default: 'active' },
     /** Derived: bookable at a point that has off-hours session rules offering it. Maintained by the sessions module. */
     offHours: { type: Boolean, default: false },
+    /** Derived: some rule offers it on a weekend or public holiday within the booking horizon (双休日/节假日). */
+    offHoursWeekend: { type: Boolean, default: false },
+    /** Derived: some rule offers it on a working day at lunchtime or in the evening (午间/延时). */
+    offHoursExtended: { type: Boolean, default: false },
     searchText: String,
     pinyin: String,
     initials: String,

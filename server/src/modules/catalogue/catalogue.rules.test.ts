@@ -2,6 +2,7 @@ import type { Material } from '@xz/shared'
 import {
   bundleTimes,
   escapeRegex,
+  materialKey,
   mergeMaterials,
   parseQuery,
   pinyinOf,
@@ -146,6 +147,18 @@ describe('mergeMaterials (一件事一次办)', () => {
     const a: BundleItem = { ...id1, materials: [material('申请表（原件）')] }
     const b: BundleItem = { ...id2, materials: [material('申请表 (原件)')] }
     expect(mergeMaterials([a, b])).toHaveLength(1)
+  })
+
+  it('when names differ only by a copy qualifier (正本, 原件, bracketed or not), then they are one material under the more specific name', () => {
+    const a: BundleItem = { ...id1, materials: [material('营业执照'), material('申请表（原件）')] }
+    const b: BundleItem = { ...id2, materials: [material('营业执照正本'), material('申请表')] }
+    const merged = mergeMaterials([a, b])
+    expect(merged.map((m) => m.name)).toEqual(['营业执照正本', '申请表（原件）'])
+    expect(merged[0].serviceIds).toEqual(['s1', 's2'])
+    // a different document stays apart
+    const c: BundleItem = { ...id2, materials: [material('营业执照副本')] }
+    expect(mergeMaterials([a, c]).map((m) => m.name)).toEqual(['营业执照', '申请表（原件）', '营业执照副本'])
+    expect(materialKey('原件')).toBe('原件')
   })
 
   it('when an item lists a material twice, then the item is named once', () => {

@@ -165,9 +165,21 @@ export interface BundleItem {
   visits: number
 }
 
-/** Materials are "the same" when their names match ignoring whitespace and full-/half-width brackets. */
+/** Words that say which copy of a document to bring (the form field says that too), not which document it is. */
+const COPY_QUALIFIER = /(原件及复印件|原件和复印件|原件或复印件|原件|复印件|正本)$/
+
+/**
+ * Materials are "the same" when their names match ignoring whitespace, full-/half-width brackets and a trailing
+ * copy qualifier, bracketed or not: 营业执照, 营业执照正本 and 营业执照（原件） are one material. 副本 stays a
+ * different document.
+ */
 export function materialKey(name: string): string {
-  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
+  let key = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
+  for (;;) {
+    const next = key.replace(/\(([^()]*)\)$/, (whole, inner: string) => (COPY_QUALIFIER.test(inner) && inner.replace(COPY_QUALIFIER, '') === '' ? '' : whole)).replace(COPY_QUALIFIER, '')
+    if (next === key || next === '') return key
+    key = next
+  }
 }
 
 function mergeForm(a: Material['form'], b: Material['form']): Material['form'] {
@@ -201,6 +213,8 @@ export function mergeMaterials(items: BundleItem[]): MergedMaterial[] {
         prev.serviceIds.push(item.id)
         prev.serviceNames.push(item.name)
       }
+      // the more specific wording (营业执照正本 over 营业执照) names the merged material
+      if (m.name.length > prev.name.length) prev.name = m.name
       prev.form = mergeForm(prev.form, m.form)
       prev.medium = mergeMedium(prev.medium, m.medium)
       prev.copies = Math.max(prev.copies, m.copies)

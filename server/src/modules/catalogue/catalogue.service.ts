@@ -67,7 +67,7 @@ export function setRatingSummaryProvider(fn: RatingSummaryProvider | undefined):
 
 /** Fields of a list entry, plus what ranking needs; nothing else is read for a search. */
 const SUMMARY_FIELDS =
-  'code name itemType departmentId audiences themes promisedLimitDays visits bookable offHours instantApproval commitment status demo'
+  'code name itemType departmentId audiences themes promisedLimitDays visits bookable offHours offHoursWeekend offHoursExtended instantApproval commitment status demo'
 const RANK_FIELDS = 'pinyin initials'
 
 interface ServiceLean {
@@ -82,6 +82,8 @@ interface ServiceLean {
   visits?: number | null
   bookable?: boolean | null
   offHours?: boolean | null
+  offHoursWeekend?: boolean | null
+  offHoursExtended?: boolean | null
   instantApproval?: boolean | null
   commitment?: boolean | null
   status?: Status | null
@@ -129,6 +131,8 @@ function toSummary(s: ServiceLean, departmentNames: Map<string, string>): Servic
     visits: s.visits ?? 0,
     bookable: s.bookable ?? false,
     offHours: s.offHours ?? false,
+    offHoursWeekend: s.offHoursWeekend ?? false,
+    offHoursExtended: s.offHoursExtended ?? false,
     instantApproval: s.instantApproval ?? false,
     commitment: s.commitment ?? false,
     status: s.status ?? 'active',
@@ -179,6 +183,7 @@ async function search(query: ServiceQuery, scope: SearchScope): Promise<Page<Ser
   if (query.theme) and.push({ themes: query.theme })
   if (query.departmentId) and.push({ departmentId: query.departmentId })
   if (query.offHours !== undefined) and.push({ offHours: query.offHours })
+  if (query.offHoursKind) and.push(query.offHoursKind === 'weekend' ? { offHoursWeekend: true } : { offHoursExtended: true })
   if (query.regionCode) and.push(appliesInRegion(query.regionCode))
   if (scope.withinRegion) and.push(withinRegion(scope.withinRegion))
   const parsed = query.q ? parseQuery(query.q) : undefined

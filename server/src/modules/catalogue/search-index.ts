@@ -10,7 +10,7 @@ import { rankItems, regionAncestors, regionPrefix, type ParsedQuery } from './ca
  * by `_id`) and reloads the index when another write, in any process, has changed it.
  */
 
-const INDEX_FIELDS = 'code name departmentId regionCode audiences themes offHours searchText pinyin initials'
+const INDEX_FIELDS = 'code name departmentId regionCode audiences themes offHours offHoursWeekend offHoursExtended searchText pinyin initials'
 
 export interface IndexedService {
   _id: mongoose.Types.ObjectId
@@ -21,6 +21,8 @@ export interface IndexedService {
   audiences?: string[] | null
   themes?: string[] | null
   offHours?: boolean | null
+  offHoursWeekend?: boolean | null
+  offHoursExtended?: boolean | null
   searchText?: string | null
   pinyin?: string | null
   initials?: string | null
@@ -70,6 +72,8 @@ function matches(s: IndexedService, query: ServiceQuery, parsed: ParsedQuery): b
   if (query.theme && !s.themes?.includes(query.theme)) return false
   if (query.departmentId && s.departmentId?.toString() !== query.departmentId.toLowerCase()) return false
   if (query.offHours !== undefined && s.offHours !== query.offHours) return false
+  if (query.offHoursKind === 'weekend' && !s.offHoursWeekend) return false
+  if (query.offHoursKind === 'extended' && !s.offHoursExtended) return false
   if (query.regionCode) {
     const region = s.regionCode ?? ''
     if (!regionAncestors(query.regionCode).includes(region) && !region.startsWith(regionPrefix(query.regionCode))) return false

@@ -167,6 +167,30 @@ export function horizonDates(now: Date): { first: string; last: string } {
   return { first, last: addDays(first, BOOKING_HORIZON_DAYS) }
 }
 
+/**
+ * Which kinds of off-hours session a rule really holds between two dates: `weekend` when it has a session on a
+ * weekend or public holiday (双休日/节假日), `extended` when on a working day (午间/延时). Decided by the days the
+ * calendar gives, not by the rule's label, so a weekend rule outside its effective dates counts for nothing.
+ */
+export function offHoursKindsOf(
+  rule: Pick<RuleLike, 'dayTypes' | 'effectiveFrom' | 'effectiveTo' | 'status' | 'start' | 'end' | 'slotMinutes'>,
+  from: string,
+  to: string,
+  dayType: DayTypeLookup,
+): { weekend: boolean; extended: boolean } {
+  const kinds = { weekend: false, extended: false }
+  if (rule.status !== 'active' || slotStarts(rule).length === 0) return kinds
+  for (const date of dateRange(from, to)) {
+    if (!ruleEffectiveOn(rule, date)) continue
+    const type = dayType(date)
+    if (!ruleAppliesToDayType(rule.dayTypes, type)) continue
+    if (type === 'weekend' || type === 'holiday') kinds.weekend = true
+    else kinds.extended = true
+    if (kinds.weekend && kinds.extended) break
+  }
+  return kinds
+}
+
 export type SlotResolution =
   | { ok: true; slot: DerivedSlot }
   | { ok: false; reason: 'not_a_slot' | 'rule_inactive' | 'not_on_this_day' | 'cancelled' }

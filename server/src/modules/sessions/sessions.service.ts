@@ -25,6 +25,7 @@ import { SessionCancellation, SessionRule, type SessionRuleDoc } from './session
 import {
   cancellationKey,
   defaultCapacity,
+  offHoursKindsOf,
   deriveSlots,
   horizonDates,
   parseSlotId,
@@ -237,28 +238,54 @@ export async function archiveRule(auth: AuthContext, id: string): Promise<Sessio
 }
 
 /**
- * Keeps `Service.offHours` true exactly for the items some active session rule offers (at a point that
- * is active). Call it whenever rules, a point's items or an item's bookable/status change.
+ * Keeps each item's off-hours flags honest: `offHoursWeekend` when some active session rule offers it on a
+ * weekend or public holiday within the booking horizon (today … +14 days), `offHoursExtended` when some rule
+ * offers it on a working day (午间不断档 / 延时服务), and `offHours` when either holds. Computed in memory from the
+ * rules (bounded: a few per point) and the calendar, and written only where a flag changed. Call it whenever
+ * rules, a point's items, an item's bookable/status or the calendar change; the daily job moves the horizon.
  */
 export async function recomputeServiceOffHours(): Promise<{ changed: number }> {
-  const today = localDate(now())
-  const rules = (await SessionRule.find({ status: 'active' }).select('hallId serviceIds effectiveTo').lean<SessionRuleDoc[]>()).filter(
-    (r) => !r.effectiveTo || r.effectiveTo >= today,
-  )
+  const t = now()
+  const today = localDate(t)
+  const rules = (await SessionRule.find({ status: 'active' }).lean<SessionRuleDoc[]>()).filter((r) => !r.effectiveTo || r.effectiveTo >= today)
   const halls = await Hall.find({ _id: { $in: [...new Set(rules.map((r) => String(r.hallId)))] } })
-    .select('serviceIds status')
+    .select('serviceIds status windows')
     .lean<HallLike[]>()
   const hallById = new Map(halls.filter((h) => h.status !== 'archived').map((h) => [String(h._id), h]))
-  const services = await Service.find().select('hallIds bookable status offHours').lean<(ServiceLike & { offHours?: boolean })[]>()
-  const offered = new Set<string>()
+  const [services, calendar] = await Promise.all([
+    Service.find().select('hallIds bookable status offHours offHoursWeekend offHoursExtended').lean<(ServiceLike & OffHoursFlags)[]>(),
+    currentCalendar(),
+  ])
+  const { first, last } = horizonDates(t)
+  const weekend = new Set<string>()
+  const extended = new Set<string>()
   for (const rule of rules) {
     const hall = hallById.get(String(rule.hallId))
     if (!hall) continue
-    for (const s of services) if (ruleOffers(rule, hall, s)) offered.add(String(s._id))
+    const kinds = offHoursKindsOf(ruleLike(rule, hall), first, last, calendar.dayType)
+    if (!kinds.weekend && !kinds.extended) continue
+    for (const s of services) {
+      if (!ruleOffers(rule, hall, s)) continue
+      if (kinds.weekend) weekend.add(String(s._id))
+      if (kinds.extended) extended.add(String(s._id))
+    }
   }
-  const changes = services.filter((s) => Boolean(s.offHours) !== offered.has(String(s._id)))
-  await Promise.all(changes.map((s) => Service.updateOne({ _id: s._id }, { $set: { offHours: offered.has(String(s._id)) } })))
+  const changes: { _id: Id; $set: Required<OffHoursFlags> }[] = []
+  for (const s of services) {
+    const id = String(s._id)
+    const next = { offHours: weekend.has(id) || extended.has(id), offHoursWeekend: weekend.has(id), offHoursExtended: extended.has(id) }
+    if (Boolean(s.offHours) !== next.offHours || Boolean(s.offHoursWeekend) !== next.offHoursWeekend || Boolean(s.offHoursExtended) !== next.offHoursExtended) {
+      changes.push({ _id: s._id, $set: next })
+    }
+  }
+  await Promise.all(changes.map((c) => Service.updateOne({ _id: c._id }, { $set: c.$set })))
   return { changed: changes.length }
+}
+
+interface OffHoursFlags {
+  offHours?: boolean | null
+  offHoursWeekend?: boolean | null
+  offHoursExtended?: boolean | null
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,3 +409,18 @@ export async function isSessionCancelled(hallId: string | Id, date: string): Pro
 
 export { hallInRegion, loadHall }
 export type { HallLike, ServiceLike }
+
+let offHoursComputedOn: string | undefined
+/**
+ * The booking horizon moves every day (and the calendar may have changed): recompute the off-hours flags once per
+ * local date in each process. Idempotent, so several processes doing it is harmless.
+ */
+export const offHoursRefreshJob = {
+  name: 'service-off-hours-refresh',
+  async run(): Promise<void> {
+    const today = localDate(now())
+    if (offHoursComputedOn === today) return
+    await recomputeServiceOffHours()
+    offHoursComputedOn = today
+  },
+}

@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro'
+
+/** Storage key of the page to come back to after signing in on 我的 (a tab page cannot take query parameters). */
+const RETURN_KEY = 'xz.loginReturn'
+const MINE_PAGE = '/pages/mine/index'
+const TAB_PAGES = ['/pages/index/index', '/pages/nearby/index', '/pages/bookings/index', MINE_PAGE]
+
+/** Sends the user to 我的 to sign in, remembering `returnUrl` (path + query) to come back to afterwards. */
+export function goLogin(returnUrl: string): void {
+  Taro.setStorageSync(RETURN_KEY, JSON.stringify({ url: returnUrl, at: Date.now() }))
+  void Taro.switchTab({ url: MINE_PAGE })
+}
+
+/** The page the sign-in started from (within the last hour), removed as it is read. */
+export function takeLoginReturn(): string | undefined {
+  const raw: unknown = Taro.getStorageSync(RETURN_KEY)
+  Taro.removeStorageSync(RETURN_KEY)
+  if (typeof raw !== 'string' || !raw) return undefined
+  try {
+    const { url, at } = JSON.parse(raw) as { url?: unknown; at?: unknown }
+    if (typeof url !== 'string' || !url.startsWith('/pages/') || typeof at !== 'number' || Date.now() - at > 3_600_000) return undefined
+    return url
+  } catch {
+    return undefined
+  }
+}
+
+/** After a successful sign-in: back to where the user was, if they came from somewhere. */
+export function returnAfterLogin(): boolean {
+  const url = takeLoginReturn()
+  if (!url) return false
+  const path = url.split('?')[0]
+  void (TAB_PAGES.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url }))
+  return true
+}
