@@ -3,6 +3,7 @@ import {
   localDate,
   localTime,
   type AdminHallQuery,
+  type DayType,
   type HallData,
   type HallDetail,
   type HallQuery,
@@ -20,9 +21,11 @@ import { currentCalendar } from '../calendar/calendar.service'
 import { invalidField } from '../../lib/errors'
 import { Region, Service } from '../catalogue/catalogue.model'
 import { regionPrefix } from '../catalogue/catalogue.rules'
-import { SessionRule } from '../sessions/session.model'
+import { SessionCancellation, SessionRule } from '../sessions/session.model'
+import { cancellationKey } from '../sessions/sessions.rules'
+import { ruleOffers } from '../sessions/sessions.service'
 import { Hall } from './hall.model'
-import { haversineKm, isOpenAt, typeOrder } from './halls.rules'
+import { haversineKm, hoursOn, openStateAt, sessionsOn, typeOrder, type OpenState, type SessionRuleHours, type SessionToday } from './halls.rules'
 
 type Id = mongoose.Types.ObjectId | string
 type Status = 'active' | 'archived'
@@ -73,12 +76,50 @@ interface HallLean {
   demo?: boolean | null
 }
 
-/** Tells whether a point is open at this moment (regular hours on today's calendar day type). */
-async function openNowCheck(): Promise<(h: HallLean) => boolean> {
+interface OpenNow {
+  date: string
+  dayType: DayType
+  /** Open state of a point at this moment, off-hours sessions counted. */
+  stateOf: (h: HallLean) => OpenState
+  /** The point's off-hours sessions today (none when the day is cancelled). */
+  sessionsOf: (h: HallLean) => SessionToday[]
+}
+
+const RULE_HOURS_FIELDS = 'hallId label dayTypes start end effectiveFrom effectiveTo status'
+type RuleHoursLean = SessionRuleHours & { hallId: mongoose.Types.ObjectId }
+
+/**
+ * Open state of points at this moment: regular hours on today's day type, or one of today's off-hours
+ * sessions. Session rules are administrator-kept and bounded (a handful per point), so the active ones
+ * are read whole; a cancelled day is looked up by its `_id` (`${hallId}:${date}`), only for points that
+ * hold a session today.
+ */
+async function openNowCheck(hallIds: string[]): Promise<OpenNow> {
   const at = now()
-  const dayType = (await currentCalendar()).dayType(localDate(at))
+  const date = localDate(at)
   const time = localTime(at)
-  return (h) => isOpenAt(h, dayType, time)
+  const [calendar, rules] = await Promise.all([
+    currentCalendar(),
+    hallIds.length ? SessionRule.find({ status: 'active' }, RULE_HOURS_FIELDS).lean<RuleHoursLean[]>() : Promise.resolve([]),
+  ])
+  const dayType = calendar.dayType(date)
+  const wanted = new Set(hallIds)
+  const rulesByHall = new Map<string, RuleHoursLean[]>()
+  for (const r of rules) {
+    const id = String(r.hallId)
+    if (wanted.has(id)) rulesByHall.set(id, [...(rulesByHall.get(id) ?? []), r])
+  }
+  const sessions = new Map<string, SessionToday[]>()
+  for (const [id, list] of rulesByHall) {
+    const today = sessionsOn(list, date, dayType)
+    if (today.length) sessions.set(id, today)
+  }
+  const cancelled = await Promise.all(
+    [...sessions.keys()].map(async (id) => [id, Boolean(await SessionCancellation.exists({ _id: cancellationKey(id, date) }))] as const),
+  )
+  for (const [id, isCancelled] of cancelled) if (isCancelled) sessions.delete(id)
+  const sessionsOf = (h: HallLean) => sessions.get(h._id.toString()) ?? []
+  return { date, dayType, sessionsOf, stateOf: (h) => openStateAt(h, dayType, time, sessionsOf(h)) }
 }
 
 async function regionNames(codes: string[]): Promise<Map<string, string>> {
@@ -90,7 +131,7 @@ async function regionNames(codes: string[]): Promise<Map<string, string>> {
 
 interface Candidate {
   hall: HallLean
-  openNow: boolean
+  open: OpenState
   distanceKm?: number
 }
 
@@ -100,7 +141,7 @@ async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
     ids.length ? offHoursHalls(ids) : Promise.resolve(new Set<string>()),
     regionNames(list.map((c) => c.hall.regionCode)),
   ])
-  return list.map(({ hall: h, openNow, distanceKm }) => ({
+  return list.map(({ hall: h, open, distanceKm }) => ({
     id: h._id.toString(),
     name: h.name,
     type: h.type,
@@ -110,7 +151,8 @@ async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
     location: { lat: h.location.lat, lng: h.location.lng },
     phone: h.phone ?? '',
     open24h: h.open24h ?? false,
-    openNow,
+    openNow: open.open,
+    ...(open.by ? { openBy: open.by } : {}),
     ...(distanceKm === undefined ? {} : { distanceKm: Math.round(distanceKm * 1000) / 1000 }),
     hasOffHours: offHours.has(h._id.toString()),
     status: h.status ?? 'active',
@@ -135,15 +177,16 @@ export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
   if (query.type) filter.type = query.type
   if (query.serviceId) filter.serviceIds = query.serviceId
   if (query.regionCode) filter.regionCode = { $regex: `^${regionPrefix(query.regionCode)}` }
-  const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])
+  const rows = await Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>()
+  const openNow = await openNowCheck(rows.map((h) => h._id.toString()))
   const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
 
   let list: Candidate[] = rows.map((hall) => ({
     hall,
-    openNow: isOpen(hall),
+    open: openNow.stateOf(hall),
     distanceKm: origin ? haversineKm(origin, hall.location) : undefined,
   }))
-  if (query.openNow !== undefined) list = list.filter((c) => c.openNow === query.openNow)
+  if (query.openNow !== undefined) list = list.filter((c) => c.open.open === query.openNow)
   if (query.radiusKm !== undefined) list = list.filter((c) => c.distanceKm! <= query.radiusKm!)
   list.sort(origin ? (a, b) => a.distanceKm! - b.distanceKm! || byTypeThenName(a.hall, b.hall) : (a, b) => byTypeThenName(a.hall, b.hall))
 
@@ -155,14 +198,16 @@ export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
 export async function getHall(id: string): Promise<HallDetail> {
   const h = await Hall.findById(id).lean<HallLean>()
   if (!h) throw notFound('服务网点')
-  const [[summary], services] = await Promise.all([
-    openNowCheck().then((isOpen) => toSummaries([{ hall: h, openNow: isOpen(h) }])),
+  const openNow = await openNowCheck([h._id.toString()])
+  const [[summary], services, bookable] = await Promise.all([
+    toSummaries([{ hall: h, open: openNow.stateOf(h) }]),
     h.serviceIds?.length || h.windows?.length
       ? Service.find(
           { _id: { $in: [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])] }, status: 'active' },
           'name code',
         ).lean<{ _id: mongoose.Types.ObjectId; name: string; code: string }[]>()
       : Promise.resolve([]),
+    bookableServiceIds(h),
   ])
   const byId = new Map(services.map((s) => [s._id.toString(), { id: s._id.toString(), name: s.name, code: s.code }]))
   const refs = (ids: mongoose.Types.ObjectId[] | undefined) => (ids ?? []).flatMap((sid) => byId.get(sid.toString()) ?? [])
@@ -181,7 +226,28 @@ export async function getHall(id: string): Promise<HallDetail> {
     })),
     rectifyDays: h.rectifyDays ?? 5,
     ...(h.description ? { description: h.description } : {}),
+    today: {
+      date: openNow.date,
+      dayType: openNow.dayType,
+      regularHours: hoursOn(h, openNow.dayType).map(range),
+      sessions: openNow.sessionsOf(h),
+    },
+    bookableServiceIds: bookable,
   }
+}
+
+/** Items of the point that an active, still effective session rule offers (rules: a handful per point). */
+async function bookableServiceIds(h: HallLean): Promise<string[]> {
+  const today = localDate(now())
+  const rules = (await SessionRule.find({ hallId: h._id, status: 'active' }, 'serviceIds effectiveTo').lean<
+    { serviceIds: mongoose.Types.ObjectId[]; effectiveTo?: string | null }[]
+  >()).filter((r) => !r.effectiveTo || r.effectiveTo >= today)
+  if (rules.length === 0) return []
+  const handled = [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])]
+  const services = await Service.find({ _id: { $in: handled }, status: 'active' }, 'hallIds bookable status').lean<
+    { _id: mongoose.Types.ObjectId; hallIds?: mongoose.Types.ObjectId[]; bookable?: boolean; status?: string }[]
+  >()
+  return services.filter((s) => rules.some((r) => ruleOffers(r, h, s))).map((s) => s._id.toString())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,10 +341,12 @@ export async function listHallsAdmin(query: AdminHallQuery, auth: AuthContext): 
   const filter: Record<string, unknown> = { regionCode: { $regex: `^${regionPrefix(query.regionCode ?? region)}` } }
   if (query.status) filter.status = query.status
   if (query.type) filter.type = query.type
-  const [rows, isOpen] = await Promise.all([Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>(), openNowCheck()])
+  const rows = await Hall.find(filter, SUMMARY_FIELDS).lean<HallLean[]>()
   rows.sort(byTypeThenName)
   const { page, pageSize } = query
   const skip = (page - 1) * pageSize
-  const items = await toSummaries(rows.slice(skip, skip + pageSize).map((hall) => ({ hall, openNow: isOpen(hall) })))
+  const pageRows = rows.slice(skip, skip + pageSize)
+  const openNow = await openNowCheck(pageRows.map((h) => h._id.toString()))
+  const items = await toSummaries(pageRows.map((hall) => ({ hall, open: openNow.stateOf(hall) })))
   return { items, total: rows.length, page, pageSize }
 }
