@@ -98,6 +98,7 @@ const TABLE: Row[] = [
   { method: 'get', route: '/staff/bookings', scope: 'hall', request: (f) => ({ path: '/staff/bookings', query: { hallId: id(f.hall) } }) },
   { method: 'get', route: '/staff/bookings/:id', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}` }) },
   { method: 'post', route: '/staff/checkins', scope: 'hall', request: (f) => ({ path: '/staff/checkins', body: { code: f.booking.code } }) },
+  { method: 'post', route: '/staff/bookings/:id/checkin', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}/checkin` }) },
   { method: 'post', route: '/staff/queue/next', scope: 'hall', request: (f) => ({ path: '/staff/queue/next', body: { hallId: id(f.hall), windowNumber: '1' } }) },
   { method: 'get', route: '/staff/queue', scope: 'hall', request: (f) => ({ path: '/staff/queue', query: { hallId: id(f.hall) } }) },
   { method: 'post', route: '/staff/bookings/:id/serve', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}/serve` }) },

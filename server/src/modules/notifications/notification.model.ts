@@ -30,6 +30,10 @@ const notificationSchema = new Schema(
 notificationSchema.index({ status: 1, createdAt: 1 })
 notificationSchema.index({ userId: 1, createdAt: -1 })
 notificationSchema.index({ accountId: 1, createdAt: -1 })
+// a person's notices are read by recipient only (消息 list, unread count, 待评价): equality pushdown on these
+// scalar fields keeps those reads off a scan of the whole outbox (see notes/embedded-db.md)
+notificationSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
+notificationSchema.index({ accountId: 1 }, { name: 'accountId_1_pushdown' })
 export const Notification = mongoose.model('Notification', notificationSchema)
 
 /**

@@ -43,6 +43,8 @@ ratingSchema.index({ userId: 1, ratedAt: -1 })
 ratingSchema.index({ serviceId: 1, ratedAt: -1 })
 ratingSchema.index({ hallId: 1, ratedAt: -1 })
 ratingSchema.index({ ratedDate: 1 })
+// 待评价 asks "is this booking rated?" by bookingId (a scalar): equality pushdown instead of a scan
+ratingSchema.index({ bookingId: 1 }, { name: 'bookingId_1_pushdown' })
 export const Rating = mongoose.model('Rating', ratingSchema)
 export type RatingDoc = InferSchemaType<typeof ratingSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
 
