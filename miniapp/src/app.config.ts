@@ -12,7 +12,10 @@ export default defineAppConfig({
     'pages/book/index',
     'pages/booking/index',
     'pages/rate/index',
-    'pages/ratings/index'
+    'pages/ratings/index',
+    'pages/hall/index',
+    'pages/weekend/index',
+    'pages/messages/index'
   ],
   // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
   subPackages: [

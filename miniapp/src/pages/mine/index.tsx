@@ -10,6 +10,8 @@ import { useAccount } from '@/hooks/useAuth'
 import { creditCodeError, enterpriseNameError, mobileError } from '@/utils/validation'
 import { ElderSwitch } from '@/components/elder'
 import { useElderMode } from '@/stores/elder'
+import { PendingRatingsCard } from '@/components/PendingRatings'
+import { usePendingRatings, useUnreadCount } from '@/hooks/useFollowups'
 import './index.scss'
 
 function toast(result: { ok: boolean; message: string }) {
@@ -146,7 +148,14 @@ export default function MinePage() {
   const account = useAccount()
   const { me } = account
   const { elderClass } = useElderMode()
-  useDidShow(() => account.refresh())
+  const [shown, setShown] = useState(0)
+  useDidShow(() => {
+    account.refresh()
+    setShown((n) => n + 1)
+  })
+  const signedIn = me.data?.role === 'citizen'
+  const toRate = usePendingRatings(`${shown}:${signedIn}`)
+  const unread = useUnreadCount(`${shown}:${signedIn}`)
 
   return (
     <View className={`page mine ${elderClass}`}>
@@ -176,7 +185,17 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })}>
                 我的评价 ›
               </Text>
+              <Text className='mine__link' data-testid='mine-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+                消息
+                {unread.data ? (
+                  <Text className='mine__unread' data-testid='mine-unread'>
+                    {unread.data > 99 ? '99+' : unread.data}
+                  </Text>
+                ) : null}{' '}
+                ›
+              </Text>
             </View>
+            <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />
             <View className='section'>
               <View className='section__title'>
