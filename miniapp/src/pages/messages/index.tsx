@@ -22,7 +22,8 @@ const KIND_LABELS: Record<string, string> = {
 
 const when = (iso: string) => {
   const d = new Date(iso)
-  return `${localDate(d).slice(5).replace('-', '月')}日 ${localTime(d)}`
+  const [, m, day] = localDate(d).split('-')
+  return `${Number(m)}月${Number(day)}日 ${localTime(d)}`
 }
 
 function Row({ n, onOpen }: { n: NotificationItem; onOpen: (n: NotificationItem) => void }) {
