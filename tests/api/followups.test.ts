@@ -59,11 +59,12 @@ describe('GET /weekend — 周末办, date first', () => {
     expect((await weekend(sunday)).body).toMatchObject({ halls: [], services: [] })
   })
 
-  it('when the date is malformed or missing, then 400 naming the field', async () => {
-    for (const q of [{ date: '2026-13-01' }, {}]) {
+  it('when the date is malformed, missing or past, then 400 naming the field', async () => {
+    for (const q of [{ date: '2026-13-01' }, {}, { date: '2026-11-01' }]) {
       const res = await api().get('/api/v1/weekend').query(q)
       expect(res.status).toBe(400)
       expect(res.body.error.code).toBe('VALIDATION_FAILED')
+      expect(JSON.stringify(res.body.error.details)).toContain('date')
     }
   })
 })

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { WEEKDAY_LABELS, addDays, weekday, type CalendarDay, type DayType } from '@xz/shared'
 import { fetchCalendar } from '@/api/calendar'
 import { useAsync } from '@/hooks/useAsync'
-import { todayLocal } from '@/utils/format'
+import { useElderMode } from '@/stores/elder'
+import { DAY_TYPE_LABELS, dateLabel, todayLocal } from '@/utils/format'
 import { ActionButton } from '../../staff/lib/ActionButton'
 import './calendar.scss'
 
@@ -44,6 +45,8 @@ export function MonthView({ selected, onSelect, version }: Props) {
   const range = monthRange(month)
   const days = useAsync(() => fetchCalendar(range.first, range.last), [month, version])
   const [y, m] = month.split('-').map(Number)
+  // 长辈版: the grid becomes a list (one day per row) rather than squeezing large text into 7 columns
+  const { elder } = useElderMode()
   return (
     <View className='desk__card cal' data-testid='calendar-month'>
       <View className='cal__bar'>
@@ -57,6 +60,27 @@ export function MonthView({ selected, onSelect, version }: Props) {
           下月
         </ActionButton>
       </View>
+      {elder ? (
+        <View className='cal__list'>
+          {(days.data ?? []).map((day) => (
+            <View
+              key={day.date}
+              className={`cal__row cal__day--${day.type} ${day.override ? 'cal__day--override' : ''} ${day.date === selected ? 'cal__day--selected' : ''}`}
+              data-testid='calendar-day'
+              data-date={day.date}
+              data-type={day.type}
+              data-override={day.override ? '1' : '0'}
+              onClick={() => onSelect(day)}
+            >
+              <Text>{dateLabel(day.date)}</Text>
+              <Text>
+                {DAY_TYPE_LABELS[day.type]}
+                {day.name ? ` ${day.name}` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : (
       <View className='cal__grid'>
         {[1, 2, 3, 4, 5, 6, 0].map((d) => (
           <Text key={d} className='cal__head'>
@@ -82,6 +106,7 @@ export function MonthView({ selected, onSelect, version }: Props) {
           )
         )}
       </View>
+      )}
       <View className='cal__legend'>
         <Text className='cal__key cal__key--workday'>班 工作日</Text>
         <Text className='cal__key cal__key--weekend'>休 双休日</Text>
@@ -93,6 +118,3 @@ export function MonthView({ selected, onSelect, version }: Props) {
     </View>
   )
 }
-
-export const isPast = (date: string) => date < todayLocal()
-export { addDays }

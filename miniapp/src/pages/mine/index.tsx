@@ -185,7 +185,7 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })}>
                 我的评价 ›
               </Text>
-              <Text className='mine__link' data-testid='mine-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+              <Text className='mine__link mine__link--messages' data-testid='mine-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
                 消息
                 {unread.data ? (
                   <Text className='mine__unread' data-testid='mine-unread'>

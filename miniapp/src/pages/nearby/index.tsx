@@ -82,7 +82,7 @@ export default function NearbyPage() {
               {TYPE_SHORT[t]}
             </Text>
           ))}
-          <Text className={`chip ${openNow ? 'chip--active' : ''}`} data-testid='filter-open-now' onClick={() => setOpenNow(!openNow)}>
+          <Text className={`chip nearby__open-now ${openNow ? 'chip--active' : ''}`} data-testid='filter-open-now' onClick={() => setOpenNow(!openNow)}>
             营业中
           </Text>
         </View>

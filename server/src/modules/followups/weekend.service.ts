@@ -5,7 +5,7 @@
  * already reads (`seatsTakenBySlot`): no booking is scanned.
  */
 import mongoose from 'mongoose'
-import { localDate, type WeekendDay } from '@xz/shared'
+import type { WeekendDay } from '@xz/shared'
 import { now } from '../../lib/clock'
 import { invalidField } from '../../lib/errors'
 import { freeSeatNumbers } from '../bookings/bookings.rules'
@@ -36,7 +36,7 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
   const calendar = await currentCalendar()
   const day = calendar.day(date)
   const head = { date, dayType: day.type, ...(day.name ? { dayName: day.name } : {}) }
-  if (date < localDate(t) && date < horizon.first) throw invalidField('date', '不能查询已过去的日期')
+  if (date < horizon.first) throw invalidField('date', '不能查询已过去的日期')
   if (date > horizon.last) return { ...head, inHorizon: false, halls: [], services: [] }
 
   // session rules: a handful per point, kept by administrators
