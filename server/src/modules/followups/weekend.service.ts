@@ -30,6 +30,51 @@ interface HallLean {
   windows?: { staffed?: boolean | null; serviceIds?: Id[] }[]
 }
 
+interface PointsAndItems {
+  hallById: Map<string, HallLean>
+  /** Rule id → the items it offers (active, bookable, handled at its point). */
+  offers: Map<string, string[]>
+  serviceName: Map<string, string>
+}
+
+/**
+ * The points of the rules and the items each rule offers. Points and items are administrator-kept but their reads
+ * scan whole collections of large documents on the embedded database, so this part is kept in memory for
+ * CACHE_MS, keyed by the rules (ids and update times): a rule change is seen at once, a change to a point's or an
+ * item's own record within CACHE_MS. Seats, cancellations and the calendar are always read live.
+ */
+const CACHE_MS = 60_000
+let cached: { key: string; at: number; value: Promise<PointsAndItems> } | undefined
+
+function pointsAndItems(rules: readonly (SessionRuleDoc & { updatedAt?: Date })[]): Promise<PointsAndItems> {
+  const key = rules.map((r) => `${String(r._id)}@${r.updatedAt?.getTime() ?? 0}`).join(',')
+  if (cached && cached.key === key && Date.now() - cached.at < CACHE_MS) return cached.value
+  const value = loadPointsAndItems(rules)
+  cached = { key, at: Date.now(), value }
+  value.catch(() => {
+    if (cached?.value === value) cached = undefined
+  })
+  return value
+}
+
+async function loadPointsAndItems(rules: readonly SessionRuleDoc[]): Promise<PointsAndItems> {
+  const hallIds = [...new Set(rules.map((r) => String(r.hallId)))]
+  const halls = (await Hall.find({ _id: { $in: hallIds } }, 'name type regionCode address status serviceIds windows').lean<HallLean[]>()).filter(
+    (h) => h.status !== 'archived',
+  )
+  const hallById = new Map(halls.map((h) => [String(h._id), h]))
+  const handled = [...new Set(halls.flatMap((h) => [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])].map(String)))]
+  const services = handled.length
+    ? await Service.find({ _id: { $in: handled } }, 'name hallIds bookable status').lean<(ServiceLike & { name: string })[]>()
+    : []
+  const offers = new Map<string, string[]>()
+  for (const rule of rules) {
+    const hall = hallById.get(String(rule.hallId))
+    if (hall) offers.set(String(rule._id), services.filter((s) => ruleOffers(rule, hall, s)).map((s) => String(s._id)))
+  }
+  return { hallById, offers, serviceName: new Map(services.map((s) => [String(s._id), s.name])) }
+}
+
 export async function weekendDay(date: string): Promise<WeekendDay> {
   const t = now()
   const horizon = horizonDates(t)
@@ -39,14 +84,10 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
   if (date < horizon.first) throw invalidField('date', '不能查询已过去的日期')
   if (date > horizon.last) return { ...head, inHorizon: false, halls: [], services: [] }
 
-  // session rules: a handful per point, kept by administrators
-  const rules = await SessionRule.find({ status: 'active' }).lean<SessionRuleDoc[]>()
-  const hallIds = [...new Set(rules.map((r) => String(r.hallId)))]
-  if (hallIds.length === 0) return { ...head, inHorizon: true, halls: [], services: [] }
-  const halls = (await Hall.find({ _id: { $in: hallIds } }, 'name type regionCode address status serviceIds windows').lean<HallLean[]>()).filter(
-    (h) => h.status !== 'archived',
-  )
-  const hallById = new Map(halls.map((h) => [String(h._id), h]))
+  // session rules: a handful per point, kept by administrators (read on every request, so a rule change shows at once)
+  const rules = await SessionRule.find({ status: 'active' }).lean<(SessionRuleDoc & { updatedAt?: Date })[]>()
+  if (rules.length === 0) return { ...head, inHorizon: true, halls: [], services: [] }
+  const { hallById, offers, serviceName } = await pointsAndItems(rules)
   const likes: RuleLike[] = rules.flatMap((r) => {
     const hall = hallById.get(String(r.hallId))
     if (!hall) return []
@@ -84,22 +125,6 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
     }),
   )
 
-  // items the points handle (bounded: the catalogue), and which rule offers which
-  const handled = [...new Set(slotHalls.flatMap((id) => {
-    const h = hallById.get(id)!
-    return [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])].map(String)
-  }))]
-  const services = handled.length
-    ? await Service.find({ _id: { $in: handled } }, 'name hallIds bookable status').lean<(ServiceLike & { name: string })[]>()
-    : []
-  const ruleById = new Map(rules.map((r) => [String(r._id), r]))
-  const offers = new Map<string, string[]>()
-  for (const ruleId of new Set(slots.map((s) => s.ruleId))) {
-    const rule = ruleById.get(ruleId)!
-    const hall = hallById.get(String(rule.hallId))!
-    offers.set(ruleId, services.filter((s) => ruleOffers(rule, hall, s)).map((s) => String(s._id)))
-  }
-
   const summary = summarizeDay(
     slots.map((s) => ({
       hallId: s.hallId,
@@ -112,7 +137,6 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
     })),
     offers,
   )
-  const serviceName = new Map(services.map((s) => [String(s._id), s.name]))
   return {
     ...head,
     inHorizon: true,

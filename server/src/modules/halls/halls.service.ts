@@ -199,16 +199,17 @@ export async function getHall(id: string): Promise<HallDetail> {
   const h = await Hall.findById(id).lean<HallLean>()
   if (!h) throw notFound('服务网点')
   const openNow = await openNowCheck([h._id.toString()])
-  const [[summary], services, bookable] = await Promise.all([
+  const [[summary], services, rules] = await Promise.all([
     toSummaries([{ hall: h, open: openNow.stateOf(h) }]),
     h.serviceIds?.length || h.windows?.length
       ? Service.find(
           { _id: { $in: [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])] }, status: 'active' },
-          'name code',
-        ).lean<{ _id: mongoose.Types.ObjectId; name: string; code: string }[]>()
+          'name code hallIds bookable status',
+        ).lean<ServiceRow[]>()
       : Promise.resolve([]),
-    bookableServiceIds(h),
+    effectiveRules(h),
   ])
+  const bookable = services.filter((s) => rules.some((r) => ruleOffers(r, h, s))).map((s) => s._id.toString())
   const byId = new Map(services.map((s) => [s._id.toString(), { id: s._id.toString(), name: s.name, code: s.code }]))
   const refs = (ids: mongoose.Types.ObjectId[] | undefined) => (ids ?? []).flatMap((sid) => byId.get(sid.toString()) ?? [])
   const range = (r: TimeRange) => ({ start: r.start, end: r.end })
@@ -236,18 +237,15 @@ export async function getHall(id: string): Promise<HallDetail> {
   }
 }
 
-/** Items of the point that an active, still effective session rule offers (rules: a handful per point). */
-async function bookableServiceIds(h: HallLean): Promise<string[]> {
+type ServiceRow = { _id: mongoose.Types.ObjectId; name: string; code: string; hallIds?: mongoose.Types.ObjectId[]; bookable?: boolean; status?: string }
+
+/** The point's active session rules that have not ended (a handful per point): what makes an item bookable here. */
+async function effectiveRules(h: HallLean): Promise<{ serviceIds: mongoose.Types.ObjectId[] }[]> {
   const today = localDate(now())
-  const rules = (await SessionRule.find({ hallId: h._id, status: 'active' }, 'serviceIds effectiveTo').lean<
+  const rules = await SessionRule.find({ hallId: h._id, status: 'active' }, 'serviceIds effectiveTo').lean<
     { serviceIds: mongoose.Types.ObjectId[]; effectiveTo?: string | null }[]
-  >()).filter((r) => !r.effectiveTo || r.effectiveTo >= today)
-  if (rules.length === 0) return []
-  const handled = [...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])]
-  const services = await Service.find({ _id: { $in: handled }, status: 'active' }, 'hallIds bookable status').lean<
-    { _id: mongoose.Types.ObjectId; hallIds?: mongoose.Types.ObjectId[]; bookable?: boolean; status?: string }[]
   >()
-  return services.filter((s) => rules.some((r) => ruleOffers(r, h, s))).map((s) => s._id.toString())
+  return rules.filter((r) => !r.effectiveTo || r.effectiveTo >= today)
 }
 
 // ---------------------------------------------------------------------------------------------
