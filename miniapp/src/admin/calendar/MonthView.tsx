@@ -75,7 +75,7 @@ export function MonthView({ selected, onSelect, version }: Props) {
               <Text>{dateLabel(day.date)}</Text>
               <Text>
                 {DAY_TYPE_LABELS[day.type]}
-                {day.name ? ` ${day.name}` : ''}
+                {day.name && (day.type === 'holiday' || day.override) ? ` ${day.name}` : ''}
               </Text>
             </View>
           ))}

@@ -42,7 +42,7 @@ function DayPanel({ day, onSaved, onRemove }: { day: CalendarDay; onSaved: (mess
     <View className='desk__card' data-testid='override-form'>
       <Text className='desk__card-title' data-testid='day-title'>
         {dateLabel(day.date)} · {DAY_TYPE_LABELS[day.type]}
-        {day.name ? `（${day.name}）` : ''}
+        {day.name && (day.type === 'holiday' || day.override) ? `（${day.name}）` : ''}
       </Text>
       <Text className='desk__muted'>
         {day.override ? '已由管理员调整' : day.official ? '国务院办公厅公布的安排' : '暂无官方安排，按普通工作日/周末处理'}
