@@ -15,7 +15,10 @@ export default defineAppConfig({
     'pages/ratings/index',
     'pages/legal/index',
     'pages/privacy/index',
-    'pages/not-found/index'
+    'pages/not-found/index',
+    'pages/hall/index',
+    'pages/weekend/index',
+    'pages/messages/index'
   ],
   // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
   subPackages: [

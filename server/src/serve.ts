@@ -65,6 +65,7 @@ export async function run(): Promise<void> {
       adminPassword: c.SEED_ADMIN_PASSWORD,
       staffPassword: c.SEED_STAFF_PASSWORD,
       production: c.NODE_ENV === 'production',
+      history: true,
       print: say,
     })
   }

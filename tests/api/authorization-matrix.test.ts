@@ -98,6 +98,7 @@ const TABLE: Row[] = [
   { method: 'get', route: '/staff/bookings', scope: 'hall', request: (f) => ({ path: '/staff/bookings', query: { hallId: id(f.hall) } }) },
   { method: 'get', route: '/staff/bookings/:id', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}` }) },
   { method: 'post', route: '/staff/checkins', scope: 'hall', request: (f) => ({ path: '/staff/checkins', body: { code: f.booking.code } }) },
+  { method: 'post', route: '/staff/bookings/:id/checkin', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}/checkin` }) },
   { method: 'post', route: '/staff/queue/next', scope: 'hall', request: (f) => ({ path: '/staff/queue/next', body: { hallId: id(f.hall), windowNumber: '1' } }) },
   { method: 'get', route: '/staff/queue', scope: 'hall', request: (f) => ({ path: '/staff/queue', query: { hallId: id(f.hall) } }) },
   { method: 'post', route: '/staff/bookings/:id/serve', scope: 'hall', request: (f) => ({ path: `/staff/bookings/${id(f.booking)}/serve` }) },
@@ -357,6 +358,32 @@ describe('authorization matrix of /staff and /admin routes', () => {
         status === 401 || status === 403 ? String(status) : status < 500 ? 'allowed' : `error ${status}`,
       ]),
     )
+    expect(observed).toEqual(expected)
+  })
+})
+
+/**
+ * Personal and public routes added with 周末办 / 待评价 / 消息 (issue 12): who gets an answer. Personal routes answer
+ * only for the caller's own records (their API tests check that another user sees nothing of them).
+ */
+describe('authorization of the 周末办, 待评价 and 消息 routes', () => {
+  const PERSONAL: { method: 'get' | 'post'; path: string; allowed: readonly Actor[] }[] = [
+    { method: 'get', path: '/weekend?date=2026-12-05', allowed: ACTORS },
+    { method: 'get', path: '/me/pending-ratings', allowed: ['citizen'] },
+    { method: 'get', path: '/notifications/unread-count', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther'] },
+    { method: 'post', path: '/notifications/read-all', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther'] },
+  ]
+  it.each(PERSONAL.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, row) => {
+    const observed: Record<string, string> = {}
+    const expected: Record<string, string> = {}
+    for (const actor of ACTORS) {
+      let call = api()[row.method](`/api/v1${row.path}`)
+      const session = sessions[actor]
+      if (session) call = call.set(session.auth)
+      const res = await call
+      observed[actor] = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 500 ? 'allowed' : `error ${res.status}`
+      expected[actor] = row.allowed.includes(actor) ? 'allowed' : actor === 'anonymous' ? '401' : '403'
+    }
     expect(observed).toEqual(expected)
   })
 })

@@ -260,3 +260,39 @@ describe('queue numbers: unique per point and day, no gaps, one per booking', ()
     expect((await Booking.findById(b._id).lean())?.status).toBe('booked')
   })
 })
+
+describe('POST /staff/bookings/:id/checkin: check in from the desk list', () => {
+  const checkinById = (s: Session, id: string) => api().post(`/api/v1/staff/bookings/${id}/checkin`).set(s.auth)
+
+  it('when staff tap 签到 on a booked row in its window, then it is checked in with a queue number', async () => {
+    const b = await booking('14:00')
+    setNow(at('13:50'))
+    const res = await checkinById(w.actors.staffHere, b._id.toString())
+    expect(res.status).toBe(200)
+    expect(res.body.queueNumber).toMatch(/^Y\d{3}$/)
+    const stored = await Booking.findById(b._id).lean()
+    expect(stored).toMatchObject({ status: 'checked_in', queueNumber: res.body.queueNumber })
+  })
+
+  it('when the booking is for a later day, then 422 names the day and time to come back', async () => {
+    const b = await booking('15:00')
+    // the day before the test day, 10:00
+    setNow(new Date(at('10:00').getTime() - 24 * 3600_000))
+    const res = await checkinById(w.actors.staffHere, b._id.toString())
+    expect(res.status).toBe(422)
+    expect(res.body.error.code).toBe('CHECKIN_WINDOW_CLOSED')
+    const [, m, d] = testDay().split('-')
+    expect(res.body.error.message).toContain(`请于 ${Number(m)}月${Number(d)}日`)
+    expect(res.body.error.message).toMatch(/14:30 后签到$/)
+    expect((await Booking.findById(b._id).lean())?.status).toBe('booked')
+  })
+
+  it('when staff of another point or nobody signed in try, or the id is unknown, then 403 / 401 / 404 and nothing changes', async () => {
+    const b = await booking('16:00')
+    setNow(at('15:50'))
+    expect((await checkinById(w.actors.staffOther, b._id.toString())).status).toBe(403)
+    expect((await api().post(`/api/v1/staff/bookings/${b._id}/checkin`)).status).toBe(401)
+    expect((await checkinById(w.actors.staffHere, '64b000000000000000000000')).status).toBe(404)
+    expect((await Booking.findById(b._id).lean())?.status).toBe('booked')
+  })
+})

@@ -330,3 +330,56 @@ describe('/admin/halls', () => {
     expect((await api().get('/api/v1/admin/halls')).status).toBe(401)
   })
 })
+
+describe('GET /halls — open now counts off-hours sessions', () => {
+  // (the township holds an active 双休日值班 09:00–12:00 from the describe above; make sure of it here)
+  beforeAll(async () => {
+    await SessionRule.deleteMany({ hallId: H.township._id })
+    await SessionRule.create({
+      hallId: H.township._id,
+      regionCode: '140902001',
+      label: '双休日值班',
+      dayTypes: ['weekend'],
+      start: '09:00',
+      end: '12:00',
+      slotMinutes: 30,
+      status: 'active',
+    })
+  })
+
+  it('when it is Sunday 09:24 and the township holds its 双休日值班 session, then it is open by that session', async () => {
+    at('2026-12-06', '09:24')
+    const list = await halls({ ...ORIGIN, openNow: 'true' })
+    const township = list.body.items.find((h: { name: string }) => h.name === '新建路街道便民服务中心')
+    expect(township).toMatchObject({ openNow: true, openBy: 'offHours' })
+    expect(names(list.body).sort()).toEqual(['新建路街道便民服务中心', '建设银行忻州分行营业部', '忻府区24小时自助服务区'].sort())
+
+    const res = await api().get(`/api/v1/halls/${id(H.township)}`)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({
+      openNow: true,
+      openBy: 'offHours',
+      today: { date: '2026-12-06', dayType: 'weekend', regularHours: [], sessions: [{ label: '双休日值班', start: '09:00', end: '12:00' }] },
+    })
+    expect(res.body.bookableServiceIds).toEqual([id(item)])
+  })
+
+  it('when it is Sunday 12:10 after the session, then the township is closed', async () => {
+    at('2026-12-06', '12:10')
+    const res = await api().get(`/api/v1/halls/${id(H.township)}`)
+    expect(res.body).toMatchObject({ openNow: false })
+    expect(res.body.openBy).toBeUndefined()
+  })
+
+  it('when an administrator cancelled the Sunday session, then the township is closed and lists no session today', async () => {
+    const { SessionCancellation } = await import('../../server/src/modules/sessions/session.model')
+    await SessionCancellation.create({ _id: `${id(H.township)}:2026-12-06`, hallId: H.township._id, date: '2026-12-06', reason: '停电', by: 'test', at: new Date() })
+    try {
+      at('2026-12-06', '09:24')
+      const res = await api().get(`/api/v1/halls/${id(H.township)}`)
+      expect(res.body).toMatchObject({ openNow: false, today: { sessions: [] } })
+    } finally {
+      await SessionCancellation.deleteOne({ _id: `${id(H.township)}:2026-12-06` })
+    }
+  })
+})

@@ -66,6 +66,12 @@ describe('POST /staff/queue/next: calling order', () => {
     expect(stored?.calledAt).toBeInstanceOf(Date)
     expect((await Walkin.findById(walk.body.id).lean())?.windowNumber).toBe('1')
     expect(await AuditLog.countDocuments({ hallId: hall._id.toString(), action: { $in: ['booking.call', 'walkin.call'] } })).toBe(4)
+    // each booker gets one 叫号 notice (the app's 消息 list), the walk-in none
+    const { Notification } = await import('../../server/src/modules/notifications/notification.model')
+    const calls = await Notification.find({ kind: 'queue_called', bookingId: { $in: [late._id, early1._id, early2._id] } }).lean()
+    expect(calls).toHaveLength(3)
+    const early1Call = calls.find((n) => String(n.bookingId) === String(early1._id))
+    expect(early1Call).toMatchObject({ _id: `called:${early1._id}`, userId: early1.userId, title: '请 Y002 号到 1 号窗口办理' })
   })
 
   it('when several windows call at the same moment, then each person is called once and the extra calls find the queue empty', async () => {

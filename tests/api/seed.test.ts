@@ -42,7 +42,7 @@ describe('seedIfEmpty', () => {
   beforeAll(emptyDatabase)
 
   it('when the database is empty, then the demo data is seeded, marked demo, and credentials are printed once', async () => {
-    const opts = options()
+    const opts = options({ history: true })
     expect(await seedIfEmpty(opts)).toBe(true)
 
     const n = await counts()
@@ -80,6 +80,30 @@ describe('seedIfEmpty', () => {
     expect((await login('admin', adminPassword!)).status).toBe(200)
     expect((await login('staff.city-center', staffPassword!)).status).toBe(200)
     expect(await SeedState.findById('seed').lean()).toMatchObject({ status: 'done', counts: { services: n.services } })
+  }, 240_000)
+
+  it('when the demo is seeded, then it holds a few weeks of served bookings and ratings made through the claims, marked 示例数据', async () => {
+    const { Booking } = await import('../../server/src/modules/bookings/booking.model')
+    const { BookingClaim } = await import('../../server/src/modules/bookings/claim.model')
+    const { Rating } = await import('../../server/src/modules/ratings/rating.model')
+    const { User } = await import('../../server/src/modules/auth/auth.model')
+    const served = await Booking.find({ status: 'served' }).lean()
+    expect(served.length).toBeGreaterThanOrEqual(20)
+    // all in the past, spread over several weekend days, each checked in with a queue number and marked 示例数据
+    const today = new Date().toISOString().slice(0, 10)
+    expect(served.every((b) => b.date < today && b.note === '示例数据' && /^Y\d{3}$/.test(b.queueNumber ?? ''))).toBe(true)
+    expect(new Set(served.map((b) => b.date)).size).toBeGreaterThanOrEqual(4)
+    // served bookings hold no claims any more; no booking of the history is still active
+    expect(await Booking.countDocuments({ status: { $in: ['booked', 'checked_in'] } })).toBe(0)
+    expect(await BookingClaim.countDocuments()).toBe(0)
+    // ratings: one per rated booking, most of them good, the bad ones with a work order
+    const ratings = await Rating.find({ kind: 'window' }).lean()
+    expect(ratings.length).toBeGreaterThanOrEqual(served.length * 0.6)
+    expect(new Set(ratings.map((r) => String(r.bookingId))).size).toBe(ratings.length)
+    expect(ratings.filter((r) => r.level >= 3).length / ratings.length).toBeGreaterThan(0.8)
+    const raters = await User.find({ _id: { $in: ratings.map((r) => r.userId) } }).lean()
+    expect(raters.every((u) => u.openid.startsWith('demo-history-') && u.name?.startsWith('示例用户'))).toBe(true)
+    expect((await SeedState.findById('seed').lean())?.counts).toMatchObject({ servedBookings: served.length, ratings: ratings.length })
   })
 
   it('when it is called again, then it does nothing and prints nothing', async () => {

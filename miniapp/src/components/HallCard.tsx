@@ -34,7 +34,12 @@ interface Props {
 
 export function HallCard({ hall, onClick, action }: Props) {
   return (
-    <View className='hall-card' data-testid='hall-card' onClick={onClick}>
+    <View
+      className='hall-card'
+      data-testid='hall-card'
+      // without a caller's action, a tap opens the point's page (hours, sessions, items)
+      onClick={onClick ?? (() => void Taro.navigateTo({ url: `/pages/hall/index?id=${hall.id}` }))}
+    >
       <View className='hall-card__head'>
         <Text className='hall-card__name'>{hall.name}</Text>
         {hall.distanceKm !== undefined && <Text className='hall-card__distance'>{distanceLabel(hall.distanceKm)}</Text>}

@@ -4,7 +4,7 @@ import { useAsync } from './useAsync'
 import type { LocationState } from './useLocation'
 
 /** Points near the user (sorted by distance by the server) or in the chosen county. */
-export function useNearbyHalls(location: LocationState, regionCode: string, type?: HallType, serviceId?: string) {
+export function useNearbyHalls(location: LocationState, regionCode: string, type?: HallType, serviceId?: string, openNow?: boolean) {
   const coords = location.status === 'located' ? location.coords : undefined
   const ready = location.status !== 'locating'
   return useAsync(
@@ -14,9 +14,10 @@ export function useNearbyHalls(location: LocationState, regionCode: string, type
         lng: coords?.lng,
         regionCode: coords ? undefined : regionCode || undefined,
         type,
-        serviceId
+        serviceId,
+        ...(openNow ? { openNow: true } : {})
       }),
-    [coords?.lat, coords?.lng, regionCode, type, serviceId, ready],
+    [coords?.lat, coords?.lng, regionCode, type, serviceId, ready, openNow],
     ready
   )
 }

@@ -53,6 +53,11 @@ export function checkIn(code: string): Promise<CheckinResult> {
   return request<CheckinResult>('/api/v1/staff/checkins', { method: 'POST', data: { code } })
 }
 
+/** Checks in a booking picked from the desk list (no code to retype). */
+export function checkInBooking(id: string): Promise<CheckinResult> {
+  return request<CheckinResult>(`/api/v1/staff/bookings/${id}/checkin`, { method: 'POST' })
+}
+
 /** Calls the next person in line; null when nobody is waiting (QUEUE_EMPTY). */
 export async function callNext(hallId: string): Promise<QueueEntry | null> {
   try {

@@ -18,3 +18,6 @@ import { privacyRoutes } from './privacy/privacy.routes'
 import { adminExchangeRoutes } from './exchange/exchange.routes'
 /** Every feature router, mounted under /api/v1 in this order. */
 export const featureRouters: ApiRouter[] = [healthRoutes, authRoutes, meRoutes, serviceRoutes, bundleRoutes, regionRoutes, departmentRoutes, themeRoutes, hallRoutes, calendarRoutes, adminServiceRoutes, adminBundleRoutes, adminDepartmentRoutes, adminHallRoutes, adminCalendarRoutes, staffRoutes, accountRoutes, auditRoutes, ratingRoutes, staffRatingRoutes, staffWorkOrderRoutes, workOrderRoutes, adminWorkOrderRoutes, statsRoutes, slotRoutes, bookingRoutes, sessionRuleRoutes, sessionAdminRoutes, notificationRoutes, privacyRoutes, adminExchangeRoutes]
+// 周末办 and 待评价 (issue 12c)
+import { pendingRatingRoutes, weekendRoutes } from './followups/followups.routes'
+featureRouters.push(weekendRoutes, pendingRatingRoutes)

@@ -369,6 +369,8 @@ export const HallSummarySchema = z.object({
   phone: z.string(),
   open24h: z.boolean(),
   openNow: z.boolean(),
+  /** Why it is open now: 7×24, regular hours, or an off-hours session (双休日值班 …). */
+  openBy: z.enum(['always', 'regular', 'offHours']).optional(),
   distanceKm: z.number().optional(),
   hasOffHours: z.boolean(),
   status: z.enum(['active', 'archived']),
@@ -389,6 +391,15 @@ export const HallDetailSchema = HallSummarySchema.extend({
   ),
   rectifyDays: z.number().int(),
   description: z.string().optional(),
+  /** Today (local) at the point: its regular hours and off-hours sessions. */
+  today: z.object({
+    date: z.string(),
+    dayType: z.enum(DAY_TYPES),
+    regularHours: z.array(TimeRangeSchema),
+    sessions: z.array(z.object({ label: z.string(), start: z.string(), end: z.string() })),
+  }),
+  /** Items of the point that some active off-hours session rule offers (bookable here). */
+  bookableServiceIds: z.array(z.string()),
 })
 export type HallDetail = z.infer<typeof HallDetailSchema>
 

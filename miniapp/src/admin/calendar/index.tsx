@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { addDays, DAY_TYPES, isValidDate, type DayType, type Me } from '@xz/shared'
+import { addDays, DAY_TYPES, isValidDate, type CalendarDay, type DayType, type Me } from '@xz/shared'
 import { useAsync } from '@/hooks/useAsync'
 import { DAY_TYPE_LABELS, dateLabel, todayLocal } from '@/utils/format'
 import { useRoleGuard } from '../../staff/lib/guard'
@@ -12,12 +12,13 @@ import { ActionButton } from '../../staff/lib/ActionButton'
 import { actionError, fieldErrors } from '../../staff/lib/format'
 import { ADMIN_ROLES } from '../lib'
 import { cancelSession, deleteOverride, fetchOverrides, putOverride } from '../api'
+import { MonthView } from './MonthView'
 import '../../staff/staff.scss'
 import { HolidayYears } from './HolidayYears'
 
-function OverrideForm({ onSaved }: { onSaved: (message: string) => void }) {
-  const [date, setDate] = useState('')
-  const [type, setType] = useState<DayType>('holiday')
+/** The chosen day of the month view: its type, and adding or removing its override. */
+function DayPanel({ day, onSaved, onRemove }: { day: CalendarDay; onSaved: (message: string) => void; onRemove: (date: string) => void }) {
+  const [type, setType] = useState<DayType>(day.type === 'holiday' ? 'workday' : 'holiday')
   const [name, setName] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -26,16 +27,11 @@ function OverrideForm({ onSaved }: { onSaved: (message: string) => void }) {
   const save = async () => {
     setErrors({})
     setError('')
-    if (!isValidDate(date.trim())) {
-      setErrors({ date: '日期格式应为 YYYY-MM-DD' })
-      return
-    }
     try {
-      await putOverride({ date: date.trim(), type, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) })
-      setDate('')
+      await putOverride({ date: day.date, type, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) })
       setName('')
       setReason('')
-      onSaved(`${date.trim()} 已设为${DAY_TYPE_LABELS[type]}`)
+      onSaved(`${dateLabel(day.date)} 已设为${DAY_TYPE_LABELS[type]}`)
     } catch (err) {
       const fields = fieldErrors(err)
       setErrors(fields)
@@ -45,31 +41,43 @@ function OverrideForm({ onSaved }: { onSaved: (message: string) => void }) {
 
   return (
     <View className='desk__card' data-testid='override-form'>
-      <Text className='desk__card-title'>调整某日类型</Text>
-      <View className='desk__field'>
-        <Text className='desk__label'>日期</Text>
-        <Input className='desk__input' data-testid='override-date' value={date} placeholder='YYYY-MM-DD' onInput={(e) => setDate(e.detail.value)} />
-        {errors.date && <Text className='desk__field-error'>{errors.date}</Text>}
-      </View>
-      <View className='desk__chips'>
-        {DAY_TYPES.map((t) => (
-          <Text key={t} className={`desk__chip ${type === t ? 'desk__chip--active' : ''}`} data-testid={`override-type-${t}`} onClick={() => setType(t)}>
-            {DAY_TYPE_LABELS[t]}
-          </Text>
-        ))}
-      </View>
-      <View className='desk__field'>
-        <Text className='desk__label'>名称</Text>
-        <Input className='desk__input' data-testid='override-name' value={name} placeholder='如：临时闭馆、元旦' onInput={(e) => setName(e.detail.value)} />
-        {errors.name && <Text className='desk__field-error'>{errors.name}</Text>}
-      </View>
-      <View className='desk__field'>
-        <Text className='desk__label'>说明（可留空）</Text>
-        <Input className='desk__input' value={reason} onInput={(e) => setReason(e.detail.value)} />
-      </View>
-      <ActionButton variant='primary' testId='override-save' onClick={() => void save()}>
-        保存
-      </ActionButton>
+      <Text className='desk__card-title' data-testid='day-title'>
+        {dateLabel(day.date)} · {DAY_TYPE_LABELS[day.type]}
+        {day.name && (day.type === 'holiday' || day.override) ? `（${day.name}）` : ''}
+      </Text>
+      <Text className='desk__muted'>
+        {day.override ? '已由管理员调整' : day.official ? '国务院办公厅公布的安排' : '暂无官方安排，按普通工作日/周末处理'}
+      </Text>
+      {day.override ? (
+        <ActionButton variant='danger' testId='override-delete-day' onClick={() => onRemove(day.date)}>
+          删除调整，恢复原安排
+        </ActionButton>
+      ) : (
+        <View>
+          <Text className='desk__label'>改为</Text>
+          <View className='desk__chips'>
+            {DAY_TYPES.map((t) => (
+              <Text key={t} className={`desk__chip ${type === t ? 'desk__chip--active' : ''}`} data-testid={`override-type-${t}`} onClick={() => setType(t)}>
+                {DAY_TYPE_LABELS[t]}
+              </Text>
+            ))}
+          </View>
+          <View className='desk__field'>
+            <Text className='desk__label'>名称</Text>
+            <Input className='desk__input' data-testid='override-name' value={name} placeholder='如：临时闭馆、元旦' onInput={(e) => setName(e.detail.value)} />
+            {errors.name && <Text className='desk__field-error'>{errors.name}</Text>}
+            {errors.type && <Text className='desk__field-error'>{errors.type}</Text>}
+          </View>
+          <View className='desk__field'>
+            <Text className='desk__label'>说明（可留空）</Text>
+            <Input className='desk__input' value={reason} onInput={(e) => setReason(e.detail.value)} />
+            {errors.reason && <Text className='desk__field-error'>{errors.reason}</Text>}
+          </View>
+          <ActionButton variant='primary' testId='override-save' onClick={() => void save()}>
+            保存调整
+          </ActionButton>
+        </View>
+      )}
       {error && <Text className='desk__error'>{error}</Text>}
     </View>
   )
@@ -140,11 +148,15 @@ export default function AdminCalendar() {
   const me = useRoleGuard(ADMIN_ROLES)
   const overrides = useAsync(fetchOverrides, [], Boolean(me))
   const [message, setMessage] = useState('')
+  const [version, setVersion] = useState(0)
+  const [picked, setPicked] = useState<CalendarDay | undefined>(undefined)
 
   if (!me) return <GuardPending />
 
   const done = (text: string) => {
     setMessage(text)
+    setPicked(undefined)
+    setVersion((v) => v + 1)
     overrides.reload()
   }
 
@@ -168,6 +180,12 @@ export default function AdminCalendar() {
         </Text>
       )}
       <HolidayYears />
+      <MonthView selected={picked?.date} onSelect={setPicked} version={version} />
+      {picked ? (
+        <DayPanel key={picked.date} day={picked} onSaved={done} onRemove={(date) => void remove(date)} />
+      ) : (
+        <Text className='desk__muted cal-hint'>点选月历中的某一天，可将其调整为节假日、工作日等，或删除已有调整</Text>
+      )}
       <View className='desk__card'>
         <Text className='desk__card-title'>已调整的日期</Text>
         <DeskState
@@ -195,7 +213,6 @@ export default function AdminCalendar() {
           ))}
         </DeskState>
       </View>
-      <OverrideForm onSaved={done} />
       <CancelSessionForm me={me} onDone={setMessage} />
     </View>
   )

@@ -10,6 +10,8 @@ import { useHealth, type HealthState } from '@/hooks/useHealth'
 import { useLocation } from '@/hooks/useLocation'
 import { useNearbyHalls } from '@/hooks/useHalls'
 import { useNextBooking } from '@/hooks/useNextBooking'
+import { usePendingRatings } from '@/hooks/useFollowups'
+import { PendingRatingsCard } from '@/components/PendingRatings'
 import { ElderHome, ElderSwitch } from '@/components/elder'
 import { useElderMode } from '@/stores/elder'
 import './index.scss'
@@ -33,6 +35,7 @@ function RegularHome() {
   const [shown, setShown] = useState(0)
   useDidShow(() => setShown((n) => n + 1))
   const next = useNextBooking(shown)
+  const toRate = usePendingRatings(shown)
   const bundles = useBundles()
   const location = useLocation()
   const halls = useNearbyHalls(location.state, location.regionCode)
@@ -69,6 +72,16 @@ function RegularHome() {
         </View>
         <Text className='home__offhours-go'>去预约</Text>
       </View>
+
+      <View className='home__offhours home__weekend' data-testid='home-weekend' onClick={() => go('/pages/weekend/index')}>
+        <View>
+          <Text className='home__offhours-title'>周末办 · 先选日期</Text>
+          <Text className='home__offhours-sub'>选一个周六、周日或节假日，看哪些事项和网点有号</Text>
+        </View>
+        <Text className='home__offhours-go'>选日期</Text>
+      </View>
+
+      <PendingRatingsCard items={toRate.data} />
 
       {next.data && (
         <View className='section'>

@@ -11,6 +11,8 @@ import { creditCodeError, enterpriseNameError, mobileError } from '@/utils/valid
 import { ElderSwitch } from '@/components/elder'
 import { useElderMode } from '@/stores/elder'
 import { returnAfterLogin } from '@/utils/loginReturn'
+import { PendingRatingsCard } from '@/components/PendingRatings'
+import { usePendingRatings, useUnreadCount } from '@/hooks/useFollowups'
 import './index.scss'
 
 function toast(result: { ok: boolean; message: string }) {
@@ -153,7 +155,14 @@ export default function MinePage() {
   const account = useAccount()
   const { me } = account
   const { elderClass } = useElderMode()
-  useDidShow(() => account.refresh())
+  const [shown, setShown] = useState(0)
+  useDidShow(() => {
+    account.refresh()
+    setShown((n) => n + 1)
+  })
+  const signedIn = me.data?.role === 'citizen'
+  const toRate = usePendingRatings(`${shown}:${signedIn}`)
+  const unread = useUnreadCount(`${shown}:${signedIn}`)
 
   return (
     <View className={`page mine ${elderClass}`}>
@@ -186,7 +195,17 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
                 个人信息与隐私 ›
               </Text>
+              <Text className='mine__link mine__link--messages' data-testid='mine-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+                消息
+                {unread.data ? (
+                  <Text className='mine__unread' data-testid='mine-unread'>
+                    {unread.data > 99 ? '99+' : unread.data}
+                  </Text>
+                ) : null}{' '}
+                ›
+              </Text>
             </View>
+            <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />
             <View className='section'>
               <View className='section__title'>

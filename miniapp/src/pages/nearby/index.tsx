@@ -20,7 +20,8 @@ export default function NearbyPage() {
   const { elderClass } = useElderMode()
   const location = useLocation()
   const [type, setType] = useState<HallType | undefined>(undefined)
-  const halls = useNearbyHalls(location.state, location.regionCode, type)
+  const [openNow, setOpenNow] = useState(false)
+  const halls = useNearbyHalls(location.state, location.regionCode, type, undefined, openNow)
   const counties = useCounties()
   const denied = location.state.status === 'denied'
   const countyName = (counties.data ?? []).find((c) => c.code === location.regionCode)?.name
@@ -81,12 +82,16 @@ export default function NearbyPage() {
               {TYPE_SHORT[t]}
             </Text>
           ))}
+          <Text className={`chip nearby__open-now ${openNow ? 'chip--active' : ''}`} data-testid='filter-open-now' onClick={() => setOpenNow(!openNow)}>
+            营业中
+          </Text>
         </View>
       </ScrollView>
 
       <View className='nearby__list'>
         <Text className='muted'>
           {type ? HALL_TYPE_LABELS[type] : '全部网点'}
+          {openNow ? ' · 营业中（含值班场次）' : ''}
           {(halls.data ?? []).some((h) => h.demo) && <DemoBadge />}
         </Text>
         <StateView
@@ -94,7 +99,7 @@ export default function NearbyPage() {
           error={halls.error}
           onRetry={halls.reload}
           empty={(halls.data ?? []).length === 0}
-          emptyText='该范围内暂无网点'
+          emptyText={openNow ? '该范围内暂无营业中的网点' : '该范围内暂无网点'}
         >
           {(halls.data ?? []).map((hall) => (
             <HallCard key={hall.id} hall={hall} />

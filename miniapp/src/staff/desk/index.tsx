@@ -4,7 +4,7 @@ import { addDays, instantOf } from '@xz/shared'
 import { useAsync } from '@/hooks/useAsync'
 import { dateLabel, todayLocal } from '@/utils/format'
 import type { StaffBookingItem, StatusCounts } from '@xz/shared'
-import { fetchStaffDay, markNoShow, serve, STAFF_ROLES } from '../api'
+import { checkInBooking, fetchStaffDay, markNoShow, serve, STAFF_ROLES } from '../api'
 import { useRoleGuard } from '../lib/guard'
 import { DeskState } from '../lib/DeskState'
 import { GuardPending } from '../lib/GuardPending'
@@ -33,7 +33,7 @@ function BookingRow({ booking, onChanged }: { booking: StaffBookingItem; onChang
     setBusy(true)
     try {
       await action()
-      onChanged(done)
+      if (done) onChanged(done)
     } catch (err) {
       onChanged(actionError(err))
     } finally {
@@ -55,6 +55,22 @@ function BookingRow({ booking, onChanged }: { booking: StaffBookingItem; onChang
       <Text className={`desk__tag desk__tag--${booking.status}`} data-testid='booking-status'>
         {BOOKING_STATUS_LABELS[booking.status]}
       </Text>
+      {booking.status === 'booked' && instantOf(booking.date, booking.end) > new Date() && (
+        <ActionButton
+          small
+          testId='booking-checkin'
+          disabled={busy}
+          onClick={() =>
+            void act(async () => {
+              const res = await checkInBooking(booking.id)
+              onChanged(`已签到，排队号 ${res.queueNumber}`)
+              return res
+            }, '')
+          }
+        >
+          签到
+        </ActionButton>
+      )}
       {booking.status === 'checked_in' && (
         <ActionButton small testId='booking-serve' disabled={busy} onClick={() => void act(() => serve(booking.id), '已办结')}>
           办结
@@ -69,7 +85,7 @@ function BookingRow({ booking, onChanged }: { booking: StaffBookingItem; onChang
   )
 }
 
-/** 今日预约: the point's sessions of a date with their bookings and counts per state (爽约 once a slot has ended). */
+/** 今日预约 (or the chosen day's): the point's sessions of a date with their bookings and counts per state (爽约 once a slot has ended). */
 export default function StaffDesk() {
   const me = useRoleGuard(STAFF_ROLES)
   const { halls, hall, choose, loading: hallsLoading } = useHallChoice(me)
@@ -88,7 +104,9 @@ export default function StaffDesk() {
     <View className='desk' data-testid='staff-desk'>
       <View className='desk__header'>
         <View className='desk__row-main'>
-          <Text className='desk__title'>今日预约</Text>
+          <Text className='desk__title' data-testid='desk-title'>
+            {date === todayLocal() ? '今日预约' : `${dateLabel(date)} 预约`}
+          </Text>
           <Text className='desk__sub'>{me.name ?? me.username}</Text>
         </View>
         <Text className='desk__muted' data-testid='logout' onClick={logout}>

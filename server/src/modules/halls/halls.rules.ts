@@ -1,4 +1,5 @@
-import { HALL_TYPES, minutesOf, type DayType, type HallType, type TimeRange } from '@xz/shared'
+import { HALL_TYPES, minutesOf, type DayType, type HallType, type SessionDayType, type TimeRange } from '@xz/shared'
+import { ruleAppliesToDayType, ruleEffectiveOn } from '../sessions/sessions.rules'
 
 export interface LatLng {
   lat: number
@@ -52,4 +53,55 @@ export function isOpenAt(h: OpeningHours, dayType: DayType, time: string): boole
 /** Listing order without a location: centres first, down to self-service areas. */
 export function typeOrder(type: HallType): number {
   return HALL_TYPES.indexOf(type)
+}
+
+/** An off-hours session rule as far as "open now" needs it (a SessionRule, bounded per point). */
+export interface SessionRuleHours {
+  label: string
+  dayTypes: readonly SessionDayType[]
+  start: string
+  end: string
+  effectiveFrom?: string | null
+  effectiveTo?: string | null
+  status?: string | null
+}
+
+export interface SessionToday {
+  label: string
+  start: string
+  end: string
+}
+
+/**
+ * The off-hours sessions a point holds on `date` (of type `dayType`): active rules effective that day
+ * and of that day type, none when an administrator cancelled the day. Sorted by start.
+ */
+export function sessionsOn(rules: readonly SessionRuleHours[], date: string, dayType: DayType, cancelled = false): SessionToday[] {
+  if (cancelled) return []
+  return rules
+    .filter((r) => (r.status ?? 'active') === 'active' && ruleEffectiveOn(r, date) && ruleAppliesToDayType(r.dayTypes, dayType))
+    .map((r) => ({ label: r.label, start: r.start, end: r.end }))
+    .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
+}
+
+export type OpenReason = 'always' | 'regular' | 'offHours'
+export interface OpenState {
+  open: boolean
+  /** Why it is open: 7×24, regular hours, or an off-hours session (双休日值班, 延时服务, …). */
+  by?: OpenReason
+  /** The session serving now, when `by` is `offHours`. */
+  session?: SessionToday
+}
+
+/**
+ * Whether a point serves people at local `time` on a day of type `dayType`: always-open points, regular
+ * hours of that day type, or one of today's off-hours sessions (`sessionsToday`, see `sessionsOn`).
+ * Ranges are [start, end).
+ */
+export function openStateAt(h: OpeningHours, dayType: DayType, time: string, sessionsToday: readonly SessionToday[]): OpenState {
+  if (alwaysOpen(h)) return { open: true, by: 'always' }
+  if (isOpenAt(h, dayType, time)) return { open: true, by: 'regular' }
+  const t = minutesOf(time)
+  const session = sessionsToday.find((s) => minutesOf(s.start) <= t && t < minutesOf(s.end))
+  return session ? { open: true, by: 'offHours', session } : { open: false }
 }

@@ -3,6 +3,7 @@ import {
   localDate,
   localTime,
   type AdminHallQuery,
+  type DayType,
   type HallData,
   type HallDetail,
   type HallQuery,
@@ -24,7 +25,10 @@ import { activeServices } from '../catalogue/search-index'
 import { ruleCache } from '../sessions/session-cache'
 import { byTypeThenName, cachedHall, hallCache, regionNameCache } from './hall-cache'
 import { Hall } from './hall.model'
-import { isOpenAt } from './halls.rules'
+import { SessionCancellation } from '../sessions/session.model'
+import { cancellationKey } from '../sessions/sessions.rules'
+import { ruleOffers } from '../sessions/sessions.service'
+import { hoursOn, openStateAt, sessionsOn, type OpenState, type SessionToday } from './halls.rules'
 
 type Id = mongoose.Types.ObjectId | string
 type Status = 'active' | 'archived'
@@ -73,12 +77,37 @@ export interface HallLean {
   demo?: boolean | null
 }
 
-/** Tells whether a point is open at this moment (regular hours on today's calendar day type). */
-async function openNowCheck(): Promise<(h: HallLean) => boolean> {
+interface OpenNow {
+  date: string
+  dayType: DayType
+  /** Open state of a point at this moment, off-hours sessions counted. */
+  stateOf: (h: HallLean) => OpenState
+  /** The point's off-hours sessions today (none when the day is cancelled). */
+  sessionsOf: (h: HallLean) => SessionToday[]
+}
+
+/**
+ * Open state of points at this moment: regular hours on today's day type, or one of today's off-hours
+ * sessions. Session rules come from the in-process rule cache (session-cache.ts); a cancelled day is looked up by
+ * its `_id` (`${hallId}:${date}`), only for the few points that hold a session today.
+ */
+async function openNowCheck(): Promise<OpenNow> {
   const at = now()
-  const dayType = (await currentCalendar()).dayType(localDate(at))
+  const date = localDate(at)
   const time = localTime(at)
-  return (h) => isOpenAt(h, dayType, time)
+  const [calendar, rules] = await Promise.all([currentCalendar(), ruleCache.get()])
+  const dayType = calendar.dayType(date)
+  const sessions = new Map<string, SessionToday[]>()
+  for (const [id, list] of rules.activeByHall) {
+    const today = sessionsOn(list, date, dayType)
+    if (today.length) sessions.set(id, today)
+  }
+  const cancelled = await Promise.all(
+    [...sessions.keys()].map(async (id) => [id, Boolean(await SessionCancellation.exists({ _id: cancellationKey(id, date) }))] as const),
+  )
+  for (const [id, isCancelled] of cancelled) if (isCancelled) sessions.delete(id)
+  const sessionsOf = (h: HallLean) => sessions.get(h._id.toString()) ?? []
+  return { date, dayType, sessionsOf, stateOf: (h) => openStateAt(h, dayType, time, sessionsOf(h)) }
 }
 
 async function regionNames(codes: string[]): Promise<Map<string, string>> {
@@ -88,7 +117,7 @@ async function regionNames(codes: string[]): Promise<Map<string, string>> {
 
 interface Candidate {
   hall: HallLean
-  openNow: boolean
+  open: OpenState
   distanceKm?: number
 }
 
@@ -98,7 +127,7 @@ async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
     ids.length ? offHoursHalls(ids) : Promise.resolve(new Set<string>()),
     regionNames(list.map((c) => c.hall.regionCode)),
   ])
-  return list.map(({ hall: h, openNow, distanceKm }) => ({
+  return list.map(({ hall: h, open, distanceKm }) => ({
     id: h._id.toString(),
     name: h.name,
     type: h.type,
@@ -108,7 +137,8 @@ async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
     location: { lat: h.location.lat, lng: h.location.lng },
     phone: h.phone ?? '',
     open24h: h.open24h ?? false,
-    openNow,
+    openNow: open.open,
+    ...(open.by ? { openBy: open.by } : {}),
     ...(distanceKm === undefined ? {} : { distanceKm: Math.round(distanceKm * 1000) / 1000 }),
     hasOffHours: offHours.has(h._id.toString()),
     status: h.status ?? 'active',
@@ -133,7 +163,7 @@ export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
     (!query.type || h.type === query.type) &&
     (!prefix || h.regionCode.startsWith(prefix)) &&
     (!serviceId || Boolean(index.services.get(h._id.toString())?.has(serviceId))) &&
-    (query.openNow === undefined || isOpen(h) === query.openNow)
+    (query.openNow === undefined || isOpen.stateOf(h).open === query.openNow)
   const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
   const { page, pageSize } = query
   const skip = (page - 1) * pageSize
@@ -143,18 +173,18 @@ export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
   if (origin && query.radiusKm !== undefined) {
     const found = index.grid.within(origin, query.radiusKm, accept, byTypeThenName)
     total = found.length
-    pageItems = found.slice(skip, skip + pageSize).map(({ item, km }) => ({ hall: item, openNow: isOpen(item), distanceKm: km }))
+    pageItems = found.slice(skip, skip + pageSize).map(({ item, km }) => ({ hall: item, open: isOpen.stateOf(item), distanceKm: km }))
   } else if (origin) {
     total = index.active.reduce((n, h) => (accept(h) ? n + 1 : n), 0)
     pageItems = index.grid
       .nearest(origin, skip + pageSize, accept, byTypeThenName)
       .slice(skip)
-      .map(({ item, km }) => ({ hall: item, openNow: isOpen(item), distanceKm: km }))
+      .map(({ item, km }) => ({ hall: item, open: isOpen.stateOf(item), distanceKm: km }))
   } else {
     // a radius without a location matches nothing (as before: no distance to compare)
     const list = query.radiusKm !== undefined ? [] : index.active.filter(accept)
     total = list.length
-    pageItems = list.slice(skip, skip + pageSize).map((hall) => ({ hall, openNow: isOpen(hall) }))
+    pageItems = list.slice(skip, skip + pageSize).map((hall) => ({ hall, open: isOpen.stateOf(hall) }))
   }
   return { items: await toSummaries(pageItems), total, page, pageSize }
 }
@@ -164,10 +194,13 @@ export async function getHall(id: string): Promise<HallDetail> {
   const h = await cachedHall(id)
   if (!h) throw notFound('服务网点')
   const wanted = new Set([...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])].map(String))
-  const [[summary], services] = await Promise.all([
-    openNowCheck().then((isOpen) => toSummaries([{ hall: h, openNow: isOpen(h) }])),
+  const openNow = await openNowCheck()
+  const [[summary], services, rules] = await Promise.all([
+    toSummaries([{ hall: h, open: openNow.stateOf(h) }]),
     wanted.size ? activeServices().then((all) => all.filter((s) => wanted.has(s._id.toString()))) : Promise.resolve([]),
+    effectiveRules(h),
   ])
+  const bookable = services.filter((s) => rules.some((r) => ruleOffers(r, h, s))).map((s) => s._id.toString())
   const byId = new Map(services.map((s) => [s._id.toString(), { id: s._id.toString(), name: s.name, code: s.code }]))
   const refs = (ids: mongoose.Types.ObjectId[] | undefined) => (ids ?? []).flatMap((sid) => byId.get(sid.toString()) ?? [])
   const range = (r: TimeRange) => ({ start: r.start, end: r.end })
@@ -185,7 +218,26 @@ export async function getHall(id: string): Promise<HallDetail> {
     })),
     rectifyDays: h.rectifyDays ?? 5,
     ...(h.description ? { description: h.description } : {}),
+    today: {
+      date: openNow.date,
+      dayType: openNow.dayType,
+      regularHours: hoursOn(h, openNow.dayType).map(range),
+      sessions: openNow.sessionsOf(h),
+    },
+    bookableServiceIds: bookable,
   }
+}
+
+type ServiceRow = { _id: mongoose.Types.ObjectId; name: string; code: string; hallIds?: mongoose.Types.ObjectId[]; bookable?: boolean; status?: string }
+
+/** The point's active session rules that have not ended (a handful per point): what makes an item bookable here. */
+async function effectiveRules(h: HallLean): Promise<{ serviceIds: mongoose.Types.ObjectId[] }[]> {
+  const today = localDate(now())
+  const rules = ((await ruleCache.get()).activeByHall.get(h._id.toString()) ?? []) as unknown as {
+    serviceIds: mongoose.Types.ObjectId[]
+    effectiveTo?: string | null
+  }[]
+  return rules.filter((r) => !r.effectiveTo || r.effectiveTo >= today)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,12 +329,14 @@ export async function listHallsAdmin(query: AdminHallQuery, auth: AuthContext): 
   const region = adminRegionOf(auth)
   if (query.regionCode) assertRegionScope(auth, query.regionCode)
   const prefix = regionPrefix(query.regionCode ?? region)
-  const [index, isOpen] = await Promise.all([hallCache.get(), openNowCheck()])
+  const index = await hallCache.get()
   const rows = [...index.byId.values()]
     .filter((h) => h.regionCode.startsWith(prefix) && (!query.status || (h.status ?? 'active') === query.status) && (!query.type || h.type === query.type))
     .sort(byTypeThenName)
   const { page, pageSize } = query
   const skip = (page - 1) * pageSize
-  const items = await toSummaries(rows.slice(skip, skip + pageSize).map((hall) => ({ hall, openNow: isOpen(hall) })))
+  const pageRows = rows.slice(skip, skip + pageSize)
+  const openNow = await openNowCheck()
+  const items = await toSummaries(pageRows.map((hall) => ({ hall, open: openNow.stateOf(hall) })))
   return { items, total: rows.length, page, pageSize }
 }

@@ -61,3 +61,14 @@ export async function markRead(auth: AuthContext, id: string): Promise<Notificat
   }
   return toItem(n)
 }
+
+/** How many of my notices are unread (the 消息 badge). */
+export async function unreadCount(auth: AuthContext): Promise<{ unread: number }> {
+  return { unread: await Notification.countDocuments({ ...recipient(auth), readAt: null }) }
+}
+
+/** Marks all my notices read. */
+export async function markAllRead(auth: AuthContext): Promise<{ updated: number }> {
+  const res = await Notification.updateMany({ ...recipient(auth), readAt: null }, { $set: { readAt: now() } })
+  return { updated: res.modifiedCount }
+}

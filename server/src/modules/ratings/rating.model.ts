@@ -47,6 +47,8 @@ ratingSchema.index({ hallId: 1, ratedAt: -1 }, { name: 'hallId_1_ratedAt_-1_push
 // statistics read a period day by day (equality on the scalar `ratedDate`), the 差评 sweep a period of `ratedAt`
 ratingSchema.index({ ratedDate: 1 }, { name: 'ratedDate_1_pushdown' })
 ratingSchema.index({ ratedAt: 1 })
+// 待评价 asks "is this booking rated?" by bookingId (a scalar): equality pushdown instead of a scan
+ratingSchema.index({ bookingId: 1 }, { name: 'bookingId_1_pushdown' })
 export const Rating = mongoose.model('Rating', ratingSchema)
 export type RatingDoc = InferSchemaType<typeof ratingSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
 

@@ -10,12 +10,15 @@ import { serviceSearchFields } from '../catalogue/catalogue.service'
 import { Hall } from '../halls/hall.model'
 import { seedSessionRules } from '../sessions/sessions.seed'
 import * as data from './data'
+import { seedDemoHistory } from './history'
 import { SeedState } from './seed.model'
 
 export interface SeedOptions {
   adminPassword?: string
   staffPassword?: string
   production: boolean
+  /** Also seed a few weeks of served bookings and ratings (示例数据) through the services (`npm start` does). */
+  history?: boolean
   /** Printed once at first start with the generated demo credentials. */
   print: (text: string) => void
 }
@@ -182,6 +185,9 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
   // Accounts
   const accounts = await seedAccounts(opts, hallIdByKey)
 
+  // A few weeks of served bookings and ratings (示例数据), made through the booking, desk and rating services
+  const history = opts.history ? await seedDemoHistory() : { served: 0, rated: 0 }
+
   const counts = {
     regions: data.regions.length,
     departments: data.departments.length,
@@ -190,6 +196,8 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     bundles: data.bundles.length,
     sessionRules: sessionRuleCount,
     accounts: accounts.count,
+    servedBookings: history.served,
+    ratings: history.rated,
   }
   const announcement = [
     '',

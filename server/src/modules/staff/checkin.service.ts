@@ -1,4 +1,4 @@
-import { localTime, QUEUE_PREFIXES, type CheckinResult } from '@xz/shared'
+import { localDate, localTime, QUEUE_PREFIXES, weekday, WEEKDAY_LABELS, type CheckinResult } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
@@ -28,15 +28,23 @@ function rejectUnlessBooked(booking: BookingDoc): void {
   if (booking.status !== 'booked') throw invalidState(booking, '签到')
 }
 
+/** '12月6日（周日）' */
+function dayLabel(date: string): string {
+  const [, m, d] = date.split('-')
+  return `${Number(m)}月${Number(d)}日（${WEEKDAY_LABELS[weekday(date)]}）`
+}
+
 function assertCheckinOpen(booking: BookingDoc): void {
   const at = now()
   if (isCheckinOpen(at, booking.startAt, booking.endAt)) return
   const { opensAt, closesAt } = checkinWindow(booking.startAt, booking.endAt)
   const early = at < opensAt
+  // a refusal names the day too: a booking for another day must not read as "later today"
+  const opensDay = dayLabel(localDate(opensAt))
   throw new AppError(
     'CHECKIN_WINDOW_CLOSED',
     early
-      ? `签到时间为 ${localTime(opensAt)}–${localTime(closesAt)}，请于 ${localTime(opensAt)} 后签到`
+      ? `签到时间为 ${opensDay} ${localTime(opensAt)}–${localTime(closesAt)}，请于 ${opensDay} ${localTime(opensAt)} 后签到`
       : `已超过签到时间（${localTime(closesAt)}），请重新预约或现场取号`,
     { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), date: booking.date, tooEarly: early },
   )
@@ -77,6 +85,17 @@ async function resolveTakenClaim(booking: BookingDoc): Promise<'retry'> {
 export async function checkIn(auth: AuthContext, code: string): Promise<CheckinResult> {
   const booking = await Booking.findOne({ code }).lean<BookingDoc>()
   if (!booking) throw new AppError('NOT_FOUND', '预约码不存在，请核对后重新输入')
+  return checkInBooking(auth, booking)
+}
+
+/** Checks in a booking picked from the desk list (by `_id`: the staff need not retype its code). */
+export async function checkInById(auth: AuthContext, id: string): Promise<CheckinResult> {
+  const booking = await Booking.findById(id).lean<BookingDoc>()
+  if (!booking) throw notFound('预约')
+  return checkInBooking(auth, booking)
+}
+
+async function checkInBooking(auth: AuthContext, booking: BookingDoc): Promise<CheckinResult> {
   assertCanActOn(auth, booking)
   rejectUnlessBooked(booking)
   assertCheckinOpen(booking)

@@ -13,6 +13,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
 import { recordAudit } from '../audit/audit.service'
+import { notify } from '../notifications/notifier'
 import { Booking, hallDayKey, type BookingDoc } from '../bookings/booking.model'
 import { Service } from '../catalogue/catalogue.model'
 import { DeskClaim } from './desk-claim.model'
@@ -127,9 +128,25 @@ export async function callNext(auth: AuthContext, body: QueueNextBody): Promise<
       regionCodes: [hall.regionCode],
       details: { queueNumber: visit.entry.queueNumber, windowNumber: body.windowNumber },
     })
+    if (kind === 'booking') await notifyCalled(id, visit.entry.queueNumber, hall.name, body.windowNumber)
     return { ...visit.entry, calledAt: calledAt.toISOString(), windowNumber: body.windowNumber ?? visit.entry.windowNumber }
   }
   throw new AppError('QUEUE_EMPTY', '当前没有等候的办事群众', { hallId: body.hallId, date })
+}
+
+/** The booker's 叫号 notice (in the app's 消息 list; once per booking, by its outbox key). */
+async function notifyCalled(bookingId: string, queueNumber: string, hallName: string, windowNumber?: string): Promise<void> {
+  const booking = await Booking.findById(bookingId).select('userId').lean()
+  if (!booking) return
+  await notify({
+    key: `called:${bookingId}`,
+    to: { userId: booking.userId },
+    kind: 'queue_called',
+    title: `请 ${queueNumber} 号到${windowNumber ? ` ${windowNumber} 号` : ''}窗口办理`,
+    body: `${hallName}正在叫号：${queueNumber}${windowNumber ? `，请到 ${windowNumber} 号窗口` : '，请到窗口'}办理。`,
+    bookingId,
+    page: `pages/booking/index?id=${bookingId}`,
+  })
 }
 
 function toWalkinView(w: WalkinDoc, serviceName: string): WalkinView {

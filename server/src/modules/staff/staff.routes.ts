@@ -14,7 +14,7 @@ import {
   WalkinSchema,
 } from '@xz/shared'
 import { ApiRouter } from '../../lib/routes'
-import { checkIn } from './checkin.service'
+import { checkIn, checkInById } from './checkin.service'
 import * as desk from './desk.service'
 import * as queue from './queue.service'
 
@@ -34,6 +34,11 @@ export const staffRoutes = new ApiRouter('/staff', 'staff')
     '/checkins',
     { summary: 'Check a person in by booking code and issue a queue number', auth: ['staff', 'admin'], body: CheckinBodySchema, response: CheckinResultSchema },
     ({ auth, body }) => checkIn(auth, body.code),
+  )
+  .post(
+    '/bookings/:id/checkin',
+    { summary: 'Check in a booking from the desk list (same rules as by code)', auth: ['staff', 'admin'], params: IdParamsSchema, response: CheckinResultSchema },
+    ({ auth, params }) => checkInById(auth, params.id),
   )
   .post(
     '/queue/next',
