@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 import type { NextFunction, Request, Response } from 'express'
 import jwt from 'jsonwebtoken'
-import type { Role } from '@xz/shared'
+import { ROLES, type Role } from '@xz/shared'
 import { config } from '../config'
 import { AppError } from './errors'
 
@@ -15,6 +15,8 @@ export interface AuthContext {
   hallIds: string[]
   /** Admin: the region they administer. */
   regionCode?: string
+  /** 12345 handler: their department. */
+  departmentId?: string
   name?: string
 }
 
@@ -40,7 +42,7 @@ export function setDevJwtSecret(secret: string): void {
 
 export function signAccessToken(ctx: AuthContext): string {
   return jwt.sign(
-    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, name: ctx.name },
+    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, departmentId: ctx.departmentId, name: ctx.name },
     jwtSecret(),
     { subject: ctx.sub, expiresIn: config().JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256', issuer: 'xz-wuyouban' },
   )
@@ -49,7 +51,7 @@ export function signAccessToken(ctx: AuthContext): string {
 export function verifyAccessToken(token: string): AuthContext {
   try {
     const p = jwt.verify(token, jwtSecret(), { algorithms: ['HS256'], issuer: 'xz-wuyouban' }) as jwt.JwtPayload
-    if (typeof p.sub !== 'string' || !['citizen', 'staff', 'admin'].includes(p.role)) {
+    if (typeof p.sub !== 'string' || !(ROLES as readonly string[]).includes(p.role)) {
       throw new AppError('UNAUTHENTICATED', '登录凭证无效')
     }
     return {
@@ -57,6 +59,7 @@ export function verifyAccessToken(token: string): AuthContext {
       role: p.role,
       hallIds: Array.isArray(p.hallIds) ? p.hallIds.map(String) : [],
       regionCode: typeof p.regionCode === 'string' ? p.regionCode : undefined,
+      departmentId: typeof p.departmentId === 'string' ? p.departmentId : undefined,
       name: typeof p.name === 'string' ? p.name : undefined,
     }
   } catch (err) {

@@ -3,5 +3,6 @@ import { defaultRatingsJob, workOrderRepairJob } from './ratings/ratings.jobs'
 
 import { bookingJobs } from './bookings/bookings.jobs'
 import { deskClaimCleanupJob } from './staff/staff.jobs'
+import { ticketReminderJob } from './tickets/tickets.jobs'
 /** Every background job, run in this order on each tick. */
-export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob]
+export const backgroundJobs: Job[] = [defaultRatingsJob, workOrderRepairJob, ...bookingJobs, deskClaimCleanupJob, ticketReminderJob]
