@@ -8,7 +8,7 @@ import mongoose from 'mongoose'
 import { hashPassword } from '../../server/src/lib/auth'
 import { Account } from '../../server/src/modules/auth/auth.model'
 import { Department } from '../../server/src/modules/catalogue/catalogue.model'
-import { TicketCategory } from '../../server/src/modules/tickets/ticket.model'
+import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
 import { api } from './app'
 import { account, citizen, type Session } from './auth'
 
@@ -99,4 +99,53 @@ export async function submitTicket(s: Session, categoryId: unknown, over: Record
   const res = await api().post('/api/v1/tickets').set(s.auth).send(submitBody(categoryId, over))
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.id
+}
+
+let inserted = 0
+/**
+ * A ticket written directly in a given state (for the authorization matrix): in 忻府区, of `userId`, held by
+ * `departmentId`, with the clocks of a dispatch that happened just now.
+ */
+export async function insertTicket(opts: {
+  status: string
+  userId: string | mongoose.Types.ObjectId
+  categoryId: mongoose.Types.ObjectId
+  departmentId?: mongoose.Types.ObjectId
+  type?: string
+  regionCode?: string
+  extension?: Record<string, unknown>
+}): Promise<string> {
+  const at = new Date()
+  inserted++
+  const id = `12345-20250101-${String(inserted).padStart(2, '0')}${crypto.randomInt(100000, 999999)}`
+  const dispatched = !['submitted', 'returned'].includes(opts.status)
+  const open = !['closed', 'archived', 'merged'].includes(opts.status)
+  await Ticket.create({
+    _id: id,
+    seq: 1,
+    date: '2025-01-01',
+    month: '2025-01',
+    userId: opts.userId,
+    type: opts.type ?? '投诉',
+    categoryId: opts.categoryId,
+    categoryName: '社保卡补换',
+    departmentId: opts.departmentId,
+    departmentName: '忻府区人力资源和社会保障局',
+    regionCode: opts.regionCode ?? XINFU,
+    description: '补办社保卡等待时间过长，希望尽快办理',
+    contactMobile: '13812345678',
+    limitDays: 5,
+    status: opts.status,
+    submittedAt: at,
+    ...(dispatched ? { dispatchedAt: at, clockStart: at, responseDueAt: new Date(at.getTime() + 86_400_000), replyDueAt: new Date(at.getTime() + 5 * 86_400_000) } : {}),
+    ...(opts.status === 'awaiting_supplement' ? { pausedAt: at } : {}),
+    ...(opts.status === 'replied' ? { reply: { text: '已办理', by: 'matrix', at } } : {}),
+    extension: opts.extension,
+    timeline: [{ seq: 1, action: 'submit', at, by: String(opts.userId), byRole: 'citizen', to: 'submitted' }],
+    dispatchQueue: ['submitted', 'returned'].includes(opts.status) ? 'open' : null,
+    activeDepartment: dispatched && open && opts.departmentId ? String(opts.departmentId) : null,
+    openFlag: open ? 'open' : null,
+    pendingExtension: opts.extension?.status === 'pending' ? 'pending' : null,
+  })
+  return id
 }
