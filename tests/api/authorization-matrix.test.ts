@@ -286,6 +286,8 @@ const TABLE: Row[] = [
     request: (f) => ({ path: '/admin/ticket-categories', body: { name: `供暖不热-${uid()}`, parent: '城市管理', departmentId: id(f.tickets.dept), limitClass: '一般' } }),
   },
   { method: 'patch', route: '/admin/ticket-categories/:id', scope: 'city', request: (f) => ({ path: `/admin/ticket-categories/${id(f.tickets.category)}`, body: { replyDays: 4 } }) },
+  { method: 'get', route: '/admin/ticket-stats', scope: 'region-list', request: () => ({ path: '/admin/ticket-stats', query: { from: '2026-01-01', to: '2026-12-31' } }) },
+  { method: 'get', route: '/admin/ticket-stats/monthly-report', scope: 'region-list', request: () => ({ path: '/admin/ticket-stats/monthly-report', query: { month: '2026-10', format: 'xlsx' } }) },
   { method: 'get', route: '/admin/ticket-accounts', scope: 'region-list', request: () => ({ path: '/admin/ticket-accounts' }) },
   {
     method: 'post',

@@ -255,6 +255,8 @@ export const TicketMetricsRowSchema = z.object({
   key: z.string(),
   label: z.string(),
   accepted: z.number().int(),
+  /** 派单次数: dispatches received (a returned ticket counts for the department that returned it too). */
+  dispatches: z.number().int(),
   responded: z.number().int(),
   respondedOnTime: z.number().int(),
   replied: z.number().int(),

@@ -112,10 +112,15 @@ const ticketSchema = new Schema(
     pendingExtension: String,
     // ---- metric flags (0/1), summed by `$group` (the embedded database has no $cond/$avg) ----
     mAccepted: { type: Number, default: 0 },
+    mDispatched: { type: Number, default: 0 },
+    /** Departments that returned it (退单), one entry per return: their 退单率 is counted by `$unwind`. */
+    returnedFrom: { type: [String], default: [] },
     mResponded: { type: Number, default: 0 },
     mRespondedOnTime: { type: Number, default: 0 },
     mReplied: { type: Number, default: 0 },
     mClosed: { type: Number, default: 0 },
+    /** The latest reply came within the limit (net of approved extensions and pauses); copied to mClosedOnTime at 办结. */
+    replyOnTime: { type: Number, default: 0 },
     mClosedOnTime: { type: Number, default: 0 },
     mRated: { type: Number, default: 0 },
     mSatisfied: { type: Number, default: 0 },

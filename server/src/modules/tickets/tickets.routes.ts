@@ -24,9 +24,14 @@ import {
   TicketAccountCreateSchema,
   TicketAccountListSchema,
   TicketAccountWithPasswordSchema,
+  TicketMetricsQuerySchema,
+  TicketMetricsSchema,
+  MonthlyReportQuerySchema,
+  MonthlyReportSchema,
 } from '@xz/shared'
 import { ApiRouter } from '../../lib/routes'
 import * as ticketAccounts from './ticket-accounts.service'
+import * as metrics from './tickets.metrics'
 import * as tickets from './tickets.service'
 
 /** The dispatch catalogue, public (the requester picks a category). */
@@ -113,4 +118,29 @@ export const adminTicketAccountRoutes = new ApiRouter('/admin/ticket-accounts', 
   .get('/', { summary: 'Dispatchers and handlers of my region', auth: ['admin'], response: TicketAccountListSchema }, ({ auth }) => ticketAccounts.listTicketAccounts(auth))
   .post('/', { summary: 'Create a dispatcher (city/county) or a department handler (password returned once)', auth: ['admin'], body: TicketAccountCreateSchema, response: TicketAccountWithPasswordSchema, status: 201 }, ({ auth, body }) =>
     ticketAccounts.createTicketAccount(auth, body),
+  )
+
+/** Metrics and the 月通报 (CSV/XLSX downloads as well as JSON). */
+export const adminTicketStatsRoutes = new ApiRouter('/admin/ticket-stats', 'admin')
+  .get('/', { summary: '12345 metrics per department, category, region or month (from counts)', auth: ['admin'], query: TicketMetricsQuerySchema, response: TicketMetricsSchema }, ({ auth, query }) =>
+    metrics.ticketMetrics(auth, query),
+  )
+  .get(
+    '/monthly-report',
+    { summary: '月通报: departments ranked for a month (format=json|csv|xlsx)', auth: ['admin'], query: MonthlyReportQuerySchema, response: MonthlyReportSchema },
+    async ({ auth, query, res }) => {
+      const report = await metrics.monthlyReport(auth, query.month)
+      if (query.format === 'json') return report
+      const name = `12345-monthly-report-${query.month}`
+      if (query.format === 'csv') {
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8')
+        res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
+        res.send(metrics.reportCsv(report))
+        return undefined
+      }
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`)
+      res.send(await metrics.reportXlsx(report, await metrics.regionNameOf(auth)))
+      return undefined
+    },
   )

@@ -424,6 +424,7 @@ export async function dispatchTicket(auth: AuthContext, id: string, input: Ticke
         respondedAt: null,
         replyDueAt: replyDueOf(at, t.limitDays, t.extension?.status === 'approved' ? (t.extension.days ?? 0) : 0, 0, cal.dayType),
         pausedWorkingDays: 0,
+        mDispatched: 1,
       },
     }
   })
@@ -439,7 +440,7 @@ export async function mergeTicket(auth: AuthContext, id: string, intoId: string,
   const view = await act(auth, id, ['merge'], (t) => {
     if (target.userId.toString() !== t.userId.toString()) throw new AppError('RULE_VIOLATION', '只能合并同一诉求人的重复诉求')
     if (['merged', 'closed', 'archived'].includes(target.status)) throw new AppError('RULE_VIOLATION', '目标诉求已办结或已并单，不能并入')
-    return { action: 'merge', to: 'merged', reason: note, text: intoId, changes: { mergedInto: intoId, closedAt: now() } }
+    return { action: 'merge', to: 'merged', reason: note, text: intoId, changes: { mergedInto: intoId, closedAt: now(), mAccepted: 0 } }
   })
   // record it on the target too (its own claimed step; retried when another step of the target got in between)
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -464,7 +465,7 @@ export async function answerTicket(auth: AuthContext, id: string, text: string):
       action: 'answer',
       to: 'closed',
       text,
-      changes: { reply: { text, by: auth.sub, at }, closedAt: at, mReplied: 1, mClosed: 1, mClosedOnTime: 1, mResponded: 1, mRespondedOnTime: 1, respondedAt: at },
+      changes: { departmentId: null, departmentName: null, reply: { text, by: auth.sub, at }, closedAt: at, mReplied: 1, mClosed: 1, mClosedOnTime: 1, mResponded: 1, mRespondedOnTime: 1, respondedAt: at },
     }
   })
   const t = await load(id)
@@ -489,7 +490,7 @@ export async function returnTicket(auth: AuthContext, id: string, reason: string
       action: 'return',
       to: 'returned',
       reason,
-      changes: { returns: (t.returns ?? 0) + 1, mReturned: 1, responseDueAt: null, replyDueAt: null, respondedAt: null, mResponded: 0, mRespondedOnTime: 0 },
+      changes: { returns: (t.returns ?? 0) + 1, returnedFrom: [...(t.returnedFrom ?? []), String(t.departmentId)], mReturned: 1, mDispatched: 0, responseDueAt: null, replyDueAt: null, respondedAt: null, mResponded: 0, mRespondedOnTime: 0 },
     }
   })
 }
@@ -546,7 +547,7 @@ export async function decideExtension(auth: AuthContext, id: string, approve: bo
 export async function replyTicket(auth: AuthContext, id: string, text: string): Promise<TicketView> {
   const view = await act(auth, id, ['reply'], (t) => {
     const at = now()
-    return { action: 'reply', to: 'replied', text, changes: { reply: { text, by: auth.sub, at }, mReplied: 1, mClosedOnTime: t.replyDueAt && at <= t.replyDueAt ? 1 : 0 } }
+    return { action: 'reply', to: 'replied', text, changes: { reply: { text, by: auth.sub, at }, mReplied: 1, replyOnTime: t.replyDueAt && at <= t.replyDueAt ? 1 : 0 } }
   })
   const t = await load(id)
   await notifyRequester(t, `tk-reply:${t._id}#${t.seq}`, '您的诉求已答复', `${t.departmentName ?? ''}：${text.slice(0, 50)}。请对办理结果进行评价。`)
@@ -571,11 +572,10 @@ export async function rateTicket(auth: AuthContext, id: string, satisfaction: Ti
           clockStart: at,
           pausedWorkingDays: 0,
           replyDueAt: replyDueOf(at, t.limitDays, 0, 0, cal.dayType),
-          mClosedOnTime: 0,
         },
       }
     }
-    return { action: 'rate', to: 'closed', reason: comment, text: satisfaction, changes: { ...rated, closedAt: at, mClosed: 1 } }
+    return { action: 'rate', to: 'closed', reason: comment, text: satisfaction, changes: { ...rated, closedAt: at, mClosed: 1, mClosedOnTime: t.replyOnTime ?? 0 } }
   })
 }
 
