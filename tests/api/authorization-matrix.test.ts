@@ -17,6 +17,7 @@ import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
 import { serviceInput } from '../helpers/factories'
 import { CITY, COUNTY, deskWorld, makeBooking, makeHall, makeService, makeUser, type DeskWorld } from '../helpers/desk-fixtures'
+import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
 import { insertTicket, ticketAccount, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
@@ -417,6 +418,18 @@ interface TicketRow {
 const inState = (t: TicketWorld, status: string, type?: string) =>
   insertTicket({ status, type, userId: t.actors.requester.id, categoryId: t.category._id, departmentId: t.dept._id })
 
+const knowledgeEntry = async (t: TicketWorld) =>
+  id(
+    await Knowledge.create({
+      title: `社保卡补办-${uid()}`,
+      categoryPath: ['社会保障'],
+      content: '携带身份证到社保卡服务网点补办。',
+      departmentId: t.dept._id,
+      type: '热点问答',
+      reviewedAt: new Date(),
+    }),
+  )
+
 const TICKET_TABLE: TicketRow[] = [
   { method: 'get', route: '/ticket-categories', allowed: 'public', request: () => ({ path: '/ticket-categories' }) },
   {
@@ -463,11 +476,34 @@ const TICKET_TABLE: TicketRow[] = [
     allowed: ['handlerHere'],
     request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'handling')}/extension`, body: { days: 3, reason: '需要省制卡中心核查' } }),
   },
+  // ---- knowledge base ----
+  { method: 'get', route: '/knowledge', allowed: 'public', request: () => ({ path: '/knowledge', query: { q: '社保卡' } }) },
+  { method: 'get', route: '/knowledge/:id', allowed: 'public', request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}` }) },
+  { method: 'post', route: '/knowledge/:id/resolved', allowed: CITIZENS, request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}/resolved` }) },
+  { method: 'get', route: '/knowledge/review-due', allowed: ['handlerHere', 'handlerOther', 'adminHere', 'adminOther'], request: () => ({ path: '/knowledge/review-due' }) },
+  { method: 'get', route: '/knowledge/review-report', allowed: ['adminHere', 'adminOther'], request: () => ({ path: '/knowledge/review-report', query: { month: '2026-10' } }) },
+  {
+    method: 'post',
+    route: '/knowledge',
+    allowed: ['handlerHere', 'adminHere'],
+    request: (t) => ({
+      path: '/knowledge',
+      body: { title: `社保卡补办-${uid()}`, categoryPath: ['社会保障'], content: '携带身份证到社保卡服务网点补办。', departmentId: id(t.dept), type: '热点问答' },
+    }),
+  },
+  { method: 'patch', route: '/knowledge/:id', allowed: ['handlerHere', 'adminHere'], request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}`, body: { keywords: ['补卡'] } }) },
+  { method: 'post', route: '/knowledge/:id/review', allowed: ['handlerHere', 'adminHere'], request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}/review`, body: { action: 'valid' } }) },
+  {
+    method: 'post',
+    route: '/dept/tickets/:id/to-knowledge',
+    allowed: ['handlerHere'],
+    request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'replied', '咨询')}/to-knowledge`, body: { title: `公积金提取-${uid()}`, categoryPath: ['住房公积金'] } }),
+  },
   { method: 'post', route: '/dept/tickets/:id/reply', allowed: ['handlerHere'], request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'handling')}/reply`, body: { text: '已协调加急办理' } }) },
 ]
 
 describe('authorization matrix of the 12345 routes (requesters, dispatchers, handlers)', () => {
-  const TICKET_PREFIX = /^\/(tickets|ticket-categories|dispatch|dept)(\/|$)/
+  const TICKET_PREFIX = /^\/(tickets|ticket-categories|dispatch|dept|knowledge)(\/|$)/
 
   it('when the app registers its routes, then every 12345 route outside /admin is in the table and the table names no other', () => {
     testApp()

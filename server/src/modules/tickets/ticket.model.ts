@@ -126,6 +126,8 @@ const ticketSchema = new Schema(
     mSatisfied: { type: Number, default: 0 },
     mReworked: { type: Number, default: 0 },
     mReturned: { type: Number, default: 0 },
+    /** A 咨询 submitted after the requester was shown knowledge entries (the other side of 知识库解决率). */
+    shownKnowledge: { type: Number, default: 0 },
     demo: { type: Boolean, default: false },
   },
   { timestamps: true, minimize: false },

@@ -216,6 +216,7 @@ export async function submitTicket(auth: AuthContext, input: Submit): Promise<Ti
     timeline: [event(1, 'submit', auth, undefined, 'submitted', at)],
     ...listKeysOf({ status: 'submitted' }),
     mAccepted: 1,
+    shownKnowledge: input.type === '咨询' && input.shownKnowledgeIds.length > 0 ? 1 : 0,
   }))
   return toTicketView((await Ticket.findById(id).lean<TicketDoc>())!, 'owner', now())
 }
