@@ -11,6 +11,7 @@ import { Hall } from '../halls/hall.model'
 import { seedSessionRules } from '../sessions/sessions.seed'
 import * as data from './data'
 import { SeedState } from './seed.model'
+import { seedTickets } from '../tickets/tickets.seed'
 
 export interface SeedOptions {
   adminPassword?: string
@@ -182,6 +183,14 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
   // Accounts
   const accounts = await seedAccounts(opts, hallIdByKey)
 
+  // 12345 dispatch catalogue, knowledge base, dispatcher/handler accounts and tickets (issue 15)
+  const hotlinePassword = opts.staffPassword ?? generatePassword()
+  const hotline = await seedTickets(
+    new Map([...departmentByKey].map(([k, d]) => [k, d._id])),
+    hotlinePassword,
+    opts.staffPassword !== undefined ? '(password from SEED_STAFF_PASSWORD)' : hotlinePassword,
+  )
+
   const counts = {
     regions: data.regions.length,
     departments: data.departments.length,
@@ -190,12 +199,14 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     bundles: data.bundles.length,
     sessionRules: sessionRuleCount,
     accounts: accounts.count,
+    ...hotline.counts,
   }
   const announcement = [
     '',
     `示例数据已导入：${counts.services} 个事项、${counts.halls} 个服务网点、${counts.bundles} 个"一件事"、${counts.sessionRules} 条错时服务规则。`,
     'Demo accounts (示例账号) — shown only now, keep them safe:',
     ...accounts.lines,
+    ...hotline.lines,
     '',
   ].join('\n')
   return { counts, announcement }
