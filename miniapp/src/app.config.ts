@@ -12,7 +12,9 @@ export default defineAppConfig({
     'pages/book/index',
     'pages/booking/index',
     'pages/rate/index',
-    'pages/ratings/index'
+    'pages/ratings/index',
+    'pages/tickets/new/index',
+    'pages/tickets/mine/index'
   ],
   // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
   subPackages: [
@@ -20,7 +22,8 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['login/index', 'desk/index', 'checkin/index', 'queue/index', 'work-orders/index', 'work-order/index']
     },
-    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index'] }
+    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index'] },
+    { root: 'hotline', pages: ['dispatch/index', 'handler/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

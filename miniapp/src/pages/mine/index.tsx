@@ -176,6 +176,9 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })}>
                 我的评价 ›
               </Text>
+              <Text className='mine__link' data-testid='mine-tickets' onClick={() => Taro.navigateTo({ url: '/pages/tickets/mine/index' })}>
+                我的诉求（12345）›
+              </Text>
             </View>
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />
             <View className='section'>
