@@ -51,6 +51,9 @@ describe('knowledge base', () => {
     }
     expect((await api().get('/api/v1/knowledge').query({ q: 'yyzz' })).body.items[0].title).toBe('营业执照办理需要哪些材料？')
     expect((await api().get('/api/v1/knowledge').query({ q: '不存在的问题' })).body.total).toBe(0)
+    // a question typed as a sentence finds the entry by the character pairs they share
+    expect((await api().get('/api/v1/knowledge').query({ q: '社保卡丢了怎么补办' })).body.items[0]?.title).toBe('社保卡丢失了怎么补办？')
+    expect((await api().get('/api/v1/knowledge').query({ q: '怎么办理结婚' })).body.total).toBe(0)
   })
 
   it('monthly review: due a month after the last review, listed for the owner only; "still valid" clears it, retire hides it from search', async () => {

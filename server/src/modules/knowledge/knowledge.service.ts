@@ -75,6 +75,7 @@ export async function searchKnowledge(q: KnowledgeQuery): Promise<Page<Knowledge
   const filter: Record<string, unknown> = { status: 'active', ...(q.type ? { type: q.type } : {}), ...(parsed ? searchFilter(parsed) : {}) }
   const today = localDate(now())
   const rows = (await Knowledge.find(filter).select('-searchText').lean<KnowledgeDoc[]>()).filter((e) => !e.validTo || e.validTo >= today)
+  if (parsed && rows.length === 0 && !parsed.pinyin) return relatedEntries(parsed.text, q)
   const ranked = parsed
     ? rows
         .map((e) => ({ e, rank: searchRank({ name: e.title, pinyin: e.pinyin, initials: e.initials }, parsed) }))
@@ -83,6 +84,41 @@ export async function searchKnowledge(q: KnowledgeQuery): Promise<Page<Knowledge
     : rows.sort((a, b) => b.reviewedAt.getTime() - a.reviewedAt.getTime())
   const start = (q.page - 1) * q.pageSize
   return { items: await views(ranked.slice(start, start + q.pageSize)), total: ranked.length, page: q.page, pageSize: q.pageSize }
+}
+
+/** Chinese character pairs of a text (punctuation and spaces dropped). */
+function bigrams(text: string): Set<string> {
+  const chars = Array.from(text.replace(/[^\p{Script=Han}a-z0-9]/giu, ''))
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1])
+  return out
+}
+
+/** Pairs too common in questions to say anything about the topic. */
+const STOP_BIGRAMS = new Set(['怎么', '什么', '如何', '哪里', '需要', '可以', '办理', '请问', '为什么', '多久'])
+
+/**
+ * A question typed as a sentence ("社保卡丢了怎么补办") rarely matches an entry word for word: rank the entries by the
+ * character pairs they share with it (title and keywords), keeping those that share at least 3 and 40 % of the
+ * question's pairs. The entries are a small curated set, read whole.
+ */
+async function relatedEntries(text: string, q: KnowledgeQuery): Promise<Page<KnowledgeEntry>> {
+  const wanted = [...bigrams(text)].filter((b) => !STOP_BIGRAMS.has(b))
+  if (wanted.length < 3) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
+  const today = localDate(now())
+  const rows = (await Knowledge.find({ status: 'active', ...(q.type ? { type: q.type } : {}) }).select('-searchText').lean<KnowledgeDoc[]>()).filter(
+    (e) => !e.validTo || e.validTo >= today,
+  )
+  const scored = rows
+    .map((e) => {
+      const have = bigrams([e.title, ...e.keywords].join(' '))
+      return { e, shared: wanted.filter((b) => have.has(b)).length }
+    })
+    .filter((x) => x.shared >= 3 && x.shared >= 0.4 * wanted.length)
+    .sort((a, b) => b.shared - a.shared || a.e.title.length - b.e.title.length)
+    .map((x) => x.e)
+  const start = (q.page - 1) * q.pageSize
+  return { items: await views(scored.slice(start, start + q.pageSize)), total: scored.length, page: q.page, pageSize: q.pageSize }
 }
 
 export async function getKnowledge(id: string): Promise<KnowledgeEntry> {
