@@ -84,8 +84,8 @@ describe('12345 in the browser', () => {
     const ticket = (await Ticket.findOne({}).lean())!
     expect(ticket.type).toBe('投诉')
 
-    // the dispatcher dispatches it to the category's department
-    await as(A.dispatcherHere, 'hotline/dispatch/index')
+    // the city's dispatcher (no county was chosen: the ticket is the city's) dispatches it to the category's department
+    await as(A.dispatcherCity, 'hotline/dispatch/index')
     await testId(page, 'hotline-ticket').first().waitFor()
     await screenshot(page, 'hotline-dispatch', { fullPage: true })
     await tap(page, 'dispatch-submit')
@@ -99,7 +99,7 @@ describe('12345 in the browser', () => {
     await testId(page, 'handler-message').filter({ hasText: '已退单' }).waitFor()
 
     // the dispatcher re-dispatches it to the other department (改派)
-    await as(A.dispatcherHere, 'hotline/dispatch/index')
+    await as(A.dispatcherCity, 'hotline/dispatch/index')
     await testId(page, 'hotline-ticket-status').filter({ hasText: '已退单' }).waitFor()
     await testId(page, 'dispatch-department').filter({ hasText: w.dept2.name }).click()
     await tap(page, 'dispatch-submit')
