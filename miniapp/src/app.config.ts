@@ -22,7 +22,7 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['login/index', 'desk/index', 'checkin/index', 'queue/index', 'work-orders/index', 'work-order/index']
     },
-    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index'] },
+    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'hotline/index'] },
     { root: 'hotline', pages: ['dispatch/index', 'handler/index'] }
   ],
   window: {

@@ -1,4 +1,4 @@
-import type { KnowledgeEntry, Page, Ticket, TicketCategory, TicketSatisfaction, TicketType } from '@xz/shared'
+import type { KnowledgeEntry, MonthlyReport, Page, Ticket, TicketCategory, TicketSatisfaction, TicketType } from '@xz/shared'
 import { request } from './request'
 
 /** 12345 诉求 and 知识库 API (shared/src/schemas/{tickets,knowledge}.ts). */
@@ -35,3 +35,9 @@ export const fetchHandlerTickets = () => request<Page<Ticket>>('/api/v1/dept/tic
 export type HandlerAction = 'accept' | 'return' | 'reply' | 'supplement-request' | 'extension'
 export const handlerAct = (id: string, action: HandlerAction, data: Record<string, unknown> = {}) =>
   request<Ticket>(`/api/v1/dept/tickets/${id}/${action}`, { method: 'POST', data })
+
+// ---- administrators ----
+export const fetchPendingExtensions = () => request<Page<Ticket>>('/api/v1/admin/tickets/extensions?pageSize=50')
+export const decideExtension = (id: string, approve: boolean, reason: string) =>
+  request<Ticket>(`/api/v1/admin/tickets/${id}/extension-decision`, { method: 'POST', data: { approve, reason } })
+export const fetchMonthlyReport = (month: string) => request<MonthlyReport>(`/api/v1/admin/ticket-stats/monthly-report?month=${month}`)

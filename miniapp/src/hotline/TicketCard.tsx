@@ -17,18 +17,30 @@ export function TicketCard({ ticket, children }: { ticket: Ticket; children?: Re
           {ticket.statusLabel}
         </Text>
       </View>
-      <Text className='desk__muted'>{ticket.id}</Text>
-      <Text>{ticket.description}</Text>
-      {ticket.departmentName && <Text className='desk__muted'>承办部门：{ticket.departmentName}</Text>}
+      <View>
+        <Text className='desk__muted'>{ticket.id}</Text>
+      </View>
+      <View>
+        <Text>{ticket.description}</Text>
+      </View>
+      {ticket.departmentName && (
+        <View>
+          <Text className='desk__muted'>承办部门：{ticket.departmentName}</Text>
+        </View>
+      )}
       {ticket.clock.label && (
-        <Text className='desk__muted' data-testid='hotline-ticket-clock'>
-          {ticket.clock.label}
-        </Text>
+        <View>
+          <Text className={ticket.clock.overdue ? 'desk__error' : 'desk__muted'} data-testid='hotline-ticket-clock'>
+            {ticket.clock.label}
+          </Text>
+        </View>
       )}
       {last && last.reason && (
-        <Text className='desk__muted'>
-          {last.actionLabel}：{last.reason}
-        </Text>
+        <View>
+          <Text className='desk__muted'>
+            {last.actionLabel}：{last.reason}
+          </Text>
+        </View>
       )}
       {children}
     </View>

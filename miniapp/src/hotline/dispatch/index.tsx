@@ -50,9 +50,11 @@ function QueueItem({ ticket, departments, onDone }: { ticket: Ticket; department
         <View className='desk__field'>
           <Text className='desk__label'>并单到（同一诉求人的诉求编号）</Text>
           <Input className='desk__input' data-testid='merge-into' value={mergeInto} placeholder='12345-YYYYMMDD-NNNN' onInput={(e) => setMergeInto(e.detail.value)} />
-          <ActionButton variant='plain' testId='merge-submit' onClick={() => void run(() => mergeTicket(ticket.id, mergeInto.trim()), '已并单')}>
-            并单
-          </ActionButton>
+          <View className='desk__actions'>
+            <ActionButton variant='plain' testId='merge-submit' onClick={() => void run(() => mergeTicket(ticket.id, mergeInto.trim()), '已并单')}>
+              并单
+            </ActionButton>
+          </View>
         </View>
       )}
       {error && (

@@ -55,9 +55,11 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
             <View className='desk__field'>
               <Text className='desk__label'>申请延期（工作日，最多 10 天）</Text>
               <Input className='desk__input' data-testid='handler-extension-days' type='number' value={days} onInput={(e) => setDays(e.detail.value)} />
-              <ActionButton variant='plain' testId='handler-extension' onClick={() => void run('extension', { days: Number(days), reason: text.trim() }, '已申请延期')}>
-                申请延期
-              </ActionButton>
+              <View className='desk__actions'>
+                <ActionButton variant='plain' testId='handler-extension' onClick={() => void run('extension', { days: Number(days), reason: text.trim() }, '已申请延期')}>
+                  申请延期
+                </ActionButton>
+              </View>
             </View>
           )}
         </View>
