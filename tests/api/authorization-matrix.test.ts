@@ -408,7 +408,7 @@ const DISPATCHERS_HERE: TicketActor[] = ['dispatcherCity', 'dispatcherHere']
 const CITIZENS: TicketActor[] = ['requester', 'otherCitizen']
 
 interface TicketRow {
-  method: 'get' | 'post'
+  method: 'get' | 'post' | 'patch'
   route: string
   /** Who gets past the role and scope checks (the rest: 403, anonymous 401 unless public). */
   allowed: TicketActor[] | 'public'

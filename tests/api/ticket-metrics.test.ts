@@ -135,7 +135,7 @@ describe('月通报', () => {
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(res.body as Buffer)
+    await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer)
     const ws = wb.worksheets[0]
     expect(String(ws.getRow(1).getCell(1).value)).toContain('月通报（2026-12）')
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['排名', '承办部门', '综合得分', '受理量', '派单次数', '按时响应率', '办结量', '办结率', '按时办结率', '满意率', '回访率', '重办率', '退单率'])

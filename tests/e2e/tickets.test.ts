@@ -5,6 +5,7 @@
  */
 import { Knowledge, KnowledgeResolution } from '../../server/src/modules/knowledge/knowledge.model'
 import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
+import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
 import { ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, testId, type AppServer, type Phone } from '../helpers/browser'
@@ -135,5 +136,33 @@ describe('12345 in the browser', () => {
     const done = (await Ticket.findById(ticket._id).lean())!
     expect(done.timeline.map((e) => e.action)).toEqual(['submit', 'dispatch', 'return', 'redispatch', 'accept', 'reply', 'rework', 'reply', 'rate'])
     expect(done).toMatchObject({ status: 'closed', reworked: true, satisfaction: '满意', departmentId: w.dept2._id })
+  })
+})
+
+describe('12345 administrator screen in the browser', () => {
+  it('an administrator approves a handler’s extension and sees the month’s departments ranked in the 月通报 chart', async () => {
+    const { page } = phone
+    const A = w.actors
+    const body = { type: '投诉', categoryId: String(w.category._id), description: '拖欠工资三个月，要求尽快处理', contactMobile: '13812345678', regionCode: '140902' }
+    const created = await api().post('/api/v1/tickets').set(A.requester.auth).send(body)
+    const id = created.body.id as string
+    await api().post(`/api/v1/dispatch/tickets/${id}/dispatch`).set(A.dispatcherHere.auth).send({})
+    await api().post(`/api/v1/dept/tickets/${id}/accept`).set(A.handlerHere.auth).send({})
+    const ext = await api().post(`/api/v1/dept/tickets/${id}/extension`).set(A.handlerHere.auth).send({ days: 5, reason: '需要劳动监察现场核查' })
+    expect(ext.status).toBe(200)
+
+    await as(A.adminHere, 'admin/hotline/index')
+    await testId(page, 'hotline-ticket').first().waitFor()
+    await tap(page, 'extension-approve')
+    await testId(page, 'admin-hotline').locator('text=已同意延期').waitFor()
+    expect((await Ticket.findById(id).lean())!.extension).toMatchObject({ status: 'approved', days: 5 })
+
+    const month = id.slice(6, 10) + '-' + id.slice(10, 12)
+    await tap(page, `report-month-${month}`)
+    await testId(page, 'report-chart-bar').first().waitFor()
+    expect(await testId(page, 'report-row').count()).toBeGreaterThanOrEqual(1)
+    expect(await testId(page, 'report-row').first().textContent()).toContain(w.dept.name)
+    expect(await overflowingElements(page)).toEqual([])
+    await screenshot(page, 'admin-hotline', { fullPage: true })
   })
 })
