@@ -18,7 +18,9 @@ export default defineAppConfig({
     'pages/not-found/index',
     'pages/hall/index',
     'pages/weekend/index',
-    'pages/messages/index'
+    'pages/messages/index',
+    'pages/tickets/new/index',
+    'pages/tickets/mine/index'
   ],
   // staff and administrator screens: subpackages, loaded only when opened (see staff/lib/guard.ts)
   subPackages: [
@@ -26,7 +28,8 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['login/index', 'desk/index', 'checkin/index', 'queue/index', 'work-orders/index', 'work-order/index']
     },
-    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'exchange/index'] }
+    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'exchange/index', 'hotline/index'] },
+    { root: 'hotline', pages: ['dispatch/index', 'handler/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

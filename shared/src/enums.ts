@@ -1,4 +1,4 @@
-export const ROLES = ['citizen', 'staff', 'admin'] as const
+export const ROLES = ['citizen', 'staff', 'admin', 'dispatcher', 'handler'] as const
 export type Role = (typeof ROLES)[number]
 
 export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'makeup_workday'] as const

@@ -17,10 +17,12 @@ import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
 import { serviceInput } from '../helpers/factories'
 import { CITY, COUNTY, deskWorld, makeBooking, makeHall, makeService, makeUser, type DeskWorld } from '../helpers/desk-fixtures'
+import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
+import { insertTicket, ticketAccount, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
 
-const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther'] as const
+const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler'] as const
 type Actor = (typeof ACTORS)[number]
 
 /**
@@ -65,6 +67,7 @@ interface Fixtures extends DeskWorld {
   bundle: { _id: mongoose.Types.ObjectId }
   rule: { _id: mongoose.Types.ObjectId }
   workOrder: { _id: mongoose.Types.ObjectId }
+  tickets: TicketWorld
 }
 
 const uid = () => crypto.randomBytes(4).toString('hex')
@@ -274,6 +277,40 @@ const TABLE: Row[] = [
     scope: 'region',
     request: async () => ({ path: `/admin/sessions/${id(await makeHall({ regionCode: COUNTY }))}/${futureDate()}/cancel`, body: { reason: '设备检修，暂停服务' } }),
   },
+  // ---- 12345 (issue 15): administrators' side ----
+  { method: 'get', route: '/admin/tickets/extensions', scope: 'region-list', request: () => ({ path: '/admin/tickets/extensions' }) },
+  {
+    method: 'post',
+    route: '/admin/tickets/:id/extension-decision',
+    scope: 'region',
+    request: async (f) => ({
+      path: `/admin/tickets/${await insertTicket({ status: 'handling', userId: f.tickets.actors.requester.id, categoryId: f.tickets.category._id, departmentId: f.tickets.dept._id, regionCode: COUNTY, extension: { days: 3, reason: '需要会商', status: 'pending', by: 'matrix', at: new Date() } })}/extension-decision`,
+      body: { approve: true, reason: '同意' },
+    }),
+  },
+  {
+    method: 'post',
+    route: '/admin/tickets/:id/archive',
+    scope: 'region',
+    request: async (f) => ({ path: `/admin/tickets/${await insertTicket({ status: 'closed', userId: f.tickets.actors.requester.id, categoryId: f.tickets.category._id, departmentId: f.tickets.dept._id, regionCode: COUNTY })}/archive` }),
+  },
+  { method: 'get', route: '/admin/ticket-categories', scope: 'region-list', request: () => ({ path: '/admin/ticket-categories' }) },
+  {
+    method: 'post',
+    route: '/admin/ticket-categories',
+    scope: 'city',
+    request: (f) => ({ path: '/admin/ticket-categories', body: { name: `供暖不热-${uid()}`, parent: '城市管理', departmentId: id(f.tickets.dept), limitClass: '一般' } }),
+  },
+  { method: 'patch', route: '/admin/ticket-categories/:id', scope: 'city', request: (f) => ({ path: `/admin/ticket-categories/${id(f.tickets.category)}`, body: { replyDays: 4 } }) },
+  { method: 'get', route: '/admin/ticket-stats', scope: 'region-list', request: () => ({ path: '/admin/ticket-stats', query: { from: '2026-01-01', to: '2026-12-31' } }) },
+  { method: 'get', route: '/admin/ticket-stats/monthly-report', scope: 'region-list', request: () => ({ path: '/admin/ticket-stats/monthly-report', query: { month: '2026-10', format: 'xlsx' } }) },
+  { method: 'get', route: '/admin/ticket-accounts', scope: 'region-list', request: () => ({ path: '/admin/ticket-accounts' }) },
+  {
+    method: 'post',
+    route: '/admin/ticket-accounts',
+    scope: 'region',
+    request: () => ({ path: '/admin/ticket-accounts', body: { role: 'dispatcher', username: `disp_${uid()}`, name: '忻府区派单员', regionCode: COUNTY } }),
+  },
 ]
 
 let f: Fixtures
@@ -306,9 +343,11 @@ beforeAll(async () => {
     rectifyDays: 5,
   })
   const [bundle, rule] = await Promise.all([freshBundle({ countyService, service: w.service }), freshRule(w)])
-  f = { ...w, booking, countyService, department, bundle, rule, workOrder }
+  const tickets = await ticketWorld()
+  f = { ...w, booking, countyService, department, bundle, rule, workOrder, tickets }
   const a = w.actors
-  sessions = { anonymous: undefined, citizen: a.citizen, staffHere: a.staffHere, staffOther: a.staffOther, adminHere: a.adminHere, adminOther: a.adminOther }
+  const [dispatcher, handler] = await Promise.all([ticketAccount('dispatcher', { regionCode: COUNTY }), ticketAccount('handler', { departmentId: tickets.dept._id })])
+  sessions = { anonymous: undefined, citizen: a.citizen, staffHere: a.staffHere, staffOther: a.staffOther, adminHere: a.adminHere, adminOther: a.adminOther, dispatcher, handler }
   cityWide = { ...sessions, adminHere: a.adminCity, adminOther: a.adminHere }
 })
 
@@ -383,6 +422,157 @@ describe('authorization of the 周末办, 待评价 and 消息 routes', () => {
       const res = await call
       observed[actor] = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 500 ? 'allowed' : `error ${res.status}`
       expected[actor] = row.allowed.includes(actor) ? 'allowed' : actor === 'anonymous' ? '401' : '403'
+    }
+    expect(observed).toEqual(expected)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// 12345 routes outside /staff and /admin (issue 15): the requester's, the dispatchers' and the handlers'.
+// The ticket is always in 忻府区, of "requester", held by "handlerHere"'s department.
+// ---------------------------------------------------------------------------------------------
+const TICKET_ACTORS = [
+  'anonymous',
+  'requester',
+  'otherCitizen',
+  'staff',
+  'dispatcherCity',
+  'dispatcherHere',
+  'dispatcherOther',
+  'handlerHere',
+  'handlerOther',
+  'adminHere',
+  'adminOther',
+] as const
+type TicketActor = (typeof TICKET_ACTORS)[number]
+const DISPATCHERS_HERE: TicketActor[] = ['dispatcherCity', 'dispatcherHere']
+const CITIZENS: TicketActor[] = ['requester', 'otherCitizen']
+
+interface TicketRow {
+  method: 'get' | 'post' | 'patch'
+  route: string
+  /** Who gets past the role and scope checks (the rest: 403, anonymous 401 unless public). */
+  allowed: TicketActor[] | 'public'
+  request: (t: TicketWorld) => Req | Promise<Req>
+}
+
+const inState = (t: TicketWorld, status: string, type?: string) =>
+  insertTicket({ status, type, userId: t.actors.requester.id, categoryId: t.category._id, departmentId: t.dept._id })
+
+const knowledgeEntry = async (t: TicketWorld) =>
+  id(
+    await Knowledge.create({
+      title: `社保卡补办-${uid()}`,
+      categoryPath: ['社会保障'],
+      content: '携带身份证到社保卡服务网点补办。',
+      departmentId: t.dept._id,
+      type: '热点问答',
+      reviewedAt: new Date(),
+    }),
+  )
+
+const TICKET_TABLE: TicketRow[] = [
+  { method: 'get', route: '/ticket-categories', allowed: 'public', request: () => ({ path: '/ticket-categories' }) },
+  {
+    method: 'post',
+    route: '/tickets',
+    allowed: CITIZENS,
+    request: (t) => ({ path: '/tickets', body: { type: '投诉', categoryId: id(t.category), description: '社保卡补办等待时间过长', contactMobile: '13812345678', regionCode: COUNTY } }),
+  },
+  { method: 'get', route: '/tickets/mine', allowed: CITIZENS, request: () => ({ path: '/tickets/mine' }) },
+  { method: 'get', route: '/tickets/:id', allowed: ['requester', ...DISPATCHERS_HERE, 'handlerHere', 'adminHere'], request: async (t) => ({ path: `/tickets/${await inState(t, 'handling')}` }) },
+  { method: 'post', route: '/tickets/:id/rate', allowed: ['requester'], request: async (t) => ({ path: `/tickets/${await inState(t, 'replied')}/rate`, body: { satisfaction: '满意' } }) },
+  {
+    method: 'post',
+    route: '/tickets/:id/supplement',
+    allowed: ['requester'],
+    request: async (t) => ({ path: `/tickets/${await inState(t, 'awaiting_supplement')}/supplement`, body: { text: '已补充身份证照片' } }),
+  },
+  { method: 'get', route: '/dispatch/tickets', allowed: [...DISPATCHERS_HERE, 'dispatcherOther'], request: () => ({ path: '/dispatch/tickets' }) },
+  { method: 'post', route: '/dispatch/tickets/:id/dispatch', allowed: DISPATCHERS_HERE, request: async (t) => ({ path: `/dispatch/tickets/${await inState(t, 'submitted')}/dispatch`, body: {} }) },
+  {
+    method: 'post',
+    route: '/dispatch/tickets/:id/merge',
+    allowed: DISPATCHERS_HERE,
+    request: async (t) => ({ path: `/dispatch/tickets/${await inState(t, 'submitted')}/merge`, body: { intoId: await inState(t, 'handling') } }),
+  },
+  {
+    method: 'post',
+    route: '/dispatch/tickets/:id/answer',
+    allowed: DISPATCHERS_HERE,
+    request: async (t) => ({ path: `/dispatch/tickets/${await inState(t, 'submitted', '咨询')}/answer`, body: { text: '携带身份证到社保卡服务网点补办' } }),
+  },
+  { method: 'get', route: '/dept/tickets', allowed: ['handlerHere', 'handlerOther'], request: () => ({ path: '/dept/tickets' }) },
+  { method: 'post', route: '/dept/tickets/:id/accept', allowed: ['handlerHere'], request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'dispatched')}/accept` }) },
+  { method: 'post', route: '/dept/tickets/:id/return', allowed: ['handlerHere'], request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'dispatched')}/return`, body: { reason: '不属于本部门职责' } }) },
+  {
+    method: 'post',
+    route: '/dept/tickets/:id/supplement-request',
+    allowed: ['handlerHere'],
+    request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'handling')}/supplement-request`, body: { reason: '请补充挂失回执' } }),
+  },
+  {
+    method: 'post',
+    route: '/dept/tickets/:id/extension',
+    allowed: ['handlerHere'],
+    request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'handling')}/extension`, body: { days: 3, reason: '需要省制卡中心核查' } }),
+  },
+  // ---- knowledge base ----
+  { method: 'get', route: '/knowledge', allowed: 'public', request: () => ({ path: '/knowledge', query: { q: '社保卡' } }) },
+  { method: 'get', route: '/knowledge/:id', allowed: 'public', request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}` }) },
+  { method: 'post', route: '/knowledge/:id/resolved', allowed: CITIZENS, request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}/resolved` }) },
+  { method: 'get', route: '/knowledge/review-due', allowed: ['handlerHere', 'handlerOther', 'adminHere', 'adminOther'], request: () => ({ path: '/knowledge/review-due' }) },
+  { method: 'get', route: '/knowledge/review-report', allowed: ['adminHere', 'adminOther'], request: () => ({ path: '/knowledge/review-report', query: { month: '2026-10' } }) },
+  {
+    method: 'post',
+    route: '/knowledge',
+    allowed: ['handlerHere', 'adminHere'],
+    request: (t) => ({
+      path: '/knowledge',
+      body: { title: `社保卡补办-${uid()}`, categoryPath: ['社会保障'], content: '携带身份证到社保卡服务网点补办。', departmentId: id(t.dept), type: '热点问答' },
+    }),
+  },
+  { method: 'patch', route: '/knowledge/:id', allowed: ['handlerHere', 'adminHere'], request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}`, body: { keywords: ['补卡'] } }) },
+  { method: 'post', route: '/knowledge/:id/review', allowed: ['handlerHere', 'adminHere'], request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}/review`, body: { action: 'valid' } }) },
+  {
+    method: 'post',
+    route: '/dept/tickets/:id/to-knowledge',
+    allowed: ['handlerHere'],
+    request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'replied', '咨询')}/to-knowledge`, body: { title: `公积金提取-${uid()}`, categoryPath: ['住房公积金'] } }),
+  },
+  { method: 'post', route: '/dept/tickets/:id/reply', allowed: ['handlerHere'], request: async (t) => ({ path: `/dept/tickets/${await inState(t, 'handling')}/reply`, body: { text: '已协调加急办理' } }) },
+]
+
+describe('authorization matrix of the 12345 routes (requesters, dispatchers, handlers)', () => {
+  const TICKET_PREFIX = /^\/(tickets|ticket-categories|dispatch|dept|knowledge)(\/|$)/
+
+  it('when the app registers its routes, then every 12345 route outside /admin is in the table and the table names no other', () => {
+    testApp()
+    const registered = routeRegistry.filter((r) => TICKET_PREFIX.test(r.path)).map((r) => key(r.method, r.path))
+    const listed = TICKET_TABLE.map((r) => key(r.method, r.route))
+    expect(new Set(listed).size).toBe(listed.length)
+    expect({ missingFromTable: registered.filter((r) => !listed.includes(r)), notRegistered: listed.filter((r) => !registered.includes(r)) }).toEqual({
+      missingFromTable: [],
+      notRegistered: [],
+    })
+  })
+
+  it.each(TICKET_TABLE.map((r) => [key(r.method, r.route), r] as const))('%s', async (_name, row) => {
+    const t = f.tickets
+    const callers: Record<TicketActor, Session | undefined> = { anonymous: undefined, ...t.actors }
+    const allowed = row.allowed === 'public' ? [...TICKET_ACTORS] : row.allowed
+    const req = await row.request(t)
+    const order: TicketActor[] = [...TICKET_ACTORS.filter((a) => !allowed.includes(a)), ...allowed]
+    const observed: Record<string, string> = {}
+    const expected: Record<string, string> = {}
+    for (const actor of order) {
+      let call = api()[row.method](`/api/v1${req.path}`)
+      if (req.query) call = call.query(req.query)
+      const session = callers[actor]
+      if (session) call = call.set(session.auth)
+      const res = req.body ? await call.send(req.body) : await call
+      observed[actor] = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 500 ? 'allowed' : `error ${res.status}`
+      expected[actor] = allowed.includes(actor) ? 'allowed' : actor === 'anonymous' ? '401' : '403'
     }
     expect(observed).toEqual(expected)
   })

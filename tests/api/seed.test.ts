@@ -10,6 +10,9 @@ import { SeedState } from '../../server/src/modules/seed/seed.model'
 import { SessionRule } from '../../server/src/modules/sessions/session.model'
 import { api } from '../helpers/app'
 import { useTestDb } from '../helpers/db'
+import { DEMO_CATEGORIES } from '../../server/src/modules/tickets/demo/catalogue'
+import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
+import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
 
 useTestDb()
 
@@ -66,7 +69,8 @@ describe('seedIfEmpty', () => {
 
     // accounts: one city administrator, one staff account per centre and township point
     const staffed = data.halls.filter((h) => h.type === 'center' || h.type === 'township')
-    expect(n.accounts).toBe(1 + staffed.length)
+    // (+ the 12345 demo accounts: two dispatchers and one handler per department of the dispatch catalogue)
+    expect(n.accounts).toBe(1 + staffed.length + 2 + new Set(DEMO_CATEGORIES.map((c) => c.dept)).size)
     expect(await Account.findOne({ username: 'admin' }).lean()).toMatchObject({ role: 'admin', regionCode: '140900' })
     const staff = await Account.findOne({ username: 'staff.city-center' }).lean()
     expect(staff).toMatchObject({ role: 'staff', hallIds: [cityCenter!._id] })
@@ -104,6 +108,19 @@ describe('seedIfEmpty', () => {
     const raters = await User.find({ _id: { $in: ratings.map((r) => r.userId) } }).lean()
     expect(raters.every((u) => u.openid.startsWith('demo-history-') && u.name?.startsWith('示例用户'))).toBe(true)
     expect((await SeedState.findById('seed').lean())?.counts).toMatchObject({ servedBookings: served.length, ratings: ratings.length })
+  })
+
+  it('12345 demo: the dispatch catalogue, 60 knowledge entries and ~200 tickets in every state, marked demo, with working accounts', async () => {
+    expect(await TicketCategory.countDocuments({ demo: true })).toBe(DEMO_CATEGORIES.length)
+    expect(await Knowledge.countDocuments({ demo: true })).toBeGreaterThanOrEqual(60)
+    const tickets = await Ticket.find({}).select('status demo timeline seq').lean()
+    expect(tickets.length).toBeGreaterThanOrEqual(180)
+    expect(tickets.every((t) => t.demo && t.seq === t.timeline.length)).toBe(true)
+    const states = new Set(tickets.map((t) => t.status))
+    for (const s of ['submitted', 'merged', 'dispatched', 'handling', 'replied', 'closed', 'archived']) expect({ s, present: states.has(s as never) }).toEqual({ s, present: true })
+    // the citizen-facing search finds the demo knowledge, in pinyin too
+    expect((await api().get('/api/v1/knowledge').query({ q: 'sbkbb' })).body.total).toBeGreaterThan(0)
+    expect((await api().get('/api/v1/knowledge').query({ q: '公积金提取' })).body.total).toBeGreaterThan(0)
   })
 
   it('when it is called again, then it does nothing and prints nothing', async () => {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 import type { NextFunction, Request, Response } from 'express'
 import jwt from 'jsonwebtoken'
-import type { Role } from '@xz/shared'
+import { ROLES, type Role } from '@xz/shared'
 import { config } from '../config'
 import { Account, User } from '../modules/auth/auth.model'
 import { AppError } from './errors'
@@ -16,6 +16,8 @@ export interface AuthContext {
   hallIds: string[]
   /** Admin: the region they administer. */
   regionCode?: string
+  /** 12345 handler: their department. */
+  departmentId?: string
   name?: string
   /** The account's token version when the token was issued (absent = 0). */
   tv?: number
@@ -43,7 +45,7 @@ export function setDevJwtSecret(secret: string): void {
 
 export function signAccessToken(ctx: AuthContext): string {
   return jwt.sign(
-    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, name: ctx.name, tv: ctx.tv ?? 0 },
+    { role: ctx.role, hallIds: ctx.hallIds, regionCode: ctx.regionCode, departmentId: ctx.departmentId, name: ctx.name, tv: ctx.tv ?? 0 },
     jwtSecret(),
     { subject: ctx.sub, expiresIn: config().JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256', issuer: 'xz-wuyouban' },
   )
@@ -52,7 +54,7 @@ export function signAccessToken(ctx: AuthContext): string {
 export function verifyAccessToken(token: string): AuthContext {
   try {
     const p = jwt.verify(token, jwtSecret(), { algorithms: ['HS256'], issuer: 'xz-wuyouban' }) as jwt.JwtPayload
-    if (typeof p.sub !== 'string' || !['citizen', 'staff', 'admin'].includes(p.role)) {
+    if (typeof p.sub !== 'string' || !(ROLES as readonly string[]).includes(p.role)) {
       throw new AppError('UNAUTHENTICATED', '登录凭证无效')
     }
     // a token without an expiry would be valid forever: never accepted, whoever signed it
@@ -62,6 +64,7 @@ export function verifyAccessToken(token: string): AuthContext {
       role: p.role,
       hallIds: Array.isArray(p.hallIds) ? p.hallIds.map(String) : [],
       regionCode: typeof p.regionCode === 'string' ? p.regionCode : undefined,
+      departmentId: typeof p.departmentId === 'string' ? p.departmentId : undefined,
       name: typeof p.name === 'string' ? p.name : undefined,
       tv: typeof p.tv === 'number' ? p.tv : 0,
     }

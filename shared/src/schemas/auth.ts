@@ -19,6 +19,8 @@ export const MeSchema = z.object({
   username: z.string().optional(),
   hallIds: z.array(z.string()).optional(),
   regionCode: z.string().optional(),
+  /** Handlers (12345): the department they work for. */
+  departmentId: z.string().optional(),
 })
 export type Me = z.infer<typeof MeSchema>
 

@@ -204,6 +204,9 @@ export default function MinePage() {
                 ) : null}{' '}
                 ›
               </Text>
+              <Text className='mine__link' data-testid='mine-tickets' onClick={() => Taro.navigateTo({ url: '/pages/tickets/mine/index' })}>
+                我的诉求（12345）›
+              </Text>
             </View>
             <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />

@@ -35,6 +35,8 @@ const accountSchema = new Schema(
     role: { type: String, enum: ROLES.filter((r) => r !== 'citizen'), required: true },
     hallIds: { type: [Schema.Types.ObjectId], default: [] },
     regionCode: String,
+    /** 12345 handlers: the department they work for. */
+    departmentId: { type: Schema.Types.ObjectId, ref: 'Department' },
     disabled: { type: Boolean, default: false },
     demo: { type: Boolean, default: false },
     /** Bumped to revoke every access token at once (disabled, points reassigned, password reset). */

@@ -10,7 +10,7 @@ const LOCK_ATTEMPTS = 5
 const LOCK_WINDOW_MS = 15 * 60 * 1000
 
 type UserLike = { _id: { toString(): string }; name?: string | null; mobile?: string | null; enterprise?: { name?: string | null; creditCode?: string | null } | null }
-type AccountLike = { _id: { toString(): string }; username: string; name: string; role: string; hallIds: { toString(): string }[]; regionCode?: string | null }
+type AccountLike = { _id: { toString(): string }; username: string; name: string; role: string; hallIds: { toString(): string }[]; regionCode?: string | null; departmentId?: { toString(): string } | null }
 
 export function userToMe(u: UserLike): Me {
   return {
@@ -30,11 +30,12 @@ export function accountToMe(a: AccountLike): Me {
     username: a.username,
     hallIds: a.hallIds.map(String),
     regionCode: a.regionCode ?? undefined,
+    departmentId: a.departmentId ? a.departmentId.toString() : undefined,
   }
 }
 
 function contextOf(me: Me): AuthContext {
-  return { sub: me.id, role: me.role, hallIds: me.hallIds ?? [], regionCode: me.regionCode, name: me.name }
+  return { sub: me.id, role: me.role, hallIds: me.hallIds ?? [], regionCode: me.regionCode, departmentId: me.departmentId, name: me.name }
 }
 
 async function issueTokens(me: Me, kind: 'user' | 'account', tv: number | null | undefined, familyId = randomToken(12)): Promise<TokenPair> {

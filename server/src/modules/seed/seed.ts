@@ -12,6 +12,7 @@ import { seedSessionRules } from '../sessions/sessions.seed'
 import * as data from './data'
 import { seedDemoHistory } from './history'
 import { SeedState } from './seed.model'
+import { seedTickets } from '../tickets/tickets.seed'
 
 export interface SeedOptions {
   adminPassword?: string
@@ -187,6 +188,13 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
 
   // A few weeks of served bookings and ratings (示例数据), made through the booking, desk and rating services
   const history = opts.history ? await seedDemoHistory() : { served: 0, rated: 0 }
+  // 12345 dispatch catalogue, knowledge base, dispatcher/handler accounts and tickets (issue 15)
+  const hotlinePassword = opts.staffPassword ?? generatePassword()
+  const hotline = await seedTickets(
+    new Map([...departmentByKey].map(([k, d]) => [k, d._id])),
+    hotlinePassword,
+    opts.staffPassword !== undefined ? '(password from SEED_STAFF_PASSWORD)' : hotlinePassword,
+  )
 
   const counts = {
     regions: data.regions.length,
@@ -198,12 +206,14 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     accounts: accounts.count,
     servedBookings: history.served,
     ratings: history.rated,
+    ...hotline.counts,
   }
   const announcement = [
     '',
     `示例数据已导入：${counts.services} 个事项、${counts.halls} 个服务网点、${counts.bundles} 个"一件事"、${counts.sessionRules} 条错时服务规则。`,
     'Demo accounts (示例账号) — shown only now, keep them safe:',
     ...accounts.lines,
+    ...hotline.lines,
     '',
   ].join('\n')
   return { counts, announcement }

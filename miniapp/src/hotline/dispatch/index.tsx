@@ -1,0 +1,105 @@
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import type { Role, Ticket } from '@xz/shared'
+import { useAsync } from '@/hooks/useAsync'
+import { dispatchTicket, fetchDispatchQueue, fetchTicketCategories, mergeTicket } from '@/api/tickets'
+import { useRoleGuard } from '../../staff/lib/guard'
+import { GuardPending } from '../../staff/lib/GuardPending'
+import { DeskState } from '../../staff/lib/DeskState'
+import { ActionButton } from '../../staff/lib/ActionButton'
+import { actionError } from '../../staff/lib/format'
+import { TicketCard } from '../TicketCard'
+import '../../staff/staff.scss'
+
+const ROLES: Role[] = ['dispatcher']
+
+function QueueItem({ ticket, departments, onDone }: { ticket: Ticket; departments: { id: string; name: string }[]; onDone: (message: string) => void }) {
+  const [departmentId, setDepartmentId] = useState(ticket.departmentId ?? '')
+  const [mergeInto, setMergeInto] = useState('')
+  const [error, setError] = useState('')
+  const run = async (action: () => Promise<Ticket>, message: string) => {
+    setError('')
+    try {
+      await action()
+      onDone(message)
+    } catch (err) {
+      setError(actionError(err))
+    }
+  }
+  const redispatch = ticket.status === 'returned'
+  return (
+    <TicketCard ticket={ticket}>
+      <Text className='desk__label'>承办部门</Text>
+      <View className='desk__chips'>
+        {departments.map((d) => (
+          <Text key={d.id} className={`desk__chip ${departmentId === d.id ? 'desk__chip--active' : ''}`} data-testid='dispatch-department' onClick={() => setDepartmentId(d.id)}>
+            {d.name}
+          </Text>
+        ))}
+      </View>
+      <View className='desk__actions'>
+        <ActionButton
+          variant='primary'
+          testId='dispatch-submit'
+          onClick={() => void run(() => dispatchTicket(ticket.id, departmentId || undefined, redispatch ? '退单后改派' : undefined), redispatch ? '已改派' : '已派单')}
+        >
+          {redispatch ? '改派' : '派单'}
+        </ActionButton>
+      </View>
+      {!redispatch && (
+        <View className='desk__field'>
+          <Text className='desk__label'>并单到（同一诉求人的诉求编号）</Text>
+          <Input className='desk__input' data-testid='merge-into' value={mergeInto} placeholder='12345-YYYYMMDD-NNNN' onInput={(e) => setMergeInto(e.detail.value)} />
+          <View className='desk__actions'>
+            <ActionButton variant='plain' testId='merge-submit' onClick={() => void run(() => mergeTicket(ticket.id, mergeInto.trim()), '已并单')}>
+              并单
+            </ActionButton>
+          </View>
+        </View>
+      )}
+      {error && (
+        <Text className='desk__error' data-testid='dispatch-error'>
+          {error}
+        </Text>
+      )}
+    </TicketCard>
+  )
+}
+
+/** 12345 受理/派单: new and returned tickets of the dispatcher's region. */
+export default function DispatchQueue() {
+  const me = useRoleGuard(ROLES)
+  const [version, setVersion] = useState(0)
+  const [message, setMessage] = useState('')
+  const queue = useAsync(fetchDispatchQueue, [version], Boolean(me))
+  const categories = useAsync(fetchTicketCategories, [], Boolean(me))
+  if (!me) return <GuardPending />
+  const departments = [...new Map((categories.data?.items ?? []).map((c) => [c.departmentId, { id: c.departmentId, name: c.departmentName }])).values()]
+  const items = queue.data?.items ?? []
+  return (
+    <View className='desk' data-testid='hotline-dispatch'>
+      <View className='desk__header'>
+        <Text className='desk__title'>12345 待派单</Text>
+        <Text className='desk__muted'>被退回的和涉企诉求排在前面</Text>
+      </View>
+      {message && (
+        <Text className='desk__success' data-testid='dispatch-message'>
+          {message}
+        </Text>
+      )}
+      <DeskState loading={queue.loading && !queue.data} error={queue.error} onRetry={queue.reload} empty={items.length === 0} emptyText='暂无待派单诉求'>
+        {items.map((t) => (
+          <QueueItem
+            key={t.id}
+            ticket={t}
+            departments={departments}
+            onDone={(m) => {
+              setMessage(`${t.id} ${m}`)
+              setVersion((v) => v + 1)
+            }}
+          />
+        ))}
+      </DeskState>
+    </View>
+  )
+}

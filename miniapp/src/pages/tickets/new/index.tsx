@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { TICKET_TYPES, type KnowledgeEntry, type TicketType } from '@xz/shared'
+import { ApiError } from '@/api/request'
+import { fetchTicketCategories, markKnowledgeResolved, searchKnowledge, submitTicket } from '@/api/tickets'
+import { StateView } from '@/components/StateView'
+import { useAsync } from '@/hooks/useAsync'
+import { useDebounced } from '@/hooks/useDebounced'
+import { useElderMode } from '@/stores/elder'
+import '../tickets.scss'
+
+/** The knowledge entries matching what the requester typed (咨询 only): many questions end here. */
+function Suggestions({ items, onResolved }: { items: KnowledgeEntry[]; onResolved: (e: KnowledgeEntry) => void }) {
+  const [open, setOpen] = useState<string | null>(null)
+  if (items.length === 0) return null
+  return (
+    <View className='ticket' data-testid='knowledge-suggestions'>
+      <Text className='ticket__title'>先看看这些解答</Text>
+      {items.map((e) => (
+        <View key={e.id} className='ticket__suggestion' data-testid='knowledge-suggestion'>
+          <Text className='ticket__text' onClick={() => setOpen(open === e.id ? null : e.id)}>
+            {e.title}
+          </Text>
+          {open === e.id && (
+            <View>
+              <Text className='ticket__text' data-testid='knowledge-content'>
+                {e.content}
+              </Text>
+              <View className='ticket__button ticket__button--plain' data-testid='knowledge-resolved' onClick={() => onResolved(e)}>
+                这条解决了我的问题
+              </View>
+            </View>
+          )}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export default function NewTicketPage() {
+  const { elderClass } = useElderMode()
+  const categories = useAsync(fetchTicketCategories, [])
+  const [type, setType] = useState<TicketType>('咨询')
+  const [categoryId, setCategoryId] = useState('')
+  const [description, setDescription] = useState('')
+  const [mobile, setMobile] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [resolved, setResolved] = useState<KnowledgeEntry | null>(null)
+  const [suggestions, setSuggestions] = useState<KnowledgeEntry[]>([])
+  const query = useDebounced(description.trim().slice(0, 20), 400)
+
+  useEffect(() => {
+    if (type !== '咨询' || query.length < 2) {
+      setSuggestions([])
+      return
+    }
+    let active = true
+    searchKnowledge(query).then(
+      (page) => active && setSuggestions(page.items),
+      () => active && setSuggestions([])
+    )
+    return () => {
+      active = false
+    }
+  }, [query, type])
+
+  const resolve = async (e: KnowledgeEntry) => {
+    try {
+      await markKnowledgeResolved(e.id)
+    } catch {
+      // counting is best effort: the answer is what matters to the requester
+    }
+    setResolved(e)
+  }
+
+  const submit = async () => {
+    setError('')
+    if (!categoryId) return setError('请选择诉求分类')
+    if (description.trim().length < 2) return setError('请填写诉求内容')
+    setBusy(true)
+    try {
+      const t = await submitTicket({ type, categoryId, description: description.trim(), contactMobile: mobile.trim(), shownKnowledgeIds: suggestions.map((s) => s.id) })
+      void Taro.showToast({ title: `已提交：${t.id}`, icon: 'none' })
+      await Taro.redirectTo({ url: '/pages/tickets/mine/index' })
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '提交失败，请稍后重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (resolved) {
+    return (
+      <View className={`page ${elderClass}`} data-testid='ticket-resolved'>
+        <View className='ticket'>
+          <Text className='ticket__title'>很高兴为您解答</Text>
+          <Text className='ticket__text'>{resolved.title}</Text>
+          <Text className='ticket__text'>{resolved.content}</Text>
+          <View className='ticket__button' onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/index/index' }))}>
+            返回
+          </View>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className={`page ${elderClass}`} data-testid='ticket-new'>
+      <StateView loading={categories.loading && !categories.data} error={categories.error} onRetry={categories.reload}>
+        <View className='ticket'>
+          <Text className='ticket__label'>诉求类型</Text>
+          <View>
+            {TICKET_TYPES.map((t) => (
+              <Text key={t} className={`ticket__chip ${type === t ? 'ticket__chip--active' : ''}`} data-testid={`ticket-type-${t}`} onClick={() => setType(t)}>
+                {t}
+              </Text>
+            ))}
+          </View>
+          <Text className='ticket__label'>分类</Text>
+          <View>
+            {(categories.data?.items ?? []).map((c) => (
+              <Text key={c.id} className={`ticket__chip ${categoryId === c.id ? 'ticket__chip--active' : ''}`} data-testid='ticket-category' onClick={() => setCategoryId(c.id)}>
+                {c.name}
+              </Text>
+            ))}
+          </View>
+          <Text className='ticket__label'>诉求内容</Text>
+          <Textarea className='ticket__textarea' data-testid='ticket-description' value={description} maxlength={2000} placeholder='请描述您要反映的问题' onInput={(e) => setDescription(e.detail.value)} />
+          <Text className='ticket__label'>联系电话</Text>
+          <Input className='ticket__input' data-testid='ticket-mobile' type='number' value={mobile} maxlength={11} placeholder='11 位手机号码' onInput={(e) => setMobile(e.detail.value)} />
+        </View>
+        <Suggestions items={suggestions} onResolved={(e) => void resolve(e)} />
+        {error && (
+          <Text className='ticket__error' data-testid='ticket-error'>
+            {error}
+          </Text>
+        )}
+        <View className='ticket__button' data-testid='ticket-submit' onClick={() => !busy && void submit()}>
+          {busy ? '提交中…' : '提交诉求'}
+        </View>
+      </StateView>
+    </View>
+  )
+}

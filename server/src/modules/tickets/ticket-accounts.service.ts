@@ -1,0 +1,60 @@
+import crypto from 'node:crypto'
+import { regionContains, type TicketAccount, type TicketAccountCreate } from '@xz/shared'
+import { hashPassword, type AuthContext } from '../../lib/auth'
+import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
+import { adminRegionOf } from '../../lib/scope'
+import { recordAudit } from '../audit/audit.service'
+import { Account, type AccountDoc } from '../auth/auth.model'
+import { Department } from '../catalogue/catalogue.model'
+import { generatePassword } from '../accounts/accounts.rules'
+
+function toView(a: AccountDoc): TicketAccount {
+  return {
+    id: a._id.toString(),
+    username: a.username,
+    name: a.name,
+    role: a.role as 'dispatcher' | 'handler',
+    regionCode: a.role === 'dispatcher' ? (a.regionCode ?? undefined) : undefined,
+    departmentId: a.departmentId?.toString(),
+    disabled: Boolean(a.disabled),
+  }
+}
+
+/** The region an account works in: a dispatcher's own, a handler's department's. */
+async function regionOf(body: TicketAccountCreate): Promise<string> {
+  if (body.role === 'dispatcher') return body.regionCode
+  const dept = await Department.findById(body.departmentId).select('regionCode').lean()
+  if (!dept) throw notFound('部门')
+  return dept.regionCode
+}
+
+/** Creates a dispatcher or a handler inside the administrator's region; the generated password is shown once. */
+export async function createTicketAccount(auth: AuthContext, body: TicketAccountCreate): Promise<{ account: TicketAccount; password: string }> {
+  const adminRegion = adminRegionOf(auth)
+  const region = await regionOf(body)
+  if (!regionContains(adminRegion, region)) throw forbidden('只能为本辖区创建账号')
+  const password = generatePassword((n) => crypto.randomInt(n))
+  let created
+  try {
+    created = await Account.create({
+      username: body.username,
+      passwordHash: await hashPassword(password),
+      name: body.name,
+      role: body.role,
+      hallIds: [],
+      ...(body.role === 'dispatcher' ? { regionCode: body.regionCode } : { departmentId: body.departmentId, regionCode: region }),
+    })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: body.username })
+    throw err
+  }
+  await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [region], details: { username: body.username, role: body.role } })
+  return { account: toView(created.toObject() as AccountDoc), password }
+}
+
+/** Dispatchers and handlers of the administrator's region (accounts are few: read whole). */
+export async function listTicketAccounts(auth: AuthContext): Promise<{ items: TicketAccount[] }> {
+  const region = adminRegionOf(auth)
+  const rows = await Account.find({ role: { $in: ['dispatcher', 'handler'] } }).lean<AccountDoc[]>()
+  return { items: rows.filter((a) => a.regionCode && regionContains(region, a.regionCode)).map(toView).sort((a, b) => a.username.localeCompare(b.username)) }
+}
