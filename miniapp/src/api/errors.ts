@@ -43,7 +43,11 @@ export const SERVER_ERROR_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试',
   DB_UNAVAILABLE: '服务繁忙，请稍后再试',
-  INTERNAL: '系统异常，请稍后再试'
+  INTERNAL: '系统异常，请稍后再试',
+  ENTERPRISE_CLAIMED: '该统一社会信用代码已由其他账号认领，如有疑问请联系发证部门',
+  ENTERPRISE_PROFILE_REQUIRED: '请先完善企业画像',
+  POLICY_NOT_ELIGIBLE: '暂不符合该政策的申报条件',
+  APPLICATION_EXISTS: '该政策已申报，请勿重复提交'
 }
 
 /** The one place that turns error codes into what the user reads: the server's codes plus the client's own. */
