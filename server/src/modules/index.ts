@@ -14,5 +14,8 @@ import { statsRoutes } from './stats/stats.routes'
 import { bookingRoutes } from './bookings/bookings.routes'
 import { sessionAdminRoutes, sessionRuleRoutes, slotRoutes } from './sessions/sessions.routes'
 import { notificationRoutes } from './notifications/notifications.routes'
+import { myEnterpriseRoutes } from './enterprises/enterprises.routes'
+import { adminPolicyApplicationRoutes, adminPolicyReportRoutes, adminPolicyRoutes, policyRoutes } from './policies/policies.routes'
 /** Every feature router, mounted under /api/v1 in this order. */
 export const featureRouters: ApiRouter[] = [healthRoutes, authRoutes, meRoutes, serviceRoutes, bundleRoutes, regionRoutes, departmentRoutes, themeRoutes, hallRoutes, calendarRoutes, adminServiceRoutes, adminBundleRoutes, adminDepartmentRoutes, adminHallRoutes, adminCalendarRoutes, staffRoutes, accountRoutes, auditRoutes, ratingRoutes, staffRatingRoutes, staffWorkOrderRoutes, workOrderRoutes, adminWorkOrderRoutes, statsRoutes, slotRoutes, bookingRoutes, sessionRuleRoutes, sessionAdminRoutes, notificationRoutes]
+featureRouters.push(myEnterpriseRoutes, policyRoutes, adminPolicyRoutes, adminPolicyApplicationRoutes, adminPolicyReportRoutes)
