@@ -282,3 +282,42 @@ describe('快申快享 applications', () => {
     expect(await Account.countDocuments()).toBeGreaterThan(0)
   })
 })
+
+describe('who may call the enterprise routes', () => {
+  it('when each enterprise route is called by anonymous, staff, administrator and enterprise callers, then only the allowed ones get through', async () => {
+    const { id } = await publishedPolicy()
+    const staff = await account({ role: 'staff' })
+    const { who } = await enterprise({ registeredRegion: '140902', employees: 10 })
+    const routes: { method: 'get' | 'put' | 'post'; path: string; body?: object; public?: boolean }[] = [
+      { method: 'get', path: '/api/v1/me/enterprise' },
+      { method: 'put', path: '/api/v1/me/enterprise', body: { name: '忻州权限测试企业', creditCode: creditCode() } },
+      { method: 'get', path: '/api/v1/policies', public: true },
+      { method: 'get', path: `/api/v1/policies/${id}`, public: true },
+      { method: 'get', path: '/api/v1/policies/recommended' },
+      { method: 'get', path: '/api/v1/policies/applications' },
+      { method: 'post', path: '/api/v1/policies/subscriptions', body: { matching: true, topics: [] } },
+      { method: 'post', path: `/api/v1/policies/${id}/applications`, body: {} },
+    ]
+    const registered = (await import('../../server/src/lib/routes')).routeRegistry
+      .filter((r) => r.path.startsWith('/policies') || r.path.startsWith('/me/enterprise'))
+      .map((r) => `${r.method} ${r.path}`)
+    expect(registered.sort()).toEqual(
+      ['get /me/enterprise', 'put /me/enterprise', 'get /policies', 'get /policies/:id', 'get /policies/recommended', 'get /policies/applications', 'post /policies/subscriptions', 'post /policies/:id/applications'].sort(),
+    )
+    const observed: Record<string, string> = {}
+    const expected: Record<string, string> = {}
+    for (const r of routes) {
+      for (const [name, session] of [['anonymous', undefined], ['staff', staff], ['admin', admin], ['enterprise', who]] as const) {
+        // a fresh code per call, so that the enterprise's own PUT is not refused for switching codes
+        const body = r.method === 'put' && name === 'enterprise' ? { name: '忻州测试企业', creditCode: (await Enterprise.findOne({ userId: who.id }).lean())!._id } : r.body
+        let call = api()[r.method](r.path)
+        if (session) call = call.set(session.auth)
+        const res = body ? await call.send(body) : await call
+        const k = `${r.method} ${r.path} ${name}`
+        observed[k] = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 500 ? 'allowed' : `error ${res.status}`
+        expected[k] = r.public || name === 'enterprise' ? 'allowed' : name === 'anonymous' ? '401' : '403'
+      }
+    }
+    expect(observed).toEqual(expected)
+  })
+})
