@@ -9,6 +9,7 @@ import { Bundle, Department, Region, Service } from '../catalogue/catalogue.mode
 import { serviceSearchFields } from '../catalogue/catalogue.service'
 import { Hall } from '../halls/hall.model'
 import { seedSessionRules } from '../sessions/sessions.seed'
+import { seedPolicyDemo } from '../policies/policies.seed'
 import * as data from './data'
 import { SeedState } from './seed.model'
 
@@ -182,6 +183,9 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
   // Accounts
   const accounts = await seedAccounts(opts, hallIdByKey)
 
+  // 送政策上门: demo enterprises, policies and their 兑现 history (owned by the policies module)
+  const policyDemo = await seedPolicyDemo()
+
   const counts = {
     regions: data.regions.length,
     departments: data.departments.length,
@@ -190,6 +194,8 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     bundles: data.bundles.length,
     sessionRules: sessionRuleCount,
     accounts: accounts.count,
+    policies: policyDemo.policies,
+    enterprises: policyDemo.enterprises,
   }
   const announcement = [
     '',
