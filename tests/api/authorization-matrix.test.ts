@@ -113,7 +113,7 @@ async function freshApplication(f: Pick<Fixtures, 'department'>, status: 'submit
     appliedDate: localDate(new Date()),
     dueDate: addDays(localDate(new Date()), 14),
   })
-  return encodeURIComponent(a._id)
+  return encodeURIComponent(String(a._id))
 }
 
 /** A valid new item in our county (the shared factory's input, scoped to COUNTY). */

@@ -233,7 +233,7 @@ describe('免申即享 and notices', () => {
     const tech = await publishedPolicy({ topics: ['科技创新'], conditions: { allOf: [{ field: 'employees', op: 'lte', value: 100 }] } })
     const jobs = await publishedPolicy({ topics: ['稳岗就业'], conditions: { allOf: [{ field: 'registeredRegion', op: 'startsWith', value: '1409' }] } })
     // (policies published before it subscribed may have been pushed under the default "everything I match")
-    const notes = (await Notification.find({ userId: who.id }).lean()).map((n) => n._id.split(':')[1])
+    const notes = (await Notification.find({ userId: who.id }).lean()).map((n) => String(n._id).split(':')[1])
     expect(notes.filter((p) => p === tech.id || p === jobs.id)).toEqual([tech.id])
   })
 })

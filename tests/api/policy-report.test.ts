@@ -131,7 +131,7 @@ describe('月通报', () => {
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(res.body as Buffer)
+    await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer)
     const ws = wb.getWorksheet('月通报')!
     expect(ws.getRow(1).getCell(1).value).toBe('惠企政策兑现月通报（2026-05）')
     expect(ws.getRow(2).values).toEqual([undefined, '部门', '发布政策数', '匹配企业数', '推送企业数', '申报数', '兑现数', '兑现金额（元）', '平均兑现用时（工作日）', '超期申报数'])
