@@ -11,6 +11,7 @@ const ENTRIES = [
   { key: 'calendar', label: '日历与停办', hint: '节假日调整、临时闭馆、取消某日场次', url: '/admin/calendar/index' },
   { key: 'accounts', label: '工作人员账号', hint: '新建账号、分配网点、停用', url: '/admin/accounts/index' },
   { key: 'stats', label: '统计看板', hint: '好差评、预约量、差评工单', url: '/admin/stats/index' },
+  { key: 'policies', label: '惠企政策', hint: '政策条件、发布、申报受理、月通报', url: '/admin/policies/index' },
   { key: 'desk', label: '窗口工作台', hint: '今日预约、核验、叫号、差评工单', url: '/staff/desk/index' }
 ]
 

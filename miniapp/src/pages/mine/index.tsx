@@ -176,6 +176,9 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })}>
                 我的评价 ›
               </Text>
+              <Text className='mine__link' data-testid='mine-policies' onClick={() => Taro.navigateTo({ url: '/enterprise/policies/index' })}>
+                惠企政策 · 为你推荐 ›
+              </Text>
             </View>
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />
             <View className='section'>
