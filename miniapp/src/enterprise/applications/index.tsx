@@ -18,6 +18,12 @@ export default function MyApplicationsPage() {
 
   return (
     <View className={`page ${elderClass}`} data-testid='applications-page'>
+      {apps.errorCode === 'ENTERPRISE_PROFILE_REQUIRED' ? (
+        <View className='section' data-testid='applications-need-profile'>
+          <Text className='pol__text'>请先填写企业画像，认领您的企业后即可查看申报与兑现记录。</Text>
+          <View className='pol__btn' onClick={() => go('/enterprise/profile/index')}>填写企业画像</View>
+        </View>
+      ) : (
       <StateView loading={apps.loading && !apps.data} error={apps.error} onRetry={apps.reload} empty={apps.data?.length === 0} emptyText='还没有申报或兑现记录'>
         {(apps.data ?? []).map((a) => (
           <View key={a.id} className='pol__card' data-testid='application-item' onClick={() => go(`/enterprise/policy/index?id=${a.policyId}`)}>
@@ -35,6 +41,7 @@ export default function MyApplicationsPage() {
           </View>
         ))}
       </StateView>
+      )}
     </View>
   )
 }

@@ -227,7 +227,7 @@ export default function ProfilePage() {
         </View>
       ) : (
         <StateView loading={mine.loading && mine.data === undefined} error={mine.error} onRetry={mine.reload}>
-          <ProfileForm key={profile?.creditCode ?? 'new'} profile={profile} onSaved={setSaved} />
+          <ProfileForm key={mine.data?.creditCode ?? 'form'} profile={profile} onSaved={setSaved} />
           {profile && <Subscription profile={profile} onSaved={setSaved} />}
         </StateView>
       )}
