@@ -207,4 +207,35 @@ describe('送政策上门 in the browser', () => {
     }
     expect(consoleErrors).toEqual([])
   })
+
+  it('when an administrator drafts a policy, then each condition shows live how many enterprises it keeps, and the 月通报 lists the department', async () => {
+    // three enterprises: two in 忻府区, one of them with 40 employees
+    for (const [region, employees] of [['140902', 40], ['140902', undefined], ['140981', 500]] as const) {
+      const who = await citizen()
+      await api().put('/api/v1/me/enterprise').set(who.auth).send({ name: `忻州计数测试企业${region}${employees ?? ''}`, creditCode: creditCode(), registeredRegion: region, employees })
+    }
+    const total = (await api().post('/api/v1/admin/policies/condition-counts').set(admin.auth).send({ conditions: { allOf: [{ field: 'registeredRegion', op: 'startsWith', value: '140902' }] } })).body
+    await page.goto(server.url)
+    await storeSession(page, { accessToken: admin.token, refreshToken: admin.refreshToken })
+    await page.evaluate(() => localStorage.setItem('xz.elderMode', JSON.stringify({ data: '0' })))
+    await open(page, server.url, 'admin/policies/index')
+    await byTestId(page, 'admin-policy').first().waitFor()
+    await tap(page, 'policy-new')
+    await testId(page, 'condition-editor').waitFor()
+    await byTestId(page, 'condition-count').first().waitFor()
+    await fill(page, 'condition-value', '140902')
+    await byTestId(page, 'condition-count').filter({ hasText: `保留 ${total.conditions[0].pass} 家` }).waitFor()
+    expect(await testId(page, 'condition-total').innerText()).toContain(`符合 ${total.eligible} 家`)
+    // a value that is not a region code is refused at the condition, before any request
+    await fill(page, 'condition-value', '忻府区')
+    await testId(page, 'condition-problem').waitFor()
+    expect(await testId(page, 'condition-problem').innerText()).toContain('行政区划代码')
+    await shoot('admin-policy-editor')
+
+    await open(page, server.url, 'admin/policy-report/index')
+    await byTestId(page, 'report-row').first().waitFor()
+    expect(await byTestId(page, 'report-row').first().innerText()).toContain('忻州市科学技术局')
+    await shoot('admin-policy-report')
+    expect(consoleErrors).toEqual([])
+  })
 })

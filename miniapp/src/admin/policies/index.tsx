@@ -12,6 +12,7 @@ import { GuardPending } from '../../staff/lib/GuardPending'
 import { ADMIN_ROLES } from '../lib'
 import { ConditionEditor, rowsToTree, type Row } from './ConditionEditor'
 import '../../staff/staff.scss'
+import '../policies/policy-admin.scss'
 
 const STATUS = { draft: '草稿', published: '已发布', withdrawn: '已撤回' } as const
 
@@ -121,7 +122,7 @@ export default function AdminPoliciesPage() {
   }
 
   return (
-    <View className='desk' data-testid='admin-policies'>
+    <View className='desk pol-admin' data-testid='admin-policies'>
       <View className='desk__header'>
         <View className='desk__row-main'>
           <Text className='desk__title'>惠企政策管理</Text>

@@ -9,6 +9,7 @@ import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { ADMIN_ROLES } from '../lib'
 import '../../staff/staff.scss'
+import '../policies/policy-admin.scss'
 
 function ApplicationCard({ a, onChanged }: { a: PolicyApplication; onChanged: () => void }) {
   const [amount, setAmount] = useState('')
@@ -79,7 +80,7 @@ export default function AdminPolicyApplicationsPage() {
   const list = useAsync(() => fetchAdminApplications(), [version], Boolean(me))
   if (!me) return <GuardPending />
   return (
-    <View className='desk' data-testid='admin-policy-applications'>
+    <View className='desk pol-admin' data-testid='admin-policy-applications'>
       <View className='desk__header'>
         <View className='desk__row-main'>
           <Text className='desk__title'>申报受理</Text>

@@ -9,6 +9,7 @@ import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { ADMIN_ROLES } from '../lib'
 import '../../staff/staff.scss'
+import '../policies/policy-admin.scss'
 
 /** Downloads the XLSX with the session's token (H5: a blob link; mini-program: downloadFile + openDocument). */
 async function downloadXlsx(month: string): Promise<void> {
@@ -35,7 +36,7 @@ export default function PolicyReportPage() {
   const report = useAsync(() => fetchPolicyReport(month), [month], Boolean(me) && valid)
   if (!me) return <GuardPending />
   return (
-    <View className='desk' data-testid='admin-policy-report'>
+    <View className='desk pol-admin' data-testid='admin-policy-report'>
       <View className='desk__header'>
         <View className='desk__row-main'>
           <Text className='desk__title'>惠企政策月通报</Text>
