@@ -1,5 +1,5 @@
 import { ConditionTreeSchema, EnterpriseProfileInputSchema } from './schemas/policies'
-import { fullYearsBetween, leafConditions, matchPolicy, type Condition, type ConditionNode, type MatchProfile } from './policy-match'
+import { fullYearsBetween, leafConditions, matchPolicy, matchStatus, type Condition, type ConditionNode, type MatchProfile } from './policy-match'
 import { industryWithin, searchIndustries } from './industries'
 
 const ON = '2026-06-15'
@@ -57,6 +57,7 @@ describe('policy matcher', () => {
     [{ field: 'establishedOn', op: 'between', value: ['2020-01-01', '2021-12-31'] }, 'eligible'],
   ])('%j → %s', (c, expected) => {
     expect(status(c)).toBe(expected)
+    expect(matchStatus({ conditions: { allOf: [c] } }, FULL, ON)).toBe(expected)
   })
 
   it('when a field is missing, then the policy is possibly eligible and the field is named', () => {
@@ -91,6 +92,9 @@ describe('policy matcher', () => {
     }
     expect(matchPolicy({ conditions: tree }, FULL, ON).status).toBe('eligible')
     expect(matchPolicy({ conditions: tree }, { ...FULL, employees: 80 }, ON).status).toBe('ineligible')
+    for (const p of [FULL, { ...FULL, employees: 80 }, { ...FULL, employees: undefined }, { ...FULL, scale: undefined, qualifications: ['科技型中小企业'] }, {}]) {
+      expect(matchStatus({ conditions: tree }, p, ON)).toBe(matchPolicy({ conditions: tree }, p, ON).status)
+    }
     // the any-of is undecided when its only passing branch lacks data and the other fails
     const r = matchPolicy({ conditions: tree }, { ...FULL, employees: undefined }, ON)
     expect(r.status).toBe('possible')
@@ -125,6 +129,7 @@ describe('policy matcher', () => {
     expect(matchPolicy(p, FULL, '2026-12-31').status).toBe('eligible')
     expect(matchPolicy(p, FULL, '2027-01-01')).toMatchObject({ status: 'ineligible', failing: ['在政策有效期内（2026-01-01 至 2026-12-31）'] })
     expect(matchPolicy(p, FULL, '2025-12-31').status).toBe('ineligible')
+    expect([matchStatus(p, FULL, '2026-12-31'), matchStatus(p, FULL, '2027-01-01')]).toEqual(['eligible', 'ineligible'])
     expect(matchPolicy({ ...p, validTo: null }, FULL, '2040-01-01').status).toBe('eligible')
   })
 

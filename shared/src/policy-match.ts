@@ -349,3 +349,33 @@ export function conditionTreeSize(node: ConditionNode): { depth: number; leaves:
   const sizes = children.map(conditionTreeSize)
   return { depth: 1 + Math.max(0, ...sizes.map((s) => s.depth)), leaves: sizes.reduce((n, s) => n + s.leaves, 0) }
 }
+
+function outcomeOf(node: ConditionNode, profile: MatchProfile, on: string): Outcome {
+  if (!isGroup(node)) {
+    const actual = valueOf(profile, node.field, on)
+    if (actual === undefined || actual === '') return 'unknown'
+    return holds(node, actual) ? 'pass' : 'fail'
+  }
+  const kind = 'allOf' in node ? 'allOf' : 'anyOf'
+  const children = 'allOf' in node ? node.allOf : node.anyOf
+  let sawUnknown = false
+  for (const c of children) {
+    const o = outcomeOf(c, profile, on)
+    if (kind === 'allOf' && o === 'fail') return 'fail'
+    if (kind === 'anyOf' && o === 'pass') return 'pass'
+    if (o === 'unknown') sawUnknown = true
+  }
+  return sawUnknown ? 'unknown' : kind === 'allOf' ? 'pass' : 'fail'
+}
+
+/**
+ * The status `matchPolicy` would give, without building the explanation (short-circuits): for runs over many
+ * enterprises (publication, counts, reports). Same rules, so the two always agree.
+ */
+export function matchStatus(policy: MatchablePolicy, profile: MatchProfile, on: string): MatchStatus {
+  const from = policy.validFrom ?? undefined
+  const to = policy.validTo ?? undefined
+  if ((from && on < from) || (to && on > to)) return 'ineligible'
+  const o = outcomeOf(policy.conditions, profile, on)
+  return o === 'pass' ? 'eligible' : o === 'unknown' ? 'possible' : 'ineligible'
+}

@@ -3,6 +3,7 @@ import {
   leafConditions,
   localDate,
   matchPolicy,
+  matchStatus,
   regionContains,
   type AdminPolicyQuery,
   type ConditionCounts,
@@ -248,12 +249,12 @@ export async function conditionCounts(auth: AuthContext, input: ConditionCountsI
   let possible = 0
   for (const e of enterprises) {
     const profile = matchProfileOf(e)
-    const whole = matchPolicy({ conditions: input.conditions, validFrom: input.validFrom, validTo: input.validTo }, profile, day)
-    if (whole.status === 'eligible') eligible++
-    else if (whole.status === 'possible') possible++
+    const whole = matchStatus({ conditions: input.conditions, validFrom: input.validFrom, validTo: input.validTo }, profile, day)
+    if (whole === 'eligible') eligible++
+    else if (whole === 'possible') possible++
     leaves.forEach((l, i) => {
-      const r = matchPolicy({ conditions: l.condition as ConditionNode }, profile, day)
-      counts[i][r.status === 'eligible' ? 'pass' : r.status === 'possible' ? 'unknown' : 'fail']++
+      const r = matchStatus({ conditions: l.condition as ConditionNode }, profile, day)
+      counts[i][r === 'eligible' ? 'pass' : r === 'possible' ? 'unknown' : 'fail']++
     })
   }
   return {

@@ -1,4 +1,4 @@
-import { localDate, matchPolicy, type MatchProfile, type MatchResult, POLICY_MODE_LABELS } from '@xz/shared'
+import { localDate, matchPolicy, matchStatus, type MatchProfile, type MatchResult, type MatchStatus, POLICY_MODE_LABELS } from '@xz/shared'
 import { now } from '../../lib/clock'
 import { isDuplicateKey } from '../../lib/errors'
 import { currentCalendar } from '../calendar/calendar.service'
@@ -25,11 +25,16 @@ export function matchOf(policy: CachedPolicy, e: CachedEnterprise, today: string
   return matchPolicy({ conditions: policy.conditions, validFrom: policy.validFrom, validTo: policy.validTo }, matchProfileOf(e), today)
 }
 
+/** The status only (no explanation): for runs over all enterprises or all policies. */
+export function statusOf(policy: CachedPolicy, e: CachedEnterprise, today: string): MatchStatus {
+  return matchStatus({ conditions: policy.conditions, validFrom: policy.validFrom, validTo: policy.validTo }, matchProfileOf(e), today)
+}
+
 /** Whether the enterprise asked to hear about this policy, given how it matches. */
-export function wantsNotice(e: CachedEnterprise, policy: CachedPolicy, match: MatchResult): boolean {
+export function wantsNotice(e: CachedEnterprise, policy: CachedPolicy, status: MatchStatus): boolean {
   const sub = e.subscription ?? { matching: true, topics: [] }
-  if (sub.matching && match.status === 'eligible') return true
-  return match.status !== 'ineligible' && (sub.topics ?? []).some((t) => policy.topics.includes(t))
+  if (sub.matching && status === 'eligible') return true
+  return status !== 'ineligible' && (sub.topics ?? []).some((t) => policy.topics.includes(t))
 }
 
 /**
@@ -96,11 +101,11 @@ export async function grantAutomatically(policy: CachedPolicy, e: CachedEnterpri
  */
 export async function deliverPolicyTo(policy: CachedPolicy, e: CachedEnterprise, today: string): Promise<{ granted: boolean; notified: boolean }> {
   if (policy.status !== 'published') return { granted: false, notified: false }
-  const match = matchOf(policy, e, today)
+  const status = statusOf(policy, e, today)
   let granted = false
-  if (policy.mode === 'auto' && match.status === 'eligible') granted = await grantAutomatically(policy, e)
-  const autoGranted = policy.mode === 'auto' && match.status === 'eligible'
-  const notified = autoGranted || wantsNotice(e, policy, match) ? await sendPolicyNotice(policy, e, autoGranted) : false
+  if (policy.mode === 'auto' && status === 'eligible') granted = await grantAutomatically(policy, e)
+  const autoGranted = policy.mode === 'auto' && status === 'eligible'
+  const notified = autoGranted || wantsNotice(e, policy, status) ? await sendPolicyNotice(policy, e, autoGranted) : false
   return { granted, notified }
 }
 

@@ -7,7 +7,7 @@ import { adminRegionOf } from '../../lib/scope'
 import { currentCalendar } from '../calendar/calendar.service'
 import { Department } from '../catalogue/catalogue.model'
 import { enterpriseCache, policyCache } from './policy-cache'
-import { matchOf } from './policy-notices'
+import { statusOf } from './policy-notices'
 import { PolicyApplication, PolicyNotice, type PolicyApplicationDoc } from './policy.model'
 import { monthBounds, reportRow } from './policy-report.rules'
 
@@ -40,7 +40,7 @@ export async function monthlyReport(auth: AuthContext, month: string): Promise<P
         policies: deptPolicies.map((p) => ({
           id: String(p._id),
           publishedMonth: p.publishedAt ? localDate(p.publishedAt).slice(0, 7) : undefined,
-          eligibleEnterprises: p.publishedAt && localDate(p.publishedAt).slice(0, 7) === month ? enterprises.filter((e) => matchOf(p, e, asOf).status === 'eligible').map((e) => e._id) : [],
+          eligibleEnterprises: p.publishedAt && localDate(p.publishedAt).slice(0, 7) === month ? enterprises.filter((e) => statusOf(p, e, asOf) === 'eligible').map((e) => e._id) : [],
         })),
         notices: notices.filter((n) => policyIds.has(String(n.policyId))),
         applications: apps
