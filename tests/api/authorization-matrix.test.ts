@@ -12,6 +12,8 @@ import { Bundle, Department } from '../../server/src/modules/catalogue/catalogue
 import { SessionRule } from '../../server/src/modules/sessions/session.model'
 import { Walkin } from '../../server/src/modules/staff/walkin.model'
 import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model'
+import { Policy, PolicyApplication } from '../../server/src/modules/policies/policy.model'
+import { creditCode, policyBody } from '../helpers/policy-fixtures'
 import { api, testApp } from '../helpers/app'
 import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
@@ -89,6 +91,33 @@ const freshBundle = (f: Pick<Fixtures, 'countyService' | 'service'>) =>
     steps: [{ name: '一窗受理', role: '综合窗口' }],
     regionCode: COUNTY,
   })
+
+/** A draft policy of our county (stored directly: the matrix tests the routes, not the create path). */
+async function freshPolicy(f: Pick<Fixtures, 'department'>): Promise<string> {
+  const body = policyBody(id(f.department))
+  const p = await Policy.create({ ...body, regionCode: COUNTY, status: 'draft' })
+  return id(p)
+}
+
+/** An application of our county's policy in the given state. */
+async function freshApplication(f: Pick<Fixtures, 'department'>, status: 'submitted' | 'accepted' | 'reviewed'): Promise<string> {
+  const policyId = await freshPolicy(f)
+  const code = creditCode()
+  const a = await PolicyApplication.create({
+    _id: `${policyId}:${code}`,
+    policyId,
+    departmentId: f.department._id,
+    regionCode: COUNTY,
+    creditCode: code,
+    enterpriseName: '忻州矩阵测试有限公司',
+    mode: 'apply',
+    status,
+    appliedAt: new Date(),
+    appliedDate: localDate(new Date()),
+    dueDate: addDays(localDate(new Date()), 14),
+  })
+  return encodeURIComponent(String(a._id))
+}
 
 /** A valid new item in our county (the shared factory's input, scoped to COUNTY). */
 function serviceBody(f: Fixtures) {
@@ -311,6 +340,40 @@ const TABLE: Row[] = [
     scope: 'region',
     request: () => ({ path: '/admin/ticket-accounts', body: { role: 'dispatcher', username: `disp_${uid()}`, name: '忻府区派单员', regionCode: COUNTY } }),
   },
+  // ---- policies for enterprises (issue 16): administrators of the policy's region ----
+  { method: 'get', route: '/admin/policies', scope: 'region-list', request: () => ({ path: '/admin/policies' }) },
+  {
+    method: 'post',
+    route: '/admin/policies',
+    scope: 'region',
+    request: (f) => ({ path: '/admin/policies', body: { ...policyBody(id(f.department)), regionCode: COUNTY } }),
+  },
+  {
+    method: 'post',
+    route: '/admin/policies/condition-counts',
+    scope: 'region-list',
+    request: () => ({ path: '/admin/policies/condition-counts', body: { conditions: { allOf: [{ field: 'employees', op: 'lte', value: 100 }] } } }),
+  },
+  { method: 'patch', route: '/admin/policies/:id', scope: 'region', request: async (f) => ({ path: `/admin/policies/${await freshPolicy(f)}`, body: { summary: '修改后的政策摘要' } }) },
+  { method: 'post', route: '/admin/policies/:id/publish', scope: 'region', request: async (f) => ({ path: `/admin/policies/${await freshPolicy(f)}/publish` }) },
+  { method: 'post', route: '/admin/policies/:id/withdraw', scope: 'region', request: async (f) => ({ path: `/admin/policies/${await freshPolicy(f)}/withdraw` }) },
+  { method: 'get', route: '/admin/policy-applications', scope: 'region-list', request: () => ({ path: '/admin/policy-applications' }) },
+  { method: 'post', route: '/admin/policy-applications/:id/accept', scope: 'region', request: async (f) => ({ path: `/admin/policy-applications/${await freshApplication(f, 'submitted')}/accept` }) },
+  { method: 'post', route: '/admin/policy-applications/:id/review', scope: 'region', request: async (f) => ({ path: `/admin/policy-applications/${await freshApplication(f, 'accepted')}/review` }) },
+  {
+    method: 'post',
+    route: '/admin/policy-applications/:id/grant',
+    scope: 'region',
+    request: async (f) => ({ path: `/admin/policy-applications/${await freshApplication(f, 'reviewed')}/grant`, body: { amountFen: 500_000 } }),
+  },
+  {
+    method: 'post',
+    route: '/admin/policy-applications/:id/reject',
+    scope: 'region',
+    request: async (f) => ({ path: `/admin/policy-applications/${await freshApplication(f, 'submitted')}/reject`, body: { reason: '不符合从业人数条件' } }),
+  },
+  { method: 'get', route: '/admin/policy-report', scope: 'region-list', request: () => ({ path: '/admin/policy-report', query: { month: '2026-06' } }) },
+  { method: 'get', route: '/admin/policy-report/xlsx', scope: 'region-list', request: () => ({ path: '/admin/policy-report/xlsx', query: { month: '2026-06' } }) },
 ]
 
 let f: Fixtures

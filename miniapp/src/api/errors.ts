@@ -46,7 +46,11 @@ export const SERVER_ERROR_MESSAGES: Record<ErrorCode, string> = {
   METHOD_NOT_ALLOWED: '不支持的请求方式',
   UNSUPPORTED_MEDIA_TYPE: '请求格式不正确，请使用 JSON',
   DB_UNAVAILABLE: '服务繁忙，请稍后再试',
-  INTERNAL: '系统异常，请稍后再试'
+  INTERNAL: '系统异常，请稍后再试',
+  ENTERPRISE_CLAIMED: '该统一社会信用代码已由其他账号认领，如有疑问请联系发证部门',
+  ENTERPRISE_PROFILE_REQUIRED: '请先完善企业画像',
+  POLICY_NOT_ELIGIBLE: '暂不符合该政策的申报条件',
+  APPLICATION_EXISTS: '该政策已申报，请勿重复提交'
 }
 
 /** The one place that turns error codes into what the user reads: the server's codes plus the client's own. */

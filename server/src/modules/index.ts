@@ -18,8 +18,11 @@ import { privacyRoutes } from './privacy/privacy.routes'
 import { adminExchangeRoutes } from './exchange/exchange.routes'
 import { knowledgeRoutes, ticketKnowledgeRoutes } from './knowledge/knowledge.routes'
 import { adminTicketAccountRoutes, adminTicketCategoryRoutes, adminTicketRoutes, adminTicketStatsRoutes, dispatchRoutes, handlerRoutes, ticketCategoryRoutes, ticketRoutes } from './tickets/tickets.routes'
+import { myEnterpriseRoutes } from './enterprises/enterprises.routes'
+import { adminPolicyApplicationRoutes, adminPolicyReportRoutes, adminPolicyRoutes, policyRoutes } from './policies/policies.routes'
 /** Every feature router, mounted under /api/v1 in this order. */
 export const featureRouters: ApiRouter[] = [healthRoutes, authRoutes, meRoutes, serviceRoutes, bundleRoutes, regionRoutes, departmentRoutes, themeRoutes, hallRoutes, calendarRoutes, adminServiceRoutes, adminBundleRoutes, adminDepartmentRoutes, adminHallRoutes, adminCalendarRoutes, staffRoutes, accountRoutes, auditRoutes, ratingRoutes, staffRatingRoutes, staffWorkOrderRoutes, workOrderRoutes, adminWorkOrderRoutes, statsRoutes, slotRoutes, bookingRoutes, sessionRuleRoutes, sessionAdminRoutes, notificationRoutes, privacyRoutes, adminExchangeRoutes, ticketCategoryRoutes, ticketRoutes, dispatchRoutes, handlerRoutes, adminTicketRoutes, adminTicketCategoryRoutes, adminTicketAccountRoutes, adminTicketStatsRoutes, knowledgeRoutes, ticketKnowledgeRoutes]
 // 周末办 and 待评价 (issue 12c)
 import { pendingRatingRoutes, weekendRoutes } from './followups/followups.routes'
 featureRouters.push(weekendRoutes, pendingRatingRoutes)
+featureRouters.push(myEnterpriseRoutes, policyRoutes, adminPolicyRoutes, adminPolicyApplicationRoutes, adminPolicyReportRoutes)

@@ -83,6 +83,14 @@ function RegularHome() {
 
       <PendingRatingsCard items={toRate.data} />
 
+      <View className='home__offhours' data-testid='home-policies' onClick={() => go('/enterprise/policies/index')}>
+        <View>
+          <Text className='home__offhours-title'>惠企政策 · 为你推荐</Text>
+          <Text className='home__offhours-sub'>按企业画像逐条匹配 · 免申即享 · 快申快享</Text>
+        </View>
+        <Text className='home__offhours-go'>去看看</Text>
+      </View>
+
       {next.data && (
         <View className='section'>
           <View className='section__title'>

@@ -207,6 +207,9 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-tickets' onClick={() => Taro.navigateTo({ url: '/pages/tickets/mine/index' })}>
                 我的诉求（12345）›
               </Text>
+              <Text className='mine__link' data-testid='mine-policies' onClick={() => Taro.navigateTo({ url: '/enterprise/policies/index' })}>
+                惠企政策 · 为你推荐 ›
+              </Text>
             </View>
             <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />

@@ -9,6 +9,7 @@ import { Bundle, Department, Region, Service } from '../catalogue/catalogue.mode
 import { serviceSearchFields } from '../catalogue/catalogue.service'
 import { Hall } from '../halls/hall.model'
 import { seedSessionRules } from '../sessions/sessions.seed'
+import { seedPolicyDemo } from '../policies/policies.seed'
 import * as data from './data'
 import { seedDemoHistory } from './history'
 import { SeedState } from './seed.model'
@@ -195,6 +196,8 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     hotlinePassword,
     opts.staffPassword !== undefined ? '(password from SEED_STAFF_PASSWORD)' : hotlinePassword,
   )
+  // 送政策上门: demo enterprises, policies and their 兑现 history (owned by the policies module)
+  const policyDemo = await seedPolicyDemo()
 
   const counts = {
     regions: data.regions.length,
@@ -207,6 +210,8 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     servedBookings: history.served,
     ratings: history.rated,
     ...hotline.counts,
+    policies: policyDemo.policies,
+    enterprises: policyDemo.enterprises,
   }
   const announcement = [
     '',

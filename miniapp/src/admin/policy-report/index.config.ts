@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '惠企政策月通报'
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的申报与兑现'
+})
