@@ -17,6 +17,7 @@ import { Bundle, Service } from '../../server/src/modules/catalogue/catalogue.mo
 import { Hall } from '../../server/src/modules/halls/hall.model'
 import { seedIfEmpty } from '../../server/src/modules/seed/seed'
 import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model'
+import { Policy } from '../../server/src/modules/policies/policy.model'
 import { api } from '../helpers/app'
 import { citizen, type Session } from '../helpers/auth'
 import { book } from '../helpers/booking-fixtures'
@@ -44,9 +45,12 @@ interface Fixtures {
   cancelledId: string
   servedId: string
   workOrderId: string
+  dispatcher: Session
+  handler: Session
+  policyId: string
 }
 
-type Who = 'guest' | 'citizen' | 'staff' | 'admin'
+type Who = 'guest' | 'citizen' | 'staff' | 'admin' | 'dispatcher' | 'handler'
 
 export interface PageEntry {
   /** unique name of the row (a route may appear more than once, e.g. a booking and a cancelled booking) */
@@ -92,6 +96,24 @@ export const PAGES: PageEntry[] = [
   { name: 'admin-accounts', route: 'admin/accounts/index', who: 'admin', ready: tid('admin-accounts'), modes: STAFF_MODES },
   { name: 'admin-stats', route: 'admin/stats/index', who: 'admin', ready: tid('admin-stats'), modes: STAFF_MODES },
   { name: 'not-found', route: 'pages/not-found/index', who: 'guest', ready: tid('not-found') },
+  { name: 'legal-terms', route: 'pages/legal/index', who: 'guest', query: () => 'kind=terms' },
+  { name: 'privacy', route: 'pages/privacy/index', who: 'citizen', ready: tid('open-terms') },
+  { name: 'hall', route: 'pages/hall/index', who: 'guest', query: (f) => `id=${f.hallId}`, ready: tid('hall-open') },
+  { name: 'weekend', route: 'pages/weekend/index', who: 'guest' },
+  { name: 'messages', route: 'pages/messages/index', who: 'citizen' },
+  { name: 'tickets-new', route: 'pages/tickets/new/index', who: 'citizen' },
+  { name: 'tickets-mine', route: 'pages/tickets/mine/index', who: 'citizen' },
+  { name: 'enterprise-policies', route: 'enterprise/policies/index', who: 'citizen', ready: tid('policies-page') },
+  { name: 'enterprise-policy', route: 'enterprise/policy/index', who: 'citizen', query: (f) => `id=${f.policyId}`, ready: tid('policy-page') },
+  { name: 'enterprise-profile', route: 'enterprise/profile/index', who: 'citizen' },
+  { name: 'enterprise-applications', route: 'enterprise/applications/index', who: 'citizen', ready: tid('applications-page') },
+  { name: 'hotline-dispatch', route: 'hotline/dispatch/index', who: 'dispatcher', modes: STAFF_MODES },
+  { name: 'hotline-handler', route: 'hotline/handler/index', who: 'handler', modes: STAFF_MODES },
+  { name: 'admin-exchange', route: 'admin/exchange/index', who: 'admin', ready: tid('admin-exchange'), modes: STAFF_MODES },
+  { name: 'admin-hotline', route: 'admin/hotline/index', who: 'admin', ready: tid('admin-hotline'), modes: STAFF_MODES },
+  { name: 'admin-policies', route: 'admin/policies/index', who: 'admin', modes: STAFF_MODES },
+  { name: 'admin-policy-applications', route: 'admin/policy-applications/index', who: 'admin', modes: STAFF_MODES },
+  { name: 'admin-policy-report', route: 'admin/policy-report/index', who: 'admin', ready: tid('admin-policy-report'), modes: STAFF_MODES },
   // a mistyped or outdated link lands on the 页面不存在 page, not on a blank screen
   { name: 'unknown-route', route: 'pages/no-such-page/index', who: 'guest', ready: tid('not-found') },
 ]
@@ -156,7 +178,10 @@ async function fixtures(): Promise<Fixtures> {
   if (rated.status !== 201) throw new Error(`rating failed: ${JSON.stringify(rated.body)}`)
   const order = (await WorkOrder.findOne({ ratingId: rated.body.id }).lean())!
   const bundle = (await Bundle.findOne().lean())!
+  const policy = (await Policy.findOne({ status: 'published' }).lean<{ _id: unknown }>())!
+  const [dispatcher, handler] = [await staffSession('dispatcher', STAFF_PASSWORD), await staffSession('handler.rsj', STAFF_PASSWORD)]
   return {
+    dispatcher, handler, policyId: String(policy._id),
     citizen: person, staff, admin, serviceId, hallId: String(hall._id), bundleId: String(bundle._id),
     bookingId: booked.body.id, cancelledId: toCancel.body.id, servedId: served.id, workOrderId: String(order._id),
   }

@@ -228,7 +228,6 @@ export async function getHall(id: string): Promise<HallDetail> {
   }
 }
 
-type ServiceRow = { _id: mongoose.Types.ObjectId; name: string; code: string; hallIds?: mongoose.Types.ObjectId[]; bookable?: boolean; status?: string }
 
 /** The point's active session rules that have not ended (a handful per point): what makes an item bookable here. */
 async function effectiveRules(h: HallLean): Promise<{ serviceIds: mongoose.Types.ObjectId[] }[]> {
