@@ -110,7 +110,7 @@ export function createApp(): Express {
       if (!res.headersSent) res.json({ sleptMs: ms })
     })
   }
-  for (const r of featureRouters) api.use(r.base, r.router)
+  for (const r of featureRouters) api.use(r.router)
   api.use(methodNotAllowed)
   app.use('/api/v1', api)
 

@@ -52,6 +52,11 @@ const EnvSchema = z.object({
   EXCHANGE_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
   EXCHANGE_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   EXCHANGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /**
+   * Parse every response against its route contract and answer 500 on drift (lib/response-check.ts).
+   * Default: on in test and development, off in production.
+   */
+  CHECK_RESPONSES: bool.optional(),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -87,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
     exchangeProfile,
+    checkResponses: c.CHECK_RESPONSES ?? c.NODE_ENV !== 'production',
   }
 }
 

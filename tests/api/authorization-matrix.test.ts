@@ -431,7 +431,7 @@ describe('authorization matrix of /staff and /admin routes', () => {
   it('when a route is registered, then it requires a staff or admin role (never public, never any signed-in user)', () => {
     for (const r of routeRegistry.filter((x) => /^\/(staff|admin)(\/|$)/.test(x.path))) {
       const row = TABLE.find((t) => key(t.method, t.route) === key(r.method, r.path))
-      expect({ route: key(r.method, r.path), auth: r.spec.auth }).toEqual({
+      expect({ route: key(r.method, r.path), auth: r.route.auth }).toEqual({
         route: key(r.method, r.path),
         auth: row && ALLOWED[row.scope].includes('staffHere') ? ['staff', 'admin'] : ['admin'],
       })

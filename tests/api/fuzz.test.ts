@@ -115,9 +115,9 @@ describe('schema fuzzer over every route as every caller', () => {
   it('when generated and mutated inputs are sent for a bounded time, then no 5xx, no answer slower than 2 s, /health alive', async () => {
     const routes = routeRegistry.map((r) => ({
       r,
-      body: jsonSchema(r.spec.body),
-      query: jsonSchema(r.spec.query),
-      params: jsonSchema(r.spec.params),
+      body: jsonSchema(r.route.body),
+      query: jsonSchema(r.route.query),
+      params: jsonSchema(r.route.params),
     }))
     const stats: Record<string, Record<string, number>> = {}
     const problems: string[] = []

@@ -44,9 +44,9 @@ function isDate(s: AnyZod): boolean {
 export function boundaryFields(route: RegisteredRoute): Field[] {
   const out: Field[] = []
   const parts: [Where, z.ZodType | undefined][] = [
-    ['query', route.spec.query],
-    ['params', route.spec.params],
-    ['body', route.spec.body],
+    ['query', route.route.query],
+    ['params', route.route.params],
+    ['body', route.route.body],
   ]
   for (const [where, schema] of parts) {
     const shape = shapeOf(schema)

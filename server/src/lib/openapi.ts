@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import { ERROR_HTTP_STATUS, ErrorBodySchema } from '@xz/shared'
-import { routeRegistry } from './routes'
+import { ERROR_HTTP_STATUS, ErrorBodySchema, type EmptyResponse, type FileResponse, type ResponseSpec, type Route } from '@xz/shared'
+import { routeRegistry, type RegisteredRoute } from './routes'
 
 type JsonSchema = Record<string, unknown>
 
@@ -18,7 +18,7 @@ export function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
 }
 
-function parameters(spec: (typeof routeRegistry)[number]['spec'], path: string) {
+function parameters(spec: Route, path: string) {
   const out: unknown[] = []
   const addFrom = (s: z.ZodType | undefined, where: 'query' | 'path') => {
     if (!s) return
@@ -35,28 +35,51 @@ function parameters(spec: (typeof routeRegistry)[number]['spec'], path: string) 
       out.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })
     }
   }
-  for (const [name, description] of Object.entries(spec.headers ?? {})) {
-    out.push({ name, in: 'header', required: false, description, schema: { type: 'string' } })
+  if (spec.headers) {
+    const js = schemaOf(spec.headers, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }
+    for (const [name, { description, ...schema }] of Object.entries(js.properties ?? {})) {
+      out.push({ name: headerName(name), in: 'header', required: (js.required ?? []).includes(name), ...(description ? { description } : {}), schema })
+    }
   }
   return out
 }
 
-type Registered = (typeof routeRegistry)[number]
+/** `idempotency-key` (as Node reads it) → `Idempotency-Key` (as documented). */
+const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())
+
+type Registered = RegisteredRoute
+
+/** One declared response: its JSON schema, its download types, or nothing (204). */
+function successResponse(spec: ResponseSpec, headers: Route['responseHeaders']): Record<string, unknown> {
+  const asFile = spec as FileResponse
+  const content: Record<string, unknown> = {}
+  if (asFile.kind === 'file') {
+    for (const type of asFile.contentTypes) content[type] = { schema: { type: 'string', format: 'binary' } }
+    if (asFile.json) content['application/json'] = { schema: schemaOf(asFile.json, 'output') }
+  } else if ((spec as EmptyResponse).kind !== 'empty') {
+    content['application/json'] = { schema: schemaOf(spec as z.ZodType, 'output') }
+  }
+  return {
+    description: (spec as EmptyResponse).kind === 'empty' ? 'No content' : 'OK',
+    ...(headers ? { headers: Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {}),
+    ...(Object.keys(content).length ? { content } : {}),
+  }
+}
 
 /** The error statuses a route can really answer, each with the codes behind it (derived from its declaration). */
 function errorResponses(r: Registered, errorSchema: JsonSchema): Record<string, unknown> {
   const codes: Record<number, string[]> = {}
   const add = (status: number, ...c: string[]) => (codes[status] = [...(codes[status] ?? []), ...c])
-  const hasInput = Boolean(r.spec.body || r.spec.query || r.spec.params)
+  const hasInput = Boolean(r.route.body || r.route.query || r.route.params || r.route.headers)
   if (hasInput) add(400, 'VALIDATION_FAILED')
-  if (r.spec.body) {
+  if (r.route.body) {
     add(400, 'BAD_JSON')
     add(413, 'PAYLOAD_TOO_LARGE')
     add(415, 'UNSUPPORTED_MEDIA_TYPE')
   }
-  if (r.spec.auth !== undefined) {
+  if (r.route.auth !== undefined && r.route.auth !== 'optional') {
     add(401, 'UNAUTHENTICATED', 'TOKEN_EXPIRED')
-    add(403, 'ACCOUNT_DISABLED', ...(r.spec.auth.length ? ['FORBIDDEN'] : []))
+    add(403, 'ACCOUNT_DISABLED', ...(r.route.auth.length ? ['FORBIDDEN'] : []))
   }
   if (r.path.includes('/:')) add(404, 'NOT_FOUND')
   if (r.method !== 'get') {
@@ -64,7 +87,7 @@ function errorResponses(r: Registered, errorSchema: JsonSchema): Record<string, 
     add(409, 'CONFLICT', 'DUPLICATE')
     add(422, 'RULE_VIOLATION', 'INVALID_STATE')
   }
-  if (r.spec.rateLimit !== false && (r.method !== 'get' || (r.spec.rateLimit?.length ?? 0) > 0)) add(429, 'RATE_LIMITED')
+  if (r.rateLimit !== false && (r.method !== 'get' || (r.rateLimit?.length ?? 0) > 0)) add(429, 'RATE_LIMITED')
   if (r.path === '/auth/staff') add(429, 'ACCOUNT_LOCKED')
   add(503, 'DB_UNAVAILABLE', 'REQUEST_TIMEOUT')
   return Object.fromEntries(
@@ -82,27 +105,27 @@ export function buildOpenApi(): Record<string, unknown> {
   for (const r of routeRegistry) {
     const p = toOpenApiPath('/api/v1' + r.path)
     paths[p] ??= {}
-    const status = String(r.spec.status ?? 200)
-    const responses: Record<string, unknown> = {
-      [status]: {
-        description: 'OK',
-        ...(r.spec.response ? { content: { 'application/json': { schema: schemaOf(r.spec.response, 'output') } } } : {}),
-      },
-      ...errorResponses(r, errorSchema),
+    const responses: Record<string, unknown> = errorResponses(r, errorSchema)
+    for (const [status, spec] of Object.entries(r.route.responses)) {
+      const documented = successResponse(spec, r.route.responseHeaders)
+      // a declared non-2xx answer (health's 503) documents its body over the generic error one
+      responses[status] = status in responses ? { ...documented, description: `${(responses[status] as { description: string }).description}; or this body` } : documented
     }
     paths[p][r.method] = {
       tags: [r.tag],
-      summary: r.spec.summary,
+      summary: r.route.summary,
       operationId: `${r.method}_${r.path.replace(/[^A-Za-z0-9]+/g, '_')}`,
-      ...(r.spec.auth !== undefined
-        ? {
-            security: [{ bearer: [] }],
-            description: r.spec.auth.length ? `Roles: ${r.spec.auth.join(', ')}` : 'Any signed-in user',
-          }
-        : {}),
-      parameters: parameters(r.spec, r.path),
-      ...(r.spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.spec.body, 'input') } } } }
+      ...(r.route.auth === 'optional'
+        ? { security: [{}, { bearer: [] }], description: 'Public; the answer depends on the caller when signed in' }
+        : r.route.auth !== undefined
+          ? {
+              security: [{ bearer: [] }],
+              description: r.route.auth.length ? `Roles: ${r.route.auth.join(', ')}` : 'Any signed-in user',
+            }
+          : {}),
+      parameters: parameters(r.route, r.path),
+      ...(r.route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.route.body, 'input') } } } }
         : {}),
       responses,
     }

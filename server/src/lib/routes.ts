@@ -1,25 +1,110 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import type * as z from 'zod'
-import { findUnsafeText, type Role } from '@xz/shared'
+import { findUnsafeText, type EmptyResponse, type FileResponse, type ParsedPart, type Role, type Route, type RouteSpec, type StatusOf } from '@xz/shared'
+import { config } from '../config'
 import { optionalAuth, requireAuth, type AuthContext } from './auth'
 import { AppError } from './errors'
+import { clientKey } from './rate-limit'
 import { writePerUser } from './rate-policies'
+import { responseDrift } from './response-check'
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+// ---------------------------------------------------------------------------------------------
+// What a handler answers
+// ---------------------------------------------------------------------------------------------
 
-/** Describes one route: used both to wire Express and to generate the OpenAPI document. */
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
-  summary: string
-  /** Roles allowed; [] = any signed-in user; undefined = public. */
-  auth?: Role[]
-  body?: B
-  query?: Q
-  params?: P
-  response?: z.ZodType
-  /** Success status (default 200). */
-  status?: number
-  /** Extra request headers documented (e.g. Idempotency-Key). */
-  headers?: Record<string, string>
+const REPLY: unique symbol = Symbol('reply')
+
+/** A download: the service builds it, the router sends it as an attachment. */
+export interface FileContent {
+  filename: string
+  contentType: string
+  data: string | Buffer
+}
+
+type Headers = Readonly<Record<string, string>>
+export interface JsonReply<S extends number = number, B = unknown> {
+  readonly [REPLY]: 'json'
+  readonly status: S
+  readonly body: B
+  readonly headers?: Headers
+}
+export interface FileReply<S extends number = number> {
+  readonly [REPLY]: 'file'
+  readonly status: S
+  readonly file: FileContent
+  readonly headers?: Headers
+}
+export interface EmptyReply<S extends number = number> {
+  readonly [REPLY]: 'empty'
+  readonly status: S
+  readonly headers?: Headers
+}
+export type AnyReply = JsonReply | FileReply | EmptyReply
+
+/** Answers `status` with a JSON body (and response headers the contract declares). */
+export function reply<const S extends number, B>(status: S, body: B, headers?: Headers): JsonReply<S, B> {
+  return { [REPLY]: 'json', status, body, headers }
+}
+/** Answers `status` with a download. */
+export function fileReply<const S extends number>(status: S, file: FileContent, headers?: Headers): FileReply<S> {
+  return { [REPLY]: 'file', status, file, headers }
+}
+/** Answers `status` without a body. */
+export function emptyReply<const S extends number>(status: S, headers?: Headers): EmptyReply<S> {
+  return { [REPLY]: 'empty', status, headers }
+}
+
+function isReply(x: unknown): x is AnyReply {
+  return typeof x === 'object' && x !== null && REPLY in x
+}
+
+type ReplyFor<S extends number, Spec> = Spec extends EmptyResponse
+  ? EmptyReply<S>
+  : Spec extends FileResponse<infer J>
+    ? FileReply<S> | (J extends z.ZodType ? JsonReply<S, z.input<J>> : never)
+    : Spec extends z.ZodType
+      ? JsonReply<S, z.input<Spec>>
+      : never
+type Replies<R extends RouteSpec> = { [S in StatusOf<R>]: ReplyFor<S, R['responses'][S]> }[StatusOf<R>]
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never
+/** A route with exactly one response may return its body (or nothing, for 204) instead of a reply. */
+type Direct<R extends RouteSpec> = true extends IsUnion<StatusOf<R>>
+  ? never
+  : R['responses'][StatusOf<R>] extends infer Spec
+    ? Spec extends EmptyResponse
+      ? void
+      : Spec extends z.ZodType
+        ? z.input<Spec>
+        : never
+    : never
+
+/** What a handler may return, checked by tsc against the contract's `responses`. */
+export type HandlerResult<R extends RouteSpec> = Replies<R> | Direct<R>
+
+// ---------------------------------------------------------------------------------------------
+// What a handler receives
+// ---------------------------------------------------------------------------------------------
+
+/** The caller: narrowed to the roles of the route; undefined on public routes without a token. */
+type AuthOf<R extends RouteSpec> = R['auth'] extends readonly []
+  ? AuthContext
+  : R['auth'] extends readonly (infer X extends Role)[]
+    ? AuthContext & { role: X }
+    : AuthContext | undefined
+
+export interface HandlerInput<R extends RouteSpec> {
+  params: ParsedPart<R, 'params'>
+  query: ParsedPart<R, 'query'>
+  body: ParsedPart<R, 'body'>
+  headers: ParsedPart<R, 'headers'>
+  auth: AuthOf<R>
+  /** The caller's address as rate limits count it (login lockout). */
+  clientKey: string
+}
+
+export type Handler<R extends RouteSpec> = (input: HandlerInput<R>) => Promise<HandlerResult<R>> | HandlerResult<R>
+
+export interface RouteOptions {
   /**
    * Rate limits (lib/rate-policies.ts), applied after authentication. Writes without their own get the
    * default per-user write limit; `false` opts out (e.g. health).
@@ -27,85 +112,99 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   rateLimit?: RequestHandler[] | false
 }
 
-export interface RouteInput<B, Q, P> {
-  body: B
-  query: Q
-  params: P
-  auth: AuthContext
-  /** Present only for public routes without a token. */
-  maybeAuth: AuthContext | undefined
-  req: Request
-  res: Response
-}
+/** A handler, or a handler with server-side options. */
+export type Implementation<R extends RouteSpec> = Handler<R> | (RouteOptions & { handler: Handler<R> })
+
+export type Implementations<C extends Record<string, Route>> = { readonly [K in keyof C]: Implementation<C[K]> }
+
+// ---------------------------------------------------------------------------------------------
+// Registration
+// ---------------------------------------------------------------------------------------------
 
 export interface RegisteredRoute {
-  method: Method
+  method: Route['method']
   path: string
   tag: string
-  spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>
+  route: Route
+  rateLimit: RequestHandler[] | false | undefined
 }
 
-/** Every route the app registers, in order (read by the OpenAPI generator and its completeness test). */
+/** Every route the app registers, in order (read by the OpenAPI generator, its completeness test and the route-walking tests). */
 export const routeRegistry: RegisteredRoute[] = []
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined
+export interface FeatureRouter {
+  readonly router: Router
+  readonly routes: readonly Route[]
+}
 
 /**
- * A feature router: `r.post('/', { summary, auth: ['citizen'], body: Schema }, (input) => service.create(...))`.
- * Validation parses with the shared schema; the handler receives only parsed input and returns the response body.
+ * Registers a handler for every route of a contract (tsc refuses a missing one), in the contract's order:
+ * `implement(bookingContract, { list: ({ auth, query }) => listMyBookings(auth, query), … })`.
+ * Authentication and validation come from the contract; the handler receives only parsed input and
+ * returns what the contract says it answers.
  */
-export class ApiRouter {
-  readonly router: Router = express.Router()
+export function implement<C extends Record<string, Route>>(contract: C, implementations: Implementations<C>): FeatureRouter {
+  const router = express.Router()
+  const routes: Route[] = []
+  for (const name of Object.keys(contract) as (keyof C & string)[]) {
+    const route = contract[name]
+    const impl = implementations[name] as Implementation<Route>
+    const { handler, rateLimit } = typeof impl === 'function' ? { handler: impl, rateLimit: undefined } : impl
+    register(router, route, handler, rateLimit)
+    routes.push(route)
+  }
+  return { router, routes }
+}
 
-  constructor(
-    readonly base: string,
-    readonly tag: string,
-  ) {}
+function register(router: Router, route: Route, handler: Handler<Route>, rateLimit: RequestHandler[] | false | undefined): void {
+  routeRegistry.push({ method: route.method, path: route.path, tag: route.tag, route, rateLimit })
+  const authMw = route.auth === undefined || route.auth === 'optional' ? optionalAuth : requireAuth(...route.auth)
+  const limits = rateLimit === false ? [] : (rateLimit ?? (route.method === 'get' ? [] : [writePerUser]))
+  router[route.method](route.path, authMw, ...limits, async (req: Request, res: Response) => {
+    checkInput(req, route.body !== undefined)
+    const input = {
+      body: route.body ? route.body.parse(req.body ?? {}) : undefined,
+      query: route.query ? route.query.parse(req.query) : undefined,
+      params: route.params ? route.params.parse(req.params) : undefined,
+      headers: route.headers ? route.headers.parse(req.headers) : undefined,
+      auth: req.auth,
+      clientKey: clientKey(req),
+    } as HandlerInput<Route>
+    const result = await handler(input)
+    if (res.headersSent) return
+    send(res, route, toReply(route, result))
+  })
+}
 
-  get<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
-    return this.add('get', path, spec, handler)
-  }
-  post<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
-    return this.add('post', path, spec, handler)
-  }
-  put<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
-    return this.add('put', path, spec, handler)
-  }
-  patch<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
-    return this.add('patch', path, spec, handler)
-  }
-  delete<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(path: string, spec: RouteSpec<B, Q, P>, handler: Handler<B, Q, P>) {
-    return this.add('delete', path, spec, handler)
-  }
+/** The reply of a handler's result (a route with one response may return its body directly). */
+function toReply(route: Route, result: unknown): AnyReply {
+  if (isReply(result)) return result
+  const statuses = Object.keys(route.responses).map(Number)
+  if (statuses.length !== 1) throw new Error(`${route.method.toUpperCase()} ${route.path}: a route with several responses must answer with reply(status, …)`)
+  const spec = route.responses[statuses[0]]
+  return (spec as EmptyResponse).kind === 'empty' ? emptyReply(statuses[0]) : reply(statuses[0], result)
+}
 
-  private add<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
-    method: Method,
-    path: string,
-    spec: RouteSpec<B, Q, P>,
-    handler: Handler<B, Q, P>,
-  ): this {
-    const full = (this.base + (path === '/' ? '' : path)) || '/'
-    routeRegistry.push({ method, path: full, tag: this.tag, spec: spec as RouteSpec<z.ZodType, z.ZodType, z.ZodType> })
-    const authMw = spec.auth === undefined ? optionalAuth : requireAuth(...spec.auth)
-    const limits = spec.rateLimit === false ? [] : (spec.rateLimit ?? (method === 'get' ? [] : [writePerUser]))
-    this.router[method](path, authMw, ...limits, async (req: Request, res: Response) => {
-      checkInput(req, spec.body !== undefined)
-      const input = {
-        body: spec.body ? spec.body.parse(req.body ?? {}) : undefined,
-        query: spec.query ? spec.query.parse(req.query) : undefined,
-        params: spec.params ? spec.params.parse(req.params) : undefined,
-        auth: req.auth as AuthContext,
-        maybeAuth: req.auth,
-        req,
-        res,
-      } as RouteInput<Infer<B>, Infer<Q>, Infer<P>>
-      const result = await handler(input)
-      if (res.headersSent) return
-      res.status(res.statusCode !== 200 ? res.statusCode : (spec.status ?? 200))
-      if (result === undefined) res.end()
-      else res.json(result)
-    })
-    return this
+function send(res: Response, route: Route, r: AnyReply): void {
+  if (config().checkResponses) {
+    const drift = responseDrift(route, r.status, r[REPLY], r[REPLY] === 'json' ? r.body : r[REPLY] === 'file' ? r.file.contentType : undefined, r.headers)
+    if (drift.length) {
+      throw new AppError('INTERNAL', `Response does not match its contract (${route.method.toUpperCase()} ${route.path} → ${r.status}): ${drift.slice(0, 5).join('; ')}`, { drift })
+    }
+  }
+  for (const [name, value] of Object.entries(r.headers ?? {})) res.setHeader(name, value)
+  res.status(r.status)
+  switch (r[REPLY]) {
+    case 'empty':
+      res.end()
+      return
+    case 'file':
+      res.attachment(r.file.filename)
+      res.type(r.file.contentType)
+      res.send(r.file.data)
+      return
+    case 'json':
+      res.json(r.body)
   }
 }
 
@@ -149,5 +248,3 @@ export function methodNotAllowed(req: Request, res: Response, next: (err?: unkno
   res.setHeader('Allow', [...allowed].join(', '))
   next(new AppError('METHOD_NOT_ALLOWED', `接口不支持 ${req.method} 方法`))
 }
-
-type Handler<B, Q, P> = (input: RouteInput<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown> | unknown

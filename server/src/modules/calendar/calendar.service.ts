@@ -127,7 +127,8 @@ export async function listCalendar(from: string, to: string): Promise<CalendarDa
 
 export async function listOverrides() {
   const rows = await CalendarOverride.find().sort({ _id: 1 }).lean()
-  return rows.map((o) => ({ date: o._id, type: o.type, name: o.name, reason: o.reason ?? undefined }))
+  // _id is the date (the model types it nullable like any optional string)
+  return rows.map((o) => ({ date: String(o._id), type: o.type, name: o.name, reason: o.reason ?? undefined }))
 }
 
 /** The calendar is city-wide: only administrators of the whole city change it. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
 import {
+  CONTENT_TYPES,
   dateRange,
   daysBetween,
   localDate,
@@ -10,11 +11,11 @@ import {
   type ExchangeRecord,
   type IdentityType,
 } from '@xz/shared'
-import type { Response } from 'express'
 import { config } from '../../config'
 import { now } from '../../lib/clock'
 import { AppError, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
+import type { FileContent } from '../../lib/routes'
 import { Booking } from '../bookings/booking.model'
 import { Department, Service } from '../catalogue/catalogue.model'
 import { Rating, type RatingDoc } from '../ratings/rating.model'
@@ -333,7 +334,7 @@ const CSV_ESCAPE = (v: unknown) => {
 }
 
 /** The records of a period (by local day of the event) as JSON lines or CSV, in the national or provincial field set. */
-export async function exportPeriod(q: ExchangeExportQuery, res: Response): Promise<void> {
+export async function exportPeriod(q: ExchangeExportQuery): Promise<FileContent> {
   if (q.to < q.from) throw invalidField('to', '结束日期不能早于开始日期')
   if (daysBetween(q.from, q.to) >= MAX_EXPORT_DAYS) throw invalidField('to', `一次最多导出 ${MAX_EXPORT_DAYS} 天`)
   const profile = config().exchangeProfile
@@ -346,15 +347,13 @@ export async function exportPeriod(q: ExchangeExportQuery, res: Response): Promi
       rows.push({ recordId: l._id, ...mapped })
     }
   }
-  const name = `haochaping-${q.scheme}-${q.from}-${q.to}.${q.format}`
-  res.attachment(name)
+  const filename = `haochaping-${q.scheme}-${q.from}-${q.to}.${q.format}`
   if (q.format === 'jsonl') {
-    res.type('application/x-ndjson; charset=utf-8').send(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''))
-    return
+    return { filename, contentType: CONTENT_TYPES.ndjson, data: rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '') }
   }
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))]
   if (columns.length === 0) columns.push('recordId')
   const lines = [columns.map(CSV_ESCAPE).join(','), ...rows.map((r) => columns.map((c) => CSV_ESCAPE(r[c])).join(','))]
   // BOM so that spreadsheet software reads the Chinese headers as UTF-8
-  res.type('text/csv; charset=utf-8').send('\uFEFF' + lines.join('\r\n') + '\r\n')
+  return { filename, contentType: CONTENT_TYPES.csv, data: '\uFEFF' + lines.join('\r\n') + '\r\n' }
 }

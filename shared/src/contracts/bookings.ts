@@ -1,0 +1,92 @@
+import * as z from 'zod'
+import { defineContract } from '../contract'
+import { IdParamsSchema, pageOf } from '../schemas/common'
+import {
+  BookingDetailSchema,
+  BookingEligibilityQuerySchema,
+  BookingEligibilitySchema,
+  BookingListQuerySchema,
+  BookingSchema,
+  CancelBookingSchema,
+  CreateBookingSchema,
+  IDEMPOTENCY_HEADER,
+  IdempotencyKeySchema,
+  RescheduleBookingSchema,
+  WaitlistEntrySchema,
+  WaitlistQuerySchema,
+} from '../schemas/bookings'
+
+/** `Idempotency-Key` as Node reads it (lower-case). */
+export const IDEMPOTENCY_HEADER_NAME = 'idempotency-key'
+
+export const bookingContract = /* @__PURE__ */ defineContract('bookings', {
+  create: {
+    method: 'post',
+    path: '/bookings',
+    summary: 'Book an off-hours slot (201; a replay of the same Idempotency-Key and body answers 200 with the same booking)',
+    auth: ['citizen'],
+    body: CreateBookingSchema,
+    headers: z.object({
+      [IDEMPOTENCY_HEADER_NAME]: IdempotencyKeySchema.optional().describe(`${IDEMPOTENCY_HEADER}: makes the request safe to retry: same key + same body → the same booking`),
+    }),
+    responses: { 201: BookingDetailSchema, 200: BookingDetailSchema },
+  },
+  list: {
+    method: 'get',
+    path: '/bookings',
+    summary: 'My bookings (mobile numbers masked)',
+    auth: ['citizen'],
+    query: BookingListQuerySchema,
+    responses: { 200: pageOf(BookingSchema) },
+  },
+  eligibility: {
+    method: 'get',
+    path: '/bookings/eligibility',
+    summary: 'Whether I may book now (active-booking limit, suspension) and the days I already booked an item',
+    auth: ['citizen'],
+    query: BookingEligibilityQuerySchema,
+    responses: { 200: BookingEligibilitySchema },
+  },
+  waitlist: {
+    method: 'get',
+    path: '/bookings/waitlist',
+    summary: 'My waitlist entries',
+    auth: ['citizen'],
+    query: WaitlistQuerySchema,
+    responses: { 200: pageOf(WaitlistEntrySchema) },
+  },
+  leaveWaitlist: {
+    method: 'delete',
+    path: '/bookings/waitlist/:id',
+    summary: 'Leave a waitlist',
+    auth: ['citizen'],
+    params: IdParamsSchema,
+    responses: { 200: WaitlistEntrySchema },
+  },
+  get: {
+    method: 'get',
+    path: '/bookings/:id',
+    summary: 'One of my bookings, with its QR code',
+    auth: ['citizen'],
+    params: IdParamsSchema,
+    responses: { 200: BookingDetailSchema },
+  },
+  cancel: {
+    method: 'post',
+    path: '/bookings/:id/cancel',
+    summary: 'Cancel my booking (until 1 h before start)',
+    auth: ['citizen'],
+    params: IdParamsSchema,
+    body: CancelBookingSchema,
+    responses: { 200: BookingDetailSchema },
+  },
+  reschedule: {
+    method: 'post',
+    path: '/bookings/:id/reschedule',
+    summary: 'Move my booking to another slot (the new seat is held before the old one is released)',
+    auth: ['citizen'],
+    params: IdParamsSchema,
+    body: RescheduleBookingSchema,
+    responses: { 200: BookingDetailSchema },
+  },
+})

@@ -1,0 +1,86 @@
+import { defineContract, noContent } from '../contract'
+import { CalendarListSchema, CalendarOverrideBodySchema, CalendarOverrideListSchema, CalendarOverrideSchema, CalendarQuerySchema, DateParamsSchema } from '../schemas/catalogue'
+import {
+  AdminHolidayYearsSchema,
+  HolidayImportBodySchema,
+  HolidayScheduleInputSchema,
+  HolidayYearListSchema,
+  HolidayYearStatusSchema,
+  HolidayYearsQuerySchema,
+  YearParamsSchema,
+} from '../schemas/holidays'
+
+/** The working-day calendar: day types, published holiday schedules and their administration. */
+export const calendarContract = /* @__PURE__ */ defineContract('calendar', {
+  list: {
+    method: 'get',
+    path: '/calendar',
+    summary: 'Day types of a date range (at most 366 days); in years without a published schedule the statutory days come by rule, official:false, provisional:true',
+    query: CalendarQuerySchema,
+    responses: { 200: CalendarListSchema },
+  },
+  years: {
+    method: 'get',
+    path: '/calendar/years',
+    summary: 'Per year: official (published) or provisional (statutory days by rule), with its holidays and 调休 days',
+    query: HolidayYearsQuerySchema,
+    responses: { 200: HolidayYearListSchema },
+  },
+  listOverrides: { method: 'get', path: '/admin/calendar/overrides', tag: 'admin', summary: 'Calendar overrides', auth: ['admin'], responses: { 200: CalendarOverrideListSchema } },
+  putOverride: {
+    method: 'put',
+    path: '/admin/calendar/overrides/:date',
+    tag: 'admin',
+    summary: 'Set the override of a date',
+    auth: ['admin'],
+    params: DateParamsSchema,
+    body: CalendarOverrideBodySchema,
+    responses: { 200: CalendarOverrideSchema },
+  },
+  deleteOverride: {
+    method: 'delete',
+    path: '/admin/calendar/overrides/:date',
+    tag: 'admin',
+    summary: 'Remove the override of a date',
+    auth: ['admin'],
+    params: DateParamsSchema,
+    responses: { 204: noContent },
+  },
+  adminYears: {
+    method: 'get',
+    path: '/admin/calendar/years',
+    tag: 'admin',
+    summary: 'Last, this and next year: official or provisional, plus the November notice',
+    auth: ['admin'],
+    responses: { 200: AdminHolidayYearsSchema },
+  },
+  publishYear: {
+    method: 'put',
+    path: '/admin/calendar/years/:year',
+    tag: 'admin',
+    summary: 'Enter the published schedule of a year (holiday ranges + 调休 workdays); replaces its provisional days',
+    auth: ['admin'],
+    params: YearParamsSchema,
+    body: HolidayScheduleInputSchema,
+    responses: { 200: HolidayYearStatusSchema },
+  },
+  importYear: {
+    method: 'post',
+    path: '/admin/calendar/years/:year/import',
+    tag: 'admin',
+    summary: 'Import the published schedule of a year from a text/CSV paste (类型,名称,开始日期[,结束日期])',
+    auth: ['admin'],
+    params: YearParamsSchema,
+    body: HolidayImportBodySchema,
+    responses: { 200: HolidayYearStatusSchema },
+  },
+  unpublishYear: {
+    method: 'delete',
+    path: '/admin/calendar/years/:year',
+    tag: 'admin',
+    summary: 'Withdraw the entered schedule of a year',
+    auth: ['admin'],
+    params: YearParamsSchema,
+    responses: { 204: noContent },
+  },
+})

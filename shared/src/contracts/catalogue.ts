@@ -1,0 +1,80 @@
+import { defineContract } from '../contract'
+import {
+  AdminServiceQuerySchema,
+  BundleDetailSchema,
+  BundleInputSchema,
+  BundleListSchema,
+  BundleUpdateSchema,
+  DepartmentInputSchema,
+  DepartmentListSchema,
+  DepartmentQuerySchema,
+  DepartmentSchema,
+  DepartmentUpdateSchema,
+  RegionListSchema,
+  RegionQuerySchema,
+  ServiceDetailSchema,
+  ServiceInputSchema,
+  ServicePageSchema,
+  ServiceQuerySchema,
+  ServiceUpdateSchema,
+  ThemeListSchema,
+} from '../schemas/catalogue'
+import { IdParamsSchema } from '../schemas/common'
+
+/** 办事指南: items, bundles (一件事一次办), regions, departments and themes; their administration. */
+export const catalogueContract = /* @__PURE__ */ defineContract('catalogue', {
+  searchServices: { method: 'get', path: '/services', summary: 'Search service items (办事指南)', query: ServiceQuerySchema, responses: { 200: ServicePageSchema } },
+  getService: { method: 'get', path: '/services/:id', summary: 'A service guide with its points and rating summary', params: IdParamsSchema, responses: { 200: ServiceDetailSchema } },
+  listBundles: { method: 'get', path: '/bundles', summary: '一件事一次办 bundles', responses: { 200: BundleListSchema } },
+  getBundle: { method: 'get', path: '/bundles/:id', summary: 'A bundle with its merged materials list', params: IdParamsSchema, responses: { 200: BundleDetailSchema } },
+  listRegions: { method: 'get', path: '/regions', summary: 'Regions (市/县/乡镇/村)', query: RegionQuerySchema, responses: { 200: RegionListSchema } },
+  listDepartments: { method: 'get', path: '/departments', summary: 'Departments (责任单位)', query: DepartmentQuerySchema, responses: { 200: DepartmentListSchema } },
+  listThemes: { method: 'get', path: '/themes', summary: 'Themes with their number of items', responses: { 200: ThemeListSchema } },
+
+  adminSearchServices: {
+    method: 'get',
+    path: '/admin/services',
+    tag: 'admin',
+    summary: 'Items of my region, archived included',
+    auth: ['admin'],
+    query: AdminServiceQuerySchema,
+    responses: { 200: ServicePageSchema },
+  },
+  createService: { method: 'post', path: '/admin/services', tag: 'admin', summary: 'Create an item', auth: ['admin'], body: ServiceInputSchema, responses: { 201: ServiceDetailSchema } },
+  updateService: {
+    method: 'patch',
+    path: '/admin/services/:id',
+    tag: 'admin',
+    summary: 'Update an item',
+    auth: ['admin'],
+    params: IdParamsSchema,
+    body: ServiceUpdateSchema,
+    responses: { 200: ServiceDetailSchema },
+  },
+  archiveService: { method: 'post', path: '/admin/services/:id/archive', tag: 'admin', summary: 'Archive an item', auth: ['admin'], params: IdParamsSchema, responses: { 200: ServiceDetailSchema } },
+
+  createBundle: { method: 'post', path: '/admin/bundles', tag: 'admin', summary: 'Create a bundle', auth: ['admin'], body: BundleInputSchema, responses: { 201: BundleDetailSchema } },
+  updateBundle: {
+    method: 'patch',
+    path: '/admin/bundles/:id',
+    tag: 'admin',
+    summary: 'Update a bundle',
+    auth: ['admin'],
+    params: IdParamsSchema,
+    body: BundleUpdateSchema,
+    responses: { 200: BundleDetailSchema },
+  },
+  archiveBundle: { method: 'post', path: '/admin/bundles/:id/archive', tag: 'admin', summary: 'Archive a bundle', auth: ['admin'], params: IdParamsSchema, responses: { 200: BundleDetailSchema } },
+
+  createDepartment: { method: 'post', path: '/admin/departments', tag: 'admin', summary: 'Create a department', auth: ['admin'], body: DepartmentInputSchema, responses: { 201: DepartmentSchema } },
+  updateDepartment: {
+    method: 'patch',
+    path: '/admin/departments/:id',
+    tag: 'admin',
+    summary: 'Update a department',
+    auth: ['admin'],
+    params: IdParamsSchema,
+    body: DepartmentUpdateSchema,
+    responses: { 200: DepartmentSchema },
+  },
+})
