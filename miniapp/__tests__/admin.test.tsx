@@ -5,6 +5,8 @@ import AdminStats from '@/admin/stats'
 import AdminCalendar from '@/admin/calendar'
 import AdminAccounts from '@/admin/accounts'
 import AdminHome from '@/admin/index'
+import { addDays } from '@xz/shared'
+import { todayLocal } from '@/utils/format'
 import { ADMIN_ME, HALL, HALL_ID, STAFF_ME, apiError, fakeApi, resetTaro, signIn } from './staff-fake-api'
 
 async function type(testId: string, value: string) {
@@ -137,34 +139,52 @@ describe('administrator screens', () => {
     expect(screen.getByTestId('kpi-overdue')).toHaveTextContent('当前超期 1')
   })
 
-  it('when a date is overridden and a session cancelled, then both are sent and the outcome shown', async () => {
+  it('when a day of the month view is overridden and a session cancelled, then both are sent and the outcome shown', async () => {
     signIn()
-    let overrides: unknown[] = []
+    // the month view opens on the current month: play on its 5th, and cancel tomorrow's session
+    const day = `${todayLocal().slice(0, 7)}-05`
+    const tomorrow = addDays(todayLocal(), 1)
+    let overrides: { date: string; type: string; name: string }[] = []
+    const calendar = (q: Record<string, unknown>) => {
+      const days = []
+      for (let d = String(q.from); d <= String(q.to); d = addDays(d, 1)) {
+        const o = overrides.find((x) => x.date === d)
+        days.push({ date: d, type: o ? o.type : 'workday', official: true, ...(o ? { name: o.name, override: true } : {}) })
+      }
+      return { body: days }
+    }
     const calls = fakeApi({
       ...adminBase,
       'GET /api/v1/admin/calendar/overrides': () => ({ body: overrides }),
-      'PUT /api/v1/admin/calendar/overrides/2026-12-05': (data) => {
-        overrides = [{ date: '2026-12-05', ...data }]
+      'GET /api/v1/calendar': calendar,
+      [`PUT /api/v1/admin/calendar/overrides/${day}`]: (data) => {
+        overrides = [{ date: day, type: String(data.type), name: String(data.name) }]
         return { body: overrides[0] }
       },
-      [`POST /api/v1/admin/sessions/${HALL_ID}/2026-12-06/cancel`]: (data) => ({
-        body: { hallId: HALL_ID, date: '2026-12-06', reason: data.reason, cancelledBookings: 3, closedWaitlistEntries: 0 }
+      [`POST /api/v1/admin/sessions/${HALL_ID}/${tomorrow}/cancel`]: (data) => ({
+        body: { hallId: HALL_ID, date: tomorrow, reason: data.reason, cancelledBookings: 3, closedWaitlistEntries: 0 }
       })
     })
     render(<AdminCalendar />)
     expect(await screen.findByText('暂无调整，按国务院办公厅公布的安排执行')).toBeInTheDocument()
 
-    await type('override-date', '2026-12-05')
-    fireEvent.click(screen.getByTestId('override-type-workday'))
-    await type('override-name', '临时值班')
+    const cell = (await screen.findAllByTestId('calendar-day')).find((el) => el.getAttribute('data-date') === day)!
+    fireEvent.click(cell)
+    expect(await screen.findByTestId('day-title')).toHaveTextContent('工作日')
+    fireEvent.click(screen.getByTestId('override-type-holiday'))
+    await type('override-name', '临时闭馆')
     fireEvent.click(screen.getByTestId('override-save'))
-    expect(await screen.findByTestId('override-item')).toHaveTextContent('临时值班')
+    expect(await screen.findByTestId('override-item')).toHaveTextContent('临时闭馆')
+    await waitFor(() => {
+      const marked = screen.getAllByTestId('calendar-day').find((el) => el.getAttribute('data-date') === day)!
+      expect(marked.getAttribute('data-override')).toBe('1')
+    })
 
-    await type('cancel-date', '2026-12-06')
+    await type('cancel-date', tomorrow)
     await type('cancel-reason', '停电检修')
     fireEvent.click(screen.getByTestId('cancel-submit'))
     expect(await screen.findByText(/3 个预约已取消并通知预约人/)).toBeInTheDocument()
-    expect(calls.find((c) => c.method === 'PUT')!.data).toEqual({ type: 'workday', name: '临时值班' })
+    expect(calls.find((c) => c.method === 'PUT')!.data).toEqual({ type: 'holiday', name: '临时闭馆' })
     expect(calls.find((c) => c.path.endsWith('/cancel'))!.data).toEqual({ reason: '停电检修' })
   })
 

@@ -472,8 +472,8 @@ describe('authorization of the 周末办, 待评价 and 消息 routes', () => {
   const PERSONAL: { method: 'get' | 'post'; path: string; allowed: readonly Actor[] }[] = [
     { method: 'get', path: '/weekend?date=2026-12-05', allowed: ACTORS },
     { method: 'get', path: '/me/pending-ratings', allowed: ['citizen'] },
-    { method: 'get', path: '/notifications/unread-count', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther'] },
-    { method: 'post', path: '/notifications/read-all', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther'] },
+    { method: 'get', path: '/notifications/unread-count', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler'] },
+    { method: 'post', path: '/notifications/read-all', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler'] },
   ]
   it.each(PERSONAL.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, row) => {
     const observed: Record<string, string> = {}

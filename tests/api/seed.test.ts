@@ -1,5 +1,5 @@
 import mongoose from 'mongoose'
-import { HALL_TYPES } from '@xz/shared'
+import { HALL_TYPES, localDate } from '@xz/shared'
 import { ensureIndexes } from '../../server/src/lib/db'
 import { Account } from '../../server/src/modules/auth/auth.model'
 import { Bundle, Department, Region, Service } from '../../server/src/modules/catalogue/catalogue.model'
@@ -94,7 +94,7 @@ describe('seedIfEmpty', () => {
     const served = await Booking.find({ status: 'served' }).lean()
     expect(served.length).toBeGreaterThanOrEqual(20)
     // all in the past, spread over several weekend days, each checked in with a queue number and marked 示例数据
-    const today = new Date().toISOString().slice(0, 10)
+    const today = localDate(new Date())
     expect(served.every((b) => b.date < today && b.note === '示例数据' && /^Y\d{3}$/.test(b.queueNumber ?? ''))).toBe(true)
     expect(new Set(served.map((b) => b.date)).size).toBeGreaterThanOrEqual(4)
     // served bookings hold no claims any more; no booking of the history is still active

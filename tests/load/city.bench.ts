@@ -72,6 +72,14 @@ async function main() {
   const { Rating } = await import('../../server/src/modules/ratings/rating.model')
   const { WorkOrder } = await import('../../server/src/modules/work-orders/work-order.model')
   const { startServerProcess } = await import('../helpers/server-process')
+  const { Account, User } = await import('../../server/src/modules/auth/auth.model')
+  /** Citizens that exist (and have agreed to the current 用户协议/隐私政策), so their tokens are honoured. */
+  const holders = async (subs: string[]) => {
+    const docs = subs.map((id) => ({ _id: new mongoose.Types.ObjectId(id), openid: `bench_${id}`, role: 'citizen', tokenVersion: 0, agreedVersion: shared.LEGAL_VERSION, agreedAt: new Date() }))
+    await User.collection.insertMany(docs, { ordered: false }).catch((err: { code?: number; writeErrors?: unknown[] }) => {
+      if (err.code !== 11000 && !err.writeErrors) throw err // (already there from an earlier run: fine)
+    })
+  }
   const factories = await import('../helpers/factories')
 
   fs.mkdirSync(DATA_DIR, { recursive: true })
@@ -100,11 +108,18 @@ async function main() {
     server = await startServerProcess({ dbUri: uri, env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' } })
     const base = `${server.url}/api/v1`
     const rows: Row[] = []
-    // tokens are signed per request: a run on a loaded machine may outlast an access token's lifetime
+    // tokens are signed per request: a run on a loaded machine may outlast an access token's lifetime. Every request
+    // checks its holder's state by `_id` (revocation), so each token belongs to a real user or account document.
     const staffId = new mongoose.Types.ObjectId().toString()
+    const adminId = new mongoose.Types.ObjectId().toString()
+    await holders([ids.me])
+    await Account.collection.insertMany([
+      { _id: new mongoose.Types.ObjectId(staffId), username: `bench.staff.${staffId}`, passwordHash: '-', name: '压测窗口', role: 'staff', hallIds: [new mongoose.Types.ObjectId(ids.busyHall)], tokenVersion: 0 },
+      { _id: new mongoose.Types.ObjectId(adminId), username: `bench.admin.${adminId}`, passwordHash: '-', name: '压测管理员', role: 'admin', hallIds: [], regionCode: '140900', tokenVersion: 0 },
+    ])
     const citizen = () => `Bearer ${signAccessToken({ sub: ids.me, role: 'citizen', hallIds: [] })}`
     const staff = () => `Bearer ${signAccessToken({ sub: staffId, role: 'staff', hallIds: [ids.busyHall] })}`
-    const admin = () => `Bearer ${signAccessToken({ sub: staffId, role: 'admin', hallIds: [], regionCode: '140900' })}`
+    const admin = () => `Bearer ${signAccessToken({ sub: adminId, role: 'admin', hallIds: [], regionCode: '140900' })}`
 
     const get = async (url: string, auth?: () => string) => {
       const res = await fetch(`${base}${url}`, { headers: auth ? { Authorization: auth() } : {} })
@@ -165,6 +180,7 @@ async function main() {
     if (slots.length < BURST.slots + 2) throw new Error(`only ${slots.length} slots (rule ${rule._id})`)
     const [warmSlot, countSlot, ...benchSlots] = slots
     const people = Array.from({ length: BURST.requests + 40 }, () => new mongoose.Types.ObjectId().toString())
+    await holders(people)
     const tokens = people.map((sub) => `Bearer ${signAccessToken({ sub, role: 'citizen', hallIds: [] })}`) // (signed just before use)
     const post = async (i: number, slotId: string) => {
       const res = await fetch(`${base}/bookings`, {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { POLICY_APPLICATION_STATUS_LABELS, POLICY_MODE_LABELS } from '@xz/shared'
-import { fetchMyApplications, yuan } from '@/api/policies'
+import { fetchMyApplications, fetchMyEnterprise, yuan } from '@/api/policies'
 import { StateView } from '@/components/StateView'
 import { useAsync } from '@/hooks/useAsync'
 import { useElderMode } from '@/stores/elder'
@@ -14,11 +14,13 @@ export default function MyApplicationsPage() {
   const { elderClass } = useElderMode()
   const [version, setVersion] = useState(0)
   useDidShow(() => setVersion((v) => v + 1))
-  const apps = useAsync(() => fetchMyApplications(), [version])
+  // without a claimed profile there is nothing to list: ask for one instead of letting the list call fail
+  const apps = useAsync(async () => ((await fetchMyEnterprise()) ? fetchMyApplications() : null), [version])
+  const needProfile = apps.data === null || apps.errorCode === 'ENTERPRISE_PROFILE_REQUIRED'
 
   return (
     <View className={`page ${elderClass}`} data-testid='applications-page'>
-      {apps.errorCode === 'ENTERPRISE_PROFILE_REQUIRED' ? (
+      {needProfile ? (
         <View className='section' data-testid='applications-need-profile'>
           <Text className='pol__text'>请先填写企业画像，认领您的企业后即可查看申报与兑现记录。</Text>
           <View className='pol__btn' onClick={() => go('/enterprise/profile/index')}>填写企业画像</View>

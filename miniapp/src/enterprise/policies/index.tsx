@@ -58,7 +58,7 @@ export default function PoliciesPage() {
 
       <View className='section'>
         <View className='pol__search' data-testid='policy-search'>
-          <Input value={q} onInput={(e) => setQ(e.detail.value)} placeholder='搜索政策名称、文号、部门（支持拼音）' maxlength={50} />
+          <Input className='pol__field-input' value={q} onInput={(e) => setQ(e.detail.value)} placeholder='搜索政策名称、文号、部门（支持拼音）' maxlength={50} />
         </View>
         <View className='pol__chips'>
           {POLICY_TOPICS.map((t) => (

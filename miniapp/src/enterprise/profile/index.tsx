@@ -39,7 +39,7 @@ function Field({ label, testId, value, onInput, placeholder, error, type = 'text
     <View className='pol__field'>
       <Text className='pol__label'>{label}</Text>
       <View className='pol__input' data-testid={testId}>
-        <Input value={value} type={type} disabled={disabled} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+        <Input className='pol__field-input' value={value} type={type} disabled={disabled} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
       </View>
       {error && <Text className='pol__error' data-testid={`${testId}-error`}>{error}</Text>}
     </View>
@@ -134,7 +134,7 @@ function ProfileForm({ profile, onSaved }: { profile: EnterpriseProfile | null; 
         <View className='pol__field'>
           <Text className='pol__label' data-testid='industry-selected'>所属行业：{industry ? `${industry} ${industryName(industry) ?? ''}` : '未选择'}</Text>
           <View className='pol__input' data-testid='industry-search'>
-            <Input value={industryQuery} placeholder='搜索行业名称或代码，如 食品、C14' onInput={(e) => setIndustryQuery(e.detail.value)} />
+            <Input className='pol__field-input' value={industryQuery} placeholder='搜索行业名称或代码，如 食品、C14' onInput={(e) => setIndustryQuery(e.detail.value)} />
           </View>
           <View className='pol__chips'>
             {industries.map((d) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -151,6 +151,17 @@ function StaffEntry({ me }: { me?: Me }) {
   )
 }
 
+/** One row of the 我的 menu: the label, an optional badge, and the arrow at the right edge (full-width tap target). */
+function MenuLink({ label, testId, onClick, children }: { label: string; testId?: string; onClick: () => void; children?: ReactNode }) {
+  return (
+    <View className='mine__link' data-testid={testId} onClick={onClick}>
+      <Text className='mine__link-label'>{label}</Text>
+      {children}
+      <Text className='mine__link-arrow'>›</Text>
+    </View>
+  )
+}
+
 export default function MinePage() {
   const account = useAccount()
   const { me } = account
@@ -188,28 +199,18 @@ export default function MinePage() {
         {me.data ? (
           <View>
             <View className='section mine__links'>
-              <Text className='mine__link' onClick={() => Taro.switchTab({ url: '/pages/bookings/index' })}>我的预约 ›</Text>
-              <Text className='mine__link' data-testid='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })}>
-                我的评价 ›
-              </Text>
-              <Text className='mine__link' data-testid='mine-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
-                个人信息与隐私 ›
-              </Text>
-              <Text className='mine__link mine__link--messages' data-testid='mine-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
-                消息
+              <MenuLink label='我的预约' onClick={() => Taro.switchTab({ url: '/pages/bookings/index' })} />
+              <MenuLink label='我的评价' testId='mine-ratings' onClick={() => Taro.navigateTo({ url: '/pages/ratings/index' })} />
+              <MenuLink label='个人信息与隐私' testId='mine-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} />
+              <MenuLink label='消息' testId='mine-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
                 {unread.data ? (
                   <Text className='mine__unread' data-testid='mine-unread'>
                     {unread.data > 99 ? '99+' : unread.data}
                   </Text>
-                ) : null}{' '}
-                ›
-              </Text>
-              <Text className='mine__link' data-testid='mine-tickets' onClick={() => Taro.navigateTo({ url: '/pages/tickets/mine/index' })}>
-                我的诉求（12345）›
-              </Text>
-              <Text className='mine__link' data-testid='mine-policies' onClick={() => Taro.navigateTo({ url: '/enterprise/policies/index' })}>
-                惠企政策 · 为你推荐 ›
-              </Text>
+                ) : null}
+              </MenuLink>
+              <MenuLink label='我的诉求（12345）' testId='mine-tickets' onClick={() => Taro.navigateTo({ url: '/pages/tickets/mine/index' })} />
+              <MenuLink label='惠企政策 · 为你推荐' testId='mine-policies' onClick={() => Taro.navigateTo({ url: '/enterprise/policies/index' })} />
             </View>
             <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />

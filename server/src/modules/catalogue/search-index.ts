@@ -10,12 +10,15 @@ import { rankItems, regionAncestors, regionPrefix, type ParsedQuery } from './ca
  * by `_id`) and reloads the index when another write, in any process, has changed it.
  */
 
-const INDEX_FIELDS = 'code name departmentId regionCode audiences themes offHours offHoursWeekend offHoursExtended searchText pinyin initials'
+const INDEX_FIELDS = 'code name status bookable departmentId regionCode audiences themes offHours offHoursWeekend offHoursExtended searchText pinyin initials'
 
 export interface IndexedService {
   _id: mongoose.Types.ObjectId
   code: string
   name: string
+  /** Always 'active' here; kept so that rule checks (sessions.service ruleOffers) can read it. */
+  status: string
+  bookable?: boolean | null
   departmentId?: mongoose.Types.ObjectId | null
   regionCode?: string | null
   audiences?: string[] | null

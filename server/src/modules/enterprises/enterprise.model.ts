@@ -39,10 +39,3 @@ const enterpriseOwnerSchema = new Schema(
   { timestamps: true },
 )
 export const EnterpriseOwner = mongoose.model('EnterpriseOwner', enterpriseOwnerSchema)
-
-/**
- * Version documents of the in-process caches of enterprises and policies (`_id` 'enterprises' / 'policies'): every
- * write sets a new random version, every read compares one document by `_id` and reloads when it changed.
- */
-const cacheVersionSchema = new Schema({ _id: { type: String }, version: { type: String, required: true } })
-export const PolicyCacheVersion = mongoose.model('PolicyCacheVersion', cacheVersionSchema)

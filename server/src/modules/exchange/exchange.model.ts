@@ -30,9 +30,12 @@ export const ExchangeQueue = mongoose.model('ExchangeQueue', exchangeQueueSchema
  */
 const exchangeLeaseSchema = new Schema({
   _id: { type: String },
+  /** The record the lease is for: a finished record's leases are removed by it (pushed down to SQL). */
+  recordId: { type: String, required: true },
   by: { type: String, required: true },
   until: { type: Date, required: true },
 })
+exchangeLeaseSchema.index({ recordId: 1 }, { name: 'recordId_1_pushdown' })
 export const ExchangeLease = mongoose.model('ExchangeLease', exchangeLeaseSchema)
 
 /**

@@ -268,7 +268,7 @@ async function acquireLease(item: QueueDoc, leaseMs: number): Promise<{ id: stri
     }
     const until = now().getTime() + leaseMs
     try {
-      await ExchangeLease.create({ _id: id, by: PUSHER_ID, until: new Date(until) })
+      await ExchangeLease.create({ _id: id, recordId: item._id, by: PUSHER_ID, until: new Date(until) })
     } catch (err) {
       if (isDuplicateKey(err)) return undefined // another process won this number
       throw err
@@ -281,8 +281,8 @@ async function acquireLease(item: QueueDoc, leaseMs: number): Promise<{ id: stri
 
 async function finish(item: QueueDoc): Promise<void> {
   await ExchangeQueue.deleteOne({ _id: item._id })
-  const upTo = (item.leaseSeq ?? 0) + 2
-  await ExchangeLease.deleteMany({ _id: { $in: Array.from({ length: upTo }, (_, n) => `${item._id}#${n}`) } })
+  // by the record, not by lease numbers: `leaseSeq` is a hint that a concurrent update of the queue item may lose
+  await ExchangeLease.deleteMany({ recordId: item._id })
 }
 
 // ---------------------------------------------------------------------------------------------
