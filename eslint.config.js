@@ -30,4 +30,16 @@ module.exports = tseslint.config(
     files: ['server/src/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
+  {
+    // The mini-program calls the API through its contracts (call(contract.route, …)), never by path.
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    ignores: ['miniapp/src/api/request.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Literal[value=/\\/api\\/v1\\//]', message: 'Call the route through its contract: call(contract.route, …) or urlOf(…) (miniapp/src/api/request.ts).' },
+        { selector: 'TemplateElement[value.raw=/\\/api\\/v1\\//]', message: 'Call the route through its contract: call(contract.route, …) or urlOf(…) (miniapp/src/api/request.ts).' },
+      ],
+    },
+  },
 )

@@ -153,6 +153,11 @@ export function pathOf(route: Pick<RouteSpec, 'path'>, params?: Record<string, u
   })
 }
 
+/** `idempotency-key` (as contracts name it, after Node's `req.headers`) → `Idempotency-Key` (as sent and documented). */
+export function headerName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())
+}
+
 /** A query string (without '?') of the defined values; '' when there are none. */
 export function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return ''

@@ -1,83 +1,80 @@
-import type {
-  AccountCreate,
-  AccountUpdate,
-  AccountWithPassword,
-  CalendarOverrideInput,
-  Page,
-  SessionCancelResult,
-  SessionRule,
-  SessionRuleInput,
-  SessionRuleUpdate,
-  StaffAccount,
-  StatsOverview
+import {
+  accountContract,
+  calendarContract,
+  sessionContract,
+  statsContract,
+  type AccountCreate,
+  type AccountUpdate,
+  type AccountWithPassword,
+  type CalendarOverrideInput,
+  type ResponseOf,
+  type SessionCancelResult,
+  type SessionRule,
+  type SessionRuleInput,
+  type SessionRuleUpdate,
+  type StaffAccount,
+  type StatsOverview
 } from '@xz/shared'
-import { request } from '@/api/request'
+import { call } from '@/api/request'
 
-/** Administrator API: typed with the shared schemas (shared/src/schemas/{sessions,staff,catalogue,ratings}.ts). */
+/** Administrator API, derived from shared/src/contracts/{sessions,calendar,accounts,stats}.ts. */
 
 // ---- session rules ----
 
 export async function fetchSessionRules(hallId: string): Promise<SessionRule[]> {
-  const page = await request<Page<SessionRule>>('/api/v1/admin/session-rules', { data: { hallId, pageSize: 50 } })
-  return page.items
+  return (await call(sessionContract.listRules, { query: { hallId, pageSize: 50 } })).items
 }
 
 export function createSessionRule(input: SessionRuleInput): Promise<SessionRule> {
-  return request<SessionRule>('/api/v1/admin/session-rules', { method: 'POST', data: { ...input } })
+  return call(sessionContract.createRule, { body: input })
 }
 
 export function updateSessionRule(id: string, patch: SessionRuleUpdate): Promise<SessionRule> {
-  return request<SessionRule>(`/api/v1/admin/session-rules/${id}`, { method: 'PATCH', data: { ...patch } })
+  return call(sessionContract.updateRule, { params: { id }, body: patch })
 }
 
 // ---- calendar and session cancellation ----
 
-export interface CalendarOverride {
-  date: string
-  type: CalendarOverrideInput['type']
-  name: string
-  reason?: string
-}
+export type CalendarOverride = ResponseOf<typeof calendarContract.putOverride>
 
 /** Every override, latest date first. */
 export async function fetchOverrides(): Promise<CalendarOverride[]> {
-  const list = await request<CalendarOverride[]>('/api/v1/admin/calendar/overrides')
+  const list = await call(calendarContract.listOverrides)
   return [...list].sort((a, b) => b.date.localeCompare(a.date))
 }
 
 export function putOverride({ date, ...body }: CalendarOverrideInput): Promise<CalendarOverride> {
-  return request<CalendarOverride>(`/api/v1/admin/calendar/overrides/${date}`, { method: 'PUT', data: { ...body } })
+  return call(calendarContract.putOverride, { params: { date }, body })
 }
 
-export function deleteOverride(date: string): Promise<unknown> {
-  return request<unknown>(`/api/v1/admin/calendar/overrides/${date}`, { method: 'DELETE' })
+export function deleteOverride(date: string): Promise<undefined> {
+  return call(calendarContract.deleteOverride, { params: { date } })
 }
 
 export function cancelSession(hallId: string, date: string, reason: string): Promise<SessionCancelResult> {
-  return request<SessionCancelResult>(`/api/v1/admin/sessions/${hallId}/${date}/cancel`, { method: 'POST', data: { reason } })
+  return call(sessionContract.cancelDay, { params: { hallId, date }, body: { reason } })
 }
 
 // ---- staff accounts ----
 
 export async function fetchAccounts(): Promise<StaffAccount[]> {
-  const page = await request<Page<StaffAccount>>('/api/v1/admin/accounts', { data: { pageSize: 50 } })
-  return page.items
+  return (await call(accountContract.list, { query: { pageSize: 50 } })).items
 }
 
 export function createAccount(input: AccountCreate): Promise<AccountWithPassword> {
-  return request<AccountWithPassword>('/api/v1/admin/accounts', { method: 'POST', data: { ...input } })
+  return call(accountContract.create, { body: input })
 }
 
 export function resetPassword(id: string): Promise<AccountWithPassword> {
-  return request<AccountWithPassword>(`/api/v1/admin/accounts/${id}/reset-password`, { method: 'POST', data: {} })
+  return call(accountContract.resetPassword, { params: { id } })
 }
 
 export function updateAccount(id: string, patch: AccountUpdate): Promise<StaffAccount> {
-  return request<StaffAccount>(`/api/v1/admin/accounts/${id}`, { method: 'PATCH', data: { ...patch } })
+  return call(accountContract.update, { params: { id }, body: patch })
 }
 
 // ---- statistics ----
 
 export function fetchOverview(from: string, to: string): Promise<StatsOverview> {
-  return request<StatsOverview>('/api/v1/stats/overview', { data: { from, to } })
+  return call(statsContract.overview, { query: { from, to } })
 }

@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro'
-import type { Health, Me, TokenPair, UpdateMe } from '@xz/shared'
-import { ApiError, clearSession, getSession, request, setSession } from './request'
+import { authContract, healthContract, type Health, type Me, type UpdateMe } from '@xz/shared'
+import { ApiError, call, clearSession, getSession, setSession } from './request'
 
 export async function fetchHealthInfo(): Promise<Health> {
-  return request<Health>('/api/v1/health', { auth: false })
+  return call(healthContract.get)
 }
 
 /** POST /auth/wechat {code}: a wx.login code in WeChat, the development login's code on H5. */
 export async function loginWithCode(code: string): Promise<Me> {
-  const pair = await request<TokenPair>('/api/v1/auth/wechat', { method: 'POST', data: { code }, auth: false })
+  const pair = await call(authContract.wechatLogin, { body: { code } })
   setSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken })
   return pair.user
 }
@@ -40,11 +40,11 @@ export async function ensureLogin(): Promise<void> {
 let pendingLogin: Promise<void> | null = null
 
 export function fetchMe(): Promise<Me> {
-  return request<Me>('/api/v1/me')
+  return call(authContract.me)
 }
 
 export function updateMe(patch: UpdateMe): Promise<Me> {
-  return request<Me>('/api/v1/me', { method: 'PATCH', data: { ...patch } })
+  return call(authContract.updateMe, { body: patch })
 }
 
 export function logout(): void {

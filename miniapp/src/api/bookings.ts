@@ -1,13 +1,13 @@
 import {
-  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER, type Booking, type BookingEligibility, type JoinWaitlist, type BookingDetail, type BookingStatus, type CreateBooking, type Page, type Slot,
-  type WaitlistEntry
+  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER_NAME, bookingContract, sessionContract, type Booking, type BookingEligibility, type JoinWaitlist, type BookingDetail,
+  type BookingStatus, type CreateBooking, type Slot, type WaitlistEntry
 } from '@xz/shared'
-import { request } from './request'
+import { call } from './request'
 
 export type { Booking, BookingDetail, BookingEligibility, Slot, WaitlistEntry }
 
 export function fetchSlots(params: { hallId: string; serviceId?: string; from: string; to: string }): Promise<Slot[]> {
-  return request<Slot[]>('/api/v1/slots', { data: { ...params }, auth: false })
+  return call(sessionContract.slots, { query: params })
 }
 
 /** A fresh key per booking attempt; a retry of the same attempt reuses it so the server books once. */
@@ -17,58 +17,43 @@ export function idempotencyKey(): string {
 }
 
 export function createBooking(input: CreateBooking, key: string): Promise<BookingDetail> {
-  return request<BookingDetail>('/api/v1/bookings', {
-    method: 'POST',
-    data: { ...input },
-    header: { [IDEMPOTENCY_HEADER]: key }
-  })
+  return call(bookingContract.create, { body: input, headers: { [IDEMPOTENCY_HEADER_NAME]: key } })
 }
 
 export async function fetchMyBookings(status?: BookingStatus): Promise<Booking[]> {
-  const data: Record<string, unknown> = { pageSize: 50 }
-  if (status) data.status = status
-  const body = await request<Booking[] | Page<Booking>>('/api/v1/bookings', { data })
-  return Array.isArray(body) ? body : body.items
+  return (await call(bookingContract.list, { query: { pageSize: 50, status } })).items
 }
 
 export function fetchBooking(id: string): Promise<BookingDetail> {
-  return request<BookingDetail>(`/api/v1/bookings/${encodeURIComponent(id)}`)
+  return call(bookingContract.get, { params: { id } })
 }
 
-export function cancelBooking(id: string, reason?: string): Promise<Booking> {
-  return request<Booking>(`/api/v1/bookings/${encodeURIComponent(id)}/cancel`, {
-    method: 'POST',
-    data: reason ? { reason } : {}
-  })
+export function cancelBooking(id: string, reason?: string): Promise<BookingDetail> {
+  return call(bookingContract.cancel, { params: { id }, body: reason ? { reason } : {} })
 }
 
 export function rescheduleBooking(id: string, slotId: string): Promise<BookingDetail> {
-  return request<BookingDetail>(`/api/v1/bookings/${encodeURIComponent(id)}/reschedule`, { method: 'POST', data: { slotId } })
+  return call(bookingContract.reschedule, { params: { id }, body: { slotId } })
 }
 
 /** Joins the waitlist of a full slot for the applicant of the form (the profile's name and mobile when omitted). */
 export function joinWaitlist(slotId: string, input: JoinWaitlist): Promise<WaitlistEntry> {
-  return request<WaitlistEntry>(`/api/v1/slots/${encodeURIComponent(slotId)}/waitlist`, {
-    method: 'POST',
-    data: { ...input }
-  })
+  return call(sessionContract.joinWaitlist, { params: { id: slotId }, body: input })
 }
 
 /** Whether I may book now (limit, suspension) and the days I already booked this item. */
 export function fetchEligibility(serviceId?: string): Promise<BookingEligibility> {
-  return request<BookingEligibility>('/api/v1/bookings/eligibility', { data: serviceId ? { serviceId } : {} })
+  return call(bookingContract.eligibility, { query: { serviceId } })
 }
 
 /** My waitlist entries (waiting first); the server lists at most a page of them. */
 export async function fetchMyWaitlist(): Promise<WaitlistEntry[]> {
-  const body = await request<Page<WaitlistEntry>>('/api/v1/bookings/waitlist', { data: { pageSize: 50 } })
-  return body.items
+  return (await call(bookingContract.waitlist, { query: { pageSize: 50 } })).items
 }
 
 export function leaveWaitlist(id: string): Promise<WaitlistEntry> {
-  return request<WaitlistEntry>(`/api/v1/bookings/waitlist/${encodeURIComponent(id)}`, { method: 'DELETE' })
+  return call(bookingContract.leaveWaitlist, { params: { id } })
 }
-
 export const WAITLIST_STATUS_LABELS: Record<WaitlistEntry['status'], string> = {
   waiting: '候补中',
   promoted: '已候补成功',

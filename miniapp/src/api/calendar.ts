@@ -1,6 +1,6 @@
-import type { CalendarDay } from '@xz/shared'
-import { request } from './request'
+import { calendarContract, type CalendarDay } from '@xz/shared'
+import { call } from './request'
 
 export function fetchCalendar(from: string, to: string): Promise<CalendarDay[]> {
-  return request<CalendarDay[]>('/api/v1/calendar', { data: { from, to }, auth: false })
+  return call(calendarContract.list, { query: { from, to } })
 }

@@ -1,8 +1,8 @@
-import type {
-  Audience, BundleDetail, OffHoursKind, BundleSummary, Department, HallDetail, HallSummary, HallType, Page, Region, RegionLevel, ServiceDetail,
-  ServiceSummary, Theme
+import {
+  catalogueContract, hallContract, type Audience, type BundleDetail, type OffHoursKind, type BundleSummary, type Department, type HallDetail,
+  type HallSummary, type HallType, type Page, type Region, type RegionLevel, type ServiceDetail, type ServiceSummary, type Theme
 } from '@xz/shared'
-import { request } from './request'
+import { call } from './request'
 
 export type { BundleDetail, BundleSummary, HallDetail }
 export interface ThemeCount {
@@ -22,42 +22,36 @@ export interface ServiceSearch {
   pageSize?: number
 }
 
-/** Drops empty values: the server validates query strings strictly. */
-function query(params: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue
-    out[key] = typeof value === 'boolean' ? String(value) : value
-  }
-  return out
-}
+// The server validates query strings strictly: empty texts are left out, booleans go as the strings it reads.
+const text = (s: string | undefined) => s || undefined
+const flag = (b: boolean | undefined): 'true' | 'false' | undefined => (b === undefined ? undefined : b ? 'true' : 'false')
 
 export function searchServices(params: ServiceSearch): Promise<Page<ServiceSummary>> {
-  return request<Page<ServiceSummary>>('/api/v1/services', { data: query(params), auth: false })
+  return call(catalogueContract.searchServices, { query: { ...params, q: text(params.q), departmentId: text(params.departmentId), offHours: flag(params.offHours) } })
 }
 
 export function fetchService(id: string): Promise<ServiceDetail> {
-  return request<ServiceDetail>(`/api/v1/services/${encodeURIComponent(id)}`, { auth: false })
+  return call(catalogueContract.getService, { params: { id } })
 }
 
 export function fetchBundles(): Promise<BundleSummary[]> {
-  return request<BundleSummary[]>('/api/v1/bundles', { auth: false })
+  return call(catalogueContract.listBundles)
 }
 
 export function fetchBundle(id: string): Promise<BundleDetail> {
-  return request<BundleDetail>(`/api/v1/bundles/${encodeURIComponent(id)}`, { auth: false })
+  return call(catalogueContract.getBundle, { params: { id } })
 }
 
 export function fetchThemes(): Promise<ThemeCount[]> {
-  return request<ThemeCount[]>('/api/v1/themes', { auth: false })
+  return call(catalogueContract.listThemes)
 }
 
 export function fetchDepartments(): Promise<Department[]> {
-  return request<Department[]>('/api/v1/departments', { auth: false })
+  return call(catalogueContract.listDepartments)
 }
 
 export function fetchRegions(level?: RegionLevel): Promise<Region[]> {
-  return request<Region[]>('/api/v1/regions', { data: level ? { level } : {}, auth: false })
+  return call(catalogueContract.listRegions, { query: { level } })
 }
 
 export interface HallSearch {
@@ -71,10 +65,10 @@ export interface HallSearch {
 
 /** Nearest first when lat/lng are given; the first 50 points. */
 export async function fetchHalls(params: HallSearch): Promise<HallSummary[]> {
-  const body = await request<Page<HallSummary>>('/api/v1/halls', { data: query({ ...params, pageSize: 50 }), auth: false })
-  return body.items
+  const query = { ...params, regionCode: text(params.regionCode), serviceId: text(params.serviceId), openNow: flag(params.openNow), pageSize: 50 }
+  return (await call(hallContract.list, { query })).items
 }
 
 export function fetchHall(id: string): Promise<HallDetail> {
-  return request<HallDetail>(`/api/v1/halls/${encodeURIComponent(id)}`, { auth: false })
+  return call(hallContract.get, { params: { id } })
 }

@@ -1,82 +1,93 @@
-import type {
-  ConditionCounts,
-  ConditionNode,
-  EnterpriseProfile,
-  EnterpriseProfileInput,
-  Page,
-  PolicyApplication,
-  PolicyDetail,
-  PolicyInput,
-  PolicyReport,
-  PolicySubscription,
-  PolicySummary
+import {
+  enterpriseContract,
+  policyContract,
+  type ConditionCounts,
+  type ConditionNode,
+  type EnterpriseProfile,
+  type EnterpriseProfileInput,
+  type GrantApplication,
+  type Page,
+  type PolicyApplication,
+  type PolicyApplicationStatus,
+  type PolicyDetail,
+  type PolicyInput,
+  type PolicyQuery,
+  type PolicyReport,
+  type PolicySubscription,
+  type PolicySummary,
+  type RejectApplication,
+  type ResponseOf
 } from '@xz/shared'
-import { request } from './request'
+import { call } from './request'
 
 /** 送政策上门: typed with the shared schemas (shared/src/schemas/policies.ts). */
 
 export function fetchMyEnterprise(): Promise<EnterpriseProfile | null> {
-  return request<EnterpriseProfile | null>('/api/v1/me/enterprise')
+  return call(enterpriseContract.mine)
 }
 
 export function saveMyEnterprise(input: EnterpriseProfileInput): Promise<EnterpriseProfile> {
-  return request<EnterpriseProfile>('/api/v1/me/enterprise', { method: 'PUT', data: { ...input } })
+  return call(enterpriseContract.putMine, { body: input })
 }
 
 export function subscribePolicies(input: PolicySubscription): Promise<EnterpriseProfile> {
-  return request<EnterpriseProfile>('/api/v1/policies/subscriptions', { method: 'POST', data: { ...input } })
+  return call(policyContract.subscribe, { body: input })
 }
 
-export function fetchPolicies(query: { q?: string; tag?: string; mode?: string; departmentId?: string; page?: number }): Promise<Page<PolicySummary>> {
-  const data: Record<string, unknown> = { pageSize: 20 }
-  for (const [k, v] of Object.entries(query)) if (v) data[k] = v
-  return request<Page<PolicySummary>>('/api/v1/policies', { data })
+/** Published policies; empty filters are left out (the server validates query strings strictly). */
+export function fetchPolicies(query: { q?: string; tag?: PolicyQuery['tag'] | ''; mode?: PolicyQuery['mode'] | ''; departmentId?: string; page?: number }): Promise<Page<PolicySummary>> {
+  const { q, tag, mode, departmentId, page } = query
+  return call(policyContract.list, { query: { pageSize: 20, q: q || undefined, tag: tag || undefined, mode: mode || undefined, departmentId: departmentId || undefined, page: page || undefined } })
 }
 
 export function fetchRecommended(): Promise<PolicySummary[]> {
-  return request<PolicySummary[]>('/api/v1/policies/recommended')
+  return call(policyContract.recommended)
 }
 
 export function fetchPolicy(id: string): Promise<PolicyDetail> {
-  return request<PolicyDetail>(`/api/v1/policies/${encodeURIComponent(id)}`)
+  return call(policyContract.get, { params: { id } })
 }
 
 export function applyPolicy(id: string, note?: string): Promise<PolicyApplication> {
-  return request<PolicyApplication>(`/api/v1/policies/${encodeURIComponent(id)}/applications`, { method: 'POST', data: note ? { note } : {} })
+  return call(policyContract.apply, { params: { id }, body: note ? { note } : {} })
 }
 
 export function fetchMyApplications(): Promise<PolicyApplication[]> {
-  return request<PolicyApplication[]>('/api/v1/policies/applications')
+  return call(policyContract.myApplications)
 }
 
 // ---- administrators ----
 
 export async function fetchAdminPolicies(): Promise<PolicySummary[]> {
-  return (await request<Page<PolicySummary>>('/api/v1/admin/policies', { data: { pageSize: 50 } })).items
+  return (await call(policyContract.adminList, { query: { pageSize: 50 } })).items
 }
 
 export function createPolicy(input: PolicyInput): Promise<PolicyDetail> {
-  return request<PolicyDetail>('/api/v1/admin/policies', { method: 'POST', data: { ...input } })
+  return call(policyContract.create, { body: input })
 }
 
-export function publishPolicy(id: string): Promise<{ policy: PolicySummary; granted: number; notified: number }> {
-  return request(`/api/v1/admin/policies/${id}/publish`, { method: 'POST' })
+export function publishPolicy(id: string): Promise<ResponseOf<typeof policyContract.publish>> {
+  return call(policyContract.publish, { params: { id } })
 }
 
 export function fetchConditionCounts(conditions: ConditionNode): Promise<ConditionCounts> {
-  return request<ConditionCounts>('/api/v1/admin/policies/condition-counts', { method: 'POST', data: { conditions } })
+  return call(policyContract.conditionCounts, { body: { conditions } })
 }
 
-export async function fetchAdminApplications(status?: string): Promise<Page<PolicyApplication>> {
-  return request<Page<PolicyApplication>>('/api/v1/admin/policy-applications', { data: { pageSize: 50, ...(status ? { status } : {}) } })
+export async function fetchAdminApplications(status?: PolicyApplicationStatus): Promise<Page<PolicyApplication>> {
+  return call(policyContract.adminApplications, { query: { pageSize: 50, status } })
 }
 
-export function stepApplication(id: string, step: 'accept' | 'review' | 'grant' | 'reject', body: Record<string, unknown> = {}): Promise<PolicyApplication> {
-  return request<PolicyApplication>(`/api/v1/admin/policy-applications/${encodeURIComponent(id)}/${step}`, { method: 'POST', data: body })
+/** The processing steps of an application (受理, 审核通过, 兑现, 不予兑现), each its own route. */
+export const applicationSteps = {
+  accept: (id: string) => call(policyContract.acceptApplication, { params: { id } }),
+  review: (id: string) => call(policyContract.reviewApplication, { params: { id } }),
+  grant: (id: string, body: GrantApplication) => call(policyContract.grantApplication, { params: { id }, body }),
+  reject: (id: string, body: RejectApplication) => call(policyContract.rejectApplication, { params: { id }, body }),
 }
 
 export function fetchPolicyReport(month: string): Promise<PolicyReport> {
-  return request<PolicyReport>('/api/v1/admin/policy-report', { data: { month } })
+  return call(policyContract.report, { query: { month } })
 }
 
 /** 元 with two decimals from integer fen. */

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro'
-import { LEGAL_VERSION, type AgreementStatus } from '@xz/shared'
-import { request } from './request'
+import { LEGAL_VERSION, privacyContract, type AgreementStatus, type ResponseOf } from '@xz/shared'
+import { call } from './request'
 
 export function fetchAgreement(): Promise<AgreementStatus> {
-  return request<AgreementStatus>('/api/v1/me/agreement')
+  return call(privacyContract.agreement)
 }
 
 export function agreeToCurrent(): Promise<AgreementStatus> {
-  return request<AgreementStatus>('/api/v1/me/agreement', { method: 'POST', data: { version: LEGAL_VERSION } })
+  return call(privacyContract.agree, { body: { version: LEGAL_VERSION } })
 }
 
 /**
@@ -28,10 +28,10 @@ export async function ensureAgreement(): Promise<boolean> {
   return true
 }
 
-export function exportMyData(): Promise<Record<string, unknown>> {
-  return request<Record<string, unknown>>('/api/v1/me/export')
+export function exportMyData(): Promise<ResponseOf<typeof privacyContract.exportMyData>> {
+  return call(privacyContract.exportMyData)
 }
 
-export function deleteMyAccount(): Promise<{ ok: true; deletedAt: string }> {
-  return request('/api/v1/me/delete', { method: 'POST', data: { confirm: '注销账号' } })
+export function deleteMyAccount(): Promise<ResponseOf<typeof privacyContract.deleteAccount>> {
+  return call(privacyContract.deleteAccount, { body: { confirm: '注销账号' } })
 }

@@ -1,9 +1,9 @@
 import {
   GUIDE_DIMENSIONS, GUIDE_REASON_TAGS, MIN_BAD_COMMENT_CHARS, REVISIT_SATISFACTIONS, WINDOW_DIMENSIONS, WINDOW_REASON_TAGS,
-  WORK_ORDER_STATUS_LABELS, isBadRating, type CreateRating, type MyRating, type Page, type PublicRating, type RatingSummary,
+  WORK_ORDER_STATUS_LABELS, isBadRating, ratingContract, type CreateRating, type MyRating, type Page, type PublicRating, type RatingSummary,
   type RevisitSatisfaction, type WorkOrderProgress
 } from '@xz/shared'
-import { request } from './request'
+import { call } from './request'
 
 export type { MyRating, PublicRating, RevisitSatisfaction, WorkOrderProgress }
 export {
@@ -17,24 +17,23 @@ export const MIN_BAD_COMMENT = MIN_BAD_COMMENT_CHARS
 export type NewRating = Omit<CreateRating, 'dimensions'> & { dimensions?: Record<string, number> }
 
 export function createRating(input: NewRating): Promise<MyRating> {
-  return request<MyRating>('/api/v1/ratings', { method: 'POST', data: { ...input } })
+  return call(ratingContract.create, { body: input })
 }
 
 export async function fetchMyRatings(): Promise<MyRating[]> {
-  const body = await request<Page<MyRating>>('/api/v1/ratings/mine', { data: { pageSize: 50 } })
-  return body.items
+  return (await call(ratingContract.mine, { query: { pageSize: 50 } })).items
 }
 
 export function appendRating(id: string, comment: string): Promise<MyRating> {
-  return request<MyRating>(`/api/v1/ratings/${encodeURIComponent(id)}/append`, { method: 'POST', data: { comment } })
+  return call(ratingContract.append, { params: { id }, body: { comment } })
 }
 
 export function revisitRating(id: string, satisfaction: RevisitSatisfaction): Promise<WorkOrderProgress> {
-  return request<WorkOrderProgress>(`/api/v1/ratings/${encodeURIComponent(id)}/revisit`, { method: 'POST', data: { satisfaction } })
+  return call(ratingContract.revisit, { params: { id }, body: { satisfaction } })
 }
 
 export type ServiceRatings = Page<PublicRating> & { summary: RatingSummary }
 
 export function fetchServiceRatings(serviceId: string): Promise<ServiceRatings> {
-  return request<ServiceRatings>('/api/v1/ratings', { data: { serviceId, pageSize: 10 }, auth: false })
+  return call(ratingContract.listPublic, { query: { serviceId, pageSize: 10 } })
 }

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
-import { isErrorCode, type ErrorCode, type TokenPair } from '@xz/shared'
+import {
+  authContract, definedEntries, headerName, isErrorCode, pathOf, queryString, type CallArgs, type CallInput, type ErrorCode, type ResponseOf, type Route, type TokenPair
+} from '@xz/shared'
 
 /** API origin baked in at build time (config/index.ts); '' = same origin (H5 served by the API server). */
 export const API_BASE: string = process.env.TARO_APP_API_BASE ?? ''
@@ -7,7 +9,8 @@ export const API_BASE: string = process.env.TARO_APP_API_BASE ?? ''
 /** Storage key of the signed-in session (JSON {accessToken, refreshToken}). */
 export const SESSION_KEY = 'xz.session'
 
-const REFRESH_PATH = '/api/v1/auth/refresh'
+/** Every contract path is relative to this. */
+const API_PREFIX = '/api/v1'
 const TIMEOUT_MS = 15_000
 
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR'
@@ -54,26 +57,47 @@ export function clearSession(): void {
   Taro.removeStorageSync(SESSION_KEY)
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: HttpMethod
   /** JSON body, or query parameters for GET */
   data?: Record<string, unknown> | unknown[]
-  /** Send the Bearer token of the stored session (default true) */
-  auth?: boolean
+  /** Send the Bearer token of the stored session */
+  auth: boolean
   header?: Record<string, string>
 }
 
 /**
- * Calls the API (`path` starts with /api/v1) and resolves with the parsed JSON body.
+ * Calls a route of the API contract (shared/src/contracts) and resolves with its response, typed by the
+ * contract: `call(bookingContract.get, { params: { id } })`. Path parameters are filled in and encoded, a
+ * GET's query goes as its query string, and the Bearer token is sent to routes that read it.
  * Non-2xx answers reject with ApiError(code, status, message) from the server's `{error:{code,message,details}}`;
  * an unreachable server rejects with ApiError('NETWORK_ERROR').
  * An expired access token is refreshed once (shared by concurrent calls) and the call retried once.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const useAuth = options.auth ?? true
-  const session = useAuth ? getSession() : null
+export function call<R extends Route>(route: R, ...args: CallArgs<R>): Promise<ResponseOf<R>> {
+  const input = (args[0] ?? {}) as CallInput<Route> & { params?: Record<string, unknown>; query?: Record<string, unknown>; headers?: Record<string, string> }
+  const isGet = route.method === 'get'
+  const query = definedEntries(input.query)
+  const qs = isGet ? '' : queryString(query)
+  return request<ResponseOf<R>>(API_PREFIX + pathOf(route, input.params) + (qs ? `?${qs}` : ''), {
+    method: route.method.toUpperCase() as HttpMethod,
+    data: isGet ? query : route.body ? ((input.body ?? {}) as Record<string, unknown>) : undefined,
+    header: input.headers && Object.fromEntries(Object.entries(input.headers).map(([name, value]) => [headerName(name), value])),
+    auth: route.auth !== undefined,
+  })
+}
+
+/** The full URL of a route (e.g. a download opened outside `call`). */
+export function urlOf<R extends Route>(route: R, ...args: CallArgs<R>): string {
+  const input = (args[0] ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> }
+  const qs = queryString(input.query)
+  return `${API_BASE}${API_PREFIX}${pathOf(route, input.params)}${qs ? `?${qs}` : ''}`
+}
+
+async function request<T>(path: string, options: RequestOptions): Promise<T> {
+  const session = options.auth ? getSession() : null
   try {
     return await send<T>(path, options, session?.accessToken)
   } catch (err) {
@@ -98,7 +122,7 @@ let pendingRefresh: Promise<Session | null> | null = null
 
 /** Exchanges the refresh token for a new pair and stores it; clears the session and resolves null on failure. */
 function refreshSession(refreshToken: string): Promise<Session | null> {
-  pendingRefresh ??= send<TokenPair>(REFRESH_PATH, { method: 'POST', data: { refreshToken } })
+  pendingRefresh ??= send<TokenPair>(API_PREFIX + pathOf(authContract.refresh), { method: 'POST', data: { refreshToken }, auth: false })
     .then((pair) => {
       const next = { accessToken: pair.accessToken, refreshToken: pair.refreshToken }
       setSession(next)

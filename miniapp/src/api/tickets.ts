@@ -1,43 +1,39 @@
-import type { KnowledgeEntry, MonthlyReport, Page, Ticket, TicketCategory, TicketSatisfaction, TicketType } from '@xz/shared'
-import { request } from './request'
+import { knowledgeContract, ticketContract, type KnowledgeEntry, type MonthlyReport, type Page, type Ticket, type TicketCategory, type TicketSatisfaction, type TicketSubmit } from '@xz/shared'
+import { call } from './request'
 
-/** 12345 诉求 and 知识库 API (shared/src/schemas/{tickets,knowledge}.ts). */
+/** 12345 诉求 and 知识库 API, derived from shared/src/contracts/{tickets,knowledge}.ts. */
 
-export const fetchTicketCategories = () => request<{ items: TicketCategory[] }>('/api/v1/ticket-categories', { auth: false })
+export const fetchTicketCategories = (): Promise<{ items: TicketCategory[] }> => call(ticketContract.categories)
 
-export const searchKnowledge = (q: string) =>
-  request<Page<KnowledgeEntry>>(`/api/v1/knowledge?q=${encodeURIComponent(q)}&pageSize=5`, { auth: false })
+export const searchKnowledge = (q: string): Promise<Page<KnowledgeEntry>> => call(knowledgeContract.search, { query: { q, pageSize: 5 } })
 
-export const markKnowledgeResolved = (id: string) => request<{ ok: true }>(`/api/v1/knowledge/${id}/resolved`, { method: 'POST' })
+export const markKnowledgeResolved = (id: string): Promise<{ ok: true }> => call(knowledgeContract.markResolved, { params: { id } })
 
-export interface SubmitTicket {
-  type: TicketType
-  categoryId: string
-  description: string
-  contactMobile: string
-  regionCode?: string
-  shownKnowledgeIds: string[]
-}
-export const submitTicket = (body: SubmitTicket) => request<Ticket>('/api/v1/tickets', { method: 'POST', data: { ...body } })
-export const fetchMyTickets = () => request<Page<Ticket>>('/api/v1/tickets/mine?pageSize=50')
-export const rateTicket = (id: string, satisfaction: TicketSatisfaction) =>
-  request<Ticket>(`/api/v1/tickets/${id}/rate`, { method: 'POST', data: { satisfaction } })
-export const supplementTicket = (id: string, text: string) => request<Ticket>(`/api/v1/tickets/${id}/supplement`, { method: 'POST', data: { text } })
+export type SubmitTicket = TicketSubmit
+export const submitTicket = (body: SubmitTicket): Promise<Ticket> => call(ticketContract.submit, { body })
+export const fetchMyTickets = (): Promise<Page<Ticket>> => call(ticketContract.mine, { query: { pageSize: 50 } })
+export const rateTicket = (id: string, satisfaction: TicketSatisfaction): Promise<Ticket> => call(ticketContract.rate, { params: { id }, body: { satisfaction } })
+export const supplementTicket = (id: string, text: string): Promise<Ticket> => call(ticketContract.supplement, { params: { id }, body: { text } })
 
 // ---- dispatchers ----
-export const fetchDispatchQueue = () => request<Page<Ticket>>('/api/v1/dispatch/tickets?pageSize=50')
-export const dispatchTicket = (id: string, departmentId?: string, note?: string) =>
-  request<Ticket>(`/api/v1/dispatch/tickets/${id}/dispatch`, { method: 'POST', data: { ...(departmentId ? { departmentId } : {}), ...(note ? { note } : {}) } })
-export const mergeTicket = (id: string, intoId: string) => request<Ticket>(`/api/v1/dispatch/tickets/${id}/merge`, { method: 'POST', data: { intoId } })
+export const fetchDispatchQueue = (): Promise<Page<Ticket>> => call(ticketContract.dispatchQueue, { query: { pageSize: 50 } })
+export const dispatchTicket = (id: string, departmentId?: string, note?: string): Promise<Ticket> =>
+  call(ticketContract.dispatch, { params: { id }, body: { ...(departmentId ? { departmentId } : {}), ...(note ? { note } : {}) } })
+export const mergeTicket = (id: string, intoId: string): Promise<Ticket> => call(ticketContract.merge, { params: { id }, body: { intoId } })
 
 // ---- department handlers ----
-export const fetchHandlerTickets = () => request<Page<Ticket>>('/api/v1/dept/tickets?pageSize=50')
-export type HandlerAction = 'accept' | 'return' | 'reply' | 'supplement-request' | 'extension'
-export const handlerAct = (id: string, action: HandlerAction, data: Record<string, unknown> = {}) =>
-  request<Ticket>(`/api/v1/dept/tickets/${id}/${action}`, { method: 'POST', data })
+export const fetchHandlerTickets = (): Promise<Page<Ticket>> => call(ticketContract.handlerTickets, { query: { pageSize: 50 } })
+/** What a handler does with a ticket of the department, each its own route. */
+export const handlerActions = {
+  accept: (id: string): Promise<Ticket> => call(ticketContract.accept, { params: { id } }),
+  return: (id: string, reason: string): Promise<Ticket> => call(ticketContract.return, { params: { id }, body: { reason } }),
+  reply: (id: string, text: string): Promise<Ticket> => call(ticketContract.reply, { params: { id }, body: { text } }),
+  requestSupplement: (id: string, reason: string): Promise<Ticket> => call(ticketContract.requestSupplement, { params: { id }, body: { reason } }),
+  requestExtension: (id: string, days: number, reason: string): Promise<Ticket> => call(ticketContract.requestExtension, { params: { id }, body: { days, reason } }),
+}
 
 // ---- administrators ----
-export const fetchPendingExtensions = () => request<Page<Ticket>>('/api/v1/admin/tickets/extensions?pageSize=50')
-export const decideExtension = (id: string, approve: boolean, reason: string) =>
-  request<Ticket>(`/api/v1/admin/tickets/${id}/extension-decision`, { method: 'POST', data: { approve, reason } })
-export const fetchMonthlyReport = (month: string) => request<MonthlyReport>(`/api/v1/admin/ticket-stats/monthly-report?month=${month}`)
+export const fetchPendingExtensions = (): Promise<Page<Ticket>> => call(ticketContract.pendingExtensions, { query: { pageSize: 50 } })
+export const decideExtension = (id: string, approve: boolean, reason: string): Promise<Ticket> =>
+  call(ticketContract.decideExtension, { params: { id }, body: { approve, reason } })
+export const fetchMonthlyReport = async (month: string): Promise<MonthlyReport> => call(ticketContract.monthlyReport, { query: { month } })

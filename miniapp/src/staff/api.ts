@@ -1,67 +1,69 @@
-import type {
-  BookingStatus,
-  CheckinResult,
-  HallDetail,
-  Me,
-  Page,
-  Queue,
-  QueueEntry,
-  Role,
-  StaffBookingDetail,
-  StaffBookingItem,
-  StaffDay,
-  TokenPair,
-  VerifyWorkOrder,
-  Walkin,
-  WalkinBody,
-  WorkOrder,
-  WorkOrderStatus
+import {
+  authContract,
+  hallContract,
+  staffContract,
+  workOrderContract,
+  type BookingStatus,
+  type CheckinResult,
+  type HallDetail,
+  type Me,
+  type Queue,
+  type QueueEntry,
+  type Role,
+  type StaffBookingDetail,
+  type StaffBookingItem,
+  type StaffDay,
+  type VerifyWorkOrder,
+  type Walkin,
+  type WalkinBody,
+  type WorkOrder,
+  type WorkOrderStatus
 } from '@xz/shared'
-import { ApiError, request, setSession } from '@/api/request'
+import { ApiError, call, setSession } from '@/api/request'
 
-/** Staff desk and work-order API: typed with the shared schemas (shared/src/schemas/{staff,ratings}.ts). */
+/** Staff desk and work-order API, derived from shared/src/contracts/{staff,work-orders}.ts. */
 
 export const STAFF_ROLES: Role[] = ['staff', 'admin']
 
 // ---- auth ----
 
 export async function staffLogin(username: string, password: string): Promise<Me> {
-  const pair = await request<TokenPair>('/api/v1/auth/staff', { method: 'POST', data: { username, password }, auth: false })
+  const pair = await call(authContract.staffLogin, { body: { username, password } })
   setSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken })
   return pair.user
 }
 
 export function fetchMe(): Promise<Me> {
-  return request<Me>('/api/v1/me')
+  return call(authContract.me)
 }
 
 export function fetchHall(id: string): Promise<HallDetail> {
-  return request<HallDetail>(`/api/v1/halls/${id}`, { auth: false })
+  return call(hallContract.get, { params: { id } })
 }
 
 // ---- desk ----
 
 export function fetchStaffDay(hallId: string, date: string, status?: BookingStatus): Promise<StaffDay> {
-  return request<StaffDay>('/api/v1/staff/bookings', { data: { hallId, date, ...(status ? { status } : {}) } })
+  return call(staffContract.day, { query: { hallId, date, status } })
 }
 
 export function fetchStaffBooking(id: string): Promise<StaffBookingDetail> {
-  return request<StaffBookingDetail>(`/api/v1/staff/bookings/${id}`)
+  return call(staffContract.booking, { params: { id } })
 }
 
 export function checkIn(code: string): Promise<CheckinResult> {
-  return request<CheckinResult>('/api/v1/staff/checkins', { method: 'POST', data: { code } })
+  return call(staffContract.checkIn, { body: { code } })
 }
 
 /** Checks in a booking picked from the desk list (no code to retype). */
 export function checkInBooking(id: string): Promise<CheckinResult> {
-  return request<CheckinResult>(`/api/v1/staff/bookings/${id}/checkin`, { method: 'POST' })
+  return call(staffContract.checkInBooking, { params: { id } })
 }
 
 /** Calls the next person in line; null when nobody is waiting (QUEUE_EMPTY). */
 export async function callNext(hallId: string): Promise<QueueEntry | null> {
   try {
-    return await request<QueueEntry>('/api/v1/staff/queue/next', { method: 'POST', data: { hallId } })
+    return await call(staffContract.callNext, { body: { hallId } })
   } catch (err) {
     if (err instanceof ApiError && err.code === 'QUEUE_EMPTY') return null
     throw err
@@ -69,15 +71,15 @@ export async function callNext(hallId: string): Promise<QueueEntry | null> {
 }
 
 export function fetchQueue(hallId: string): Promise<Queue> {
-  return request<Queue>('/api/v1/staff/queue', { data: { hallId } })
+  return call(staffContract.queue, { query: { hallId } })
 }
 
 export function serve(id: string): Promise<StaffBookingItem> {
-  return request<StaffBookingItem>(`/api/v1/staff/bookings/${id}/serve`, { method: 'POST', data: {} })
+  return call(staffContract.serve, { params: { id } })
 }
 
 export function serveWalkin(id: string): Promise<Walkin> {
-  return request<Walkin>(`/api/v1/staff/walkins/${id}/serve`, { method: 'POST', data: {} })
+  return call(staffContract.serveWalkin, { params: { id } })
 }
 
 /** Serves whoever is at the window: a booking or a walk-in. */
@@ -86,11 +88,11 @@ export function serveEntry(entry: Pick<QueueEntry, 'id' | 'kind'>): Promise<unkn
 }
 
 export function markNoShow(id: string): Promise<StaffBookingItem> {
-  return request<StaffBookingItem>(`/api/v1/staff/bookings/${id}/no-show`, { method: 'POST', data: {} })
+  return call(staffContract.noShow, { params: { id } })
 }
 
 export function walkIn(body: WalkinBody): Promise<Walkin> {
-  return request<Walkin>('/api/v1/staff/walkins', { method: 'POST', data: { ...body } })
+  return call(staffContract.registerWalkin, { body })
 }
 
 // ---- work orders ----
@@ -102,20 +104,18 @@ export function sortWorkOrders(list: WorkOrder[]): WorkOrder[] {
 }
 
 export async function fetchWorkOrders(status?: WorkOrderStatus): Promise<WorkOrder[]> {
-  const page = await request<Page<WorkOrder>>('/api/v1/staff/work-orders', {
-    data: { pageSize: 50, ...(status ? { status } : {}) }
-  })
+  const page = await call(workOrderContract.list, { query: { pageSize: 50, status } })
   return sortWorkOrders(page.items)
 }
 
 export function fetchWorkOrder(id: string): Promise<WorkOrder> {
-  return request<WorkOrder>(`/api/v1/staff/work-orders/${id}`)
+  return call(workOrderContract.get, { params: { id } })
 }
 
 export function verifyWorkOrder(id: string, body: VerifyWorkOrder): Promise<WorkOrder> {
-  return request<WorkOrder>(`/api/v1/staff/work-orders/${id}/verify`, { method: 'POST', data: { ...body } })
+  return call(workOrderContract.verify, { params: { id }, body })
 }
 
 export function replyWorkOrder(id: string, text: string): Promise<WorkOrder> {
-  return request<WorkOrder>(`/api/v1/staff/work-orders/${id}/reply`, { method: 'POST', data: { text } })
+  return call(workOrderContract.reply, { params: { id }, body: { text } })
 }

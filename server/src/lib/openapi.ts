@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ERROR_HTTP_STATUS, ErrorBodySchema, type EmptyResponse, type FileResponse, type ResponseSpec, type Route } from '@xz/shared'
+import { ERROR_HTTP_STATUS, ErrorBodySchema, headerName, type EmptyResponse, type FileResponse, type ResponseSpec, type Route } from '@xz/shared'
 import { routeRegistry, type RegisteredRoute } from './routes'
 
 type JsonSchema = Record<string, unknown>
@@ -43,9 +43,6 @@ function parameters(spec: Route, path: string) {
   }
   return out
 }
-
-/** `idempotency-key` (as Node reads it) → `Idempotency-Key` (as documented). */
-const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())
 
 type Registered = RegisteredRoute
 

@@ -66,6 +66,7 @@ export type EnterpriseProfile = z.infer<typeof EnterpriseProfileSchema>
 // ---------------------------------------------------------------------------------------------
 
 export const POLICY_TOPICS = ['资金补贴', '税费减免', '金融支持', '稳岗就业', '科技创新', '人才引进', '市场开拓', '创业扶持', '绿色发展'] as const
+export type PolicyTopic = (typeof POLICY_TOPICS)[number]
 export const BENEFIT_KINDS = ['补贴', '减免', '奖励', '贷款贴息', '资质认定'] as const
 export const POLICY_MODES = ['auto', 'apply'] as const
 export type PolicyMode = (typeof POLICY_MODES)[number]
@@ -253,7 +254,9 @@ export const PolicyApplicationIdParamsSchema = z.object({ id: z.string().regex(/
 
 export const ApplyPolicySchema = z.strictObject({ note: z.string().trim().max(500).optional() })
 export const GrantApplicationSchema = z.strictObject({ amountFen: FenSchema })
+export type GrantApplication = z.input<typeof GrantApplicationSchema>
 export const RejectApplicationSchema = z.strictObject({ reason: z.string().trim().min(2, '请填写不予兑现的理由').max(300) })
+export type RejectApplication = z.input<typeof RejectApplicationSchema>
 export const ApplicationQuerySchema = PageQuerySchema.extend({
   policyId: ObjectIdSchema.optional(),
   status: z.enum(POLICY_APPLICATION_STATUSES).optional(),

@@ -1,20 +1,17 @@
-import type { HolidayScheduleInput, HolidayYearStatus } from '@xz/shared'
-import { request } from '@/api/request'
+import { calendarContract, type HolidayScheduleInput, type HolidayYearStatus, type ResponseOf } from '@xz/shared'
+import { call } from '@/api/request'
 
-/** Holiday schedules per year (SPEC §2.12): typed with shared/src/schemas/holidays.ts. */
-export interface AdminHolidayYears {
-  years: HolidayYearStatus[]
-  notice?: string
-}
+/** Holiday schedules per year (SPEC §2.12), derived from shared/src/contracts/calendar.ts. */
+export type AdminHolidayYears = ResponseOf<typeof calendarContract.adminYears>
 
 export function fetchHolidayYears(): Promise<AdminHolidayYears> {
-  return request<AdminHolidayYears>('/api/v1/admin/calendar/years')
+  return call(calendarContract.adminYears)
 }
 
 export function publishHolidayYear(year: number, schedule: HolidayScheduleInput): Promise<HolidayYearStatus> {
-  return request<HolidayYearStatus>(`/api/v1/admin/calendar/years/${year}`, { method: 'PUT', data: { ...schedule } })
+  return call(calendarContract.publishYear, { params: { year }, body: schedule })
 }
 
 export function importHolidayYear(year: number, text: string): Promise<HolidayYearStatus> {
-  return request<HolidayYearStatus>(`/api/v1/admin/calendar/years/${year}/import`, { method: 'POST', data: { text } })
+  return call(calendarContract.importYear, { params: { year }, body: { text } })
 }

@@ -1,18 +1,13 @@
-import type { ExchangeQueueItem } from '@xz/shared'
-import { request } from '@/api/request'
+import { exchangeContract, type ExchangeQueueItem, type ResponseOf } from '@xz/shared'
+import { call } from '@/api/request'
 
-/** 好差评 exchange administration (SPEC §2.13): typed with shared/src/schemas/exchange.ts. */
-export interface ExchangeOverview {
-  endpointConfigured: boolean
-  profile: string
-  pending: number
-  dead: ExchangeQueueItem[]
-}
+/** 好差评 exchange administration (SPEC §2.13), derived from shared/src/contracts/exchange.ts. */
+export type ExchangeOverview = ResponseOf<typeof exchangeContract.overview>
 
 export function fetchExchange(): Promise<ExchangeOverview> {
-  return request<ExchangeOverview>('/api/v1/admin/exchange')
+  return call(exchangeContract.overview)
 }
 
 export function repushRecord(id: string): Promise<ExchangeQueueItem> {
-  return request<ExchangeQueueItem>(`/api/v1/admin/exchange/dead/${id}/repush`, { method: 'POST' })
+  return call(exchangeContract.repush, { params: { id } })
 }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { POLICY_APPLICATION_STATUS_LABELS, POLICY_MODE_LABELS, type PolicyApplication } from '@xz/shared'
 import { errorMessage } from '@/api/errors'
-import { fetchAdminApplications, stepApplication, yuan } from '@/api/policies'
+import { applicationSteps, fetchAdminApplications, yuan } from '@/api/policies'
 import { useAsync } from '@/hooks/useAsync'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
@@ -14,9 +14,9 @@ import '../policies/policy-admin.scss'
 function ApplicationCard({ a, onChanged }: { a: PolicyApplication; onChanged: () => void }) {
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
-  const step = async (s: 'accept' | 'review' | 'grant' | 'reject', body: Record<string, unknown> = {}) => {
+  const step = async (run: () => Promise<PolicyApplication>) => {
     try {
-      await stepApplication(a.id, s, body)
+      await run()
       void Taro.showToast({ title: '已处理', icon: 'success' })
       onChanged()
     } catch (err) {
@@ -37,12 +37,12 @@ function ApplicationCard({ a, onChanged }: { a: PolicyApplication; onChanged: ()
       {a.note && <Text className='desk__muted'>企业说明：{a.note}</Text>}
       {a.status === 'submitted' && (
         <View className='desk__actions'>
-          <Text className='desk__btn' data-testid='app-accept' onClick={() => void step('accept')}>受理</Text>
+          <Text className='desk__btn' data-testid='app-accept' onClick={() => void step(() => applicationSteps.accept(a.id))}>受理</Text>
         </View>
       )}
       {a.status === 'accepted' && (
         <View className='desk__actions'>
-          <Text className='desk__btn' data-testid='app-review' onClick={() => void step('review')}>审核通过</Text>
+          <Text className='desk__btn' data-testid='app-review' onClick={() => void step(() => applicationSteps.review(a.id))}>审核通过</Text>
         </View>
       )}
       {a.status === 'reviewed' && (
@@ -51,7 +51,7 @@ function ApplicationCard({ a, onChanged }: { a: PolicyApplication; onChanged: ()
             <Input value={amount} type='digit' placeholder='兑现金额（元）' onInput={(e) => setAmount(e.detail.value)} />
           </View>
           <View className='desk__actions'>
-            <Text className='desk__btn desk__btn--primary' data-testid='app-grant' onClick={() => /^\d+(\.\d{1,2})?$/.test(amount) && void step('grant', { amountFen: Math.round(Number(amount) * 100) })}>
+            <Text className='desk__btn desk__btn--primary' data-testid='app-grant' onClick={() => /^\d+(\.\d{1,2})?$/.test(amount) && void step(() => applicationSteps.grant(a.id, { amountFen: Math.round(Number(amount) * 100) }))}>
               兑现
             </Text>
           </View>
@@ -63,7 +63,7 @@ function ApplicationCard({ a, onChanged }: { a: PolicyApplication; onChanged: ()
             <Input value={reason} placeholder='不予兑现的理由' onInput={(e) => setReason(e.detail.value)} />
           </View>
           <View className='desk__actions'>
-            <Text className='desk__btn desk__btn--danger' data-testid='app-reject' onClick={() => reason.trim().length >= 2 && void step('reject', { reason })}>
+            <Text className='desk__btn desk__btn--danger' data-testid='app-reject' onClick={() => reason.trim().length >= 2 && void step(() => applicationSteps.reject(a.id, { reason }))}>
               不予兑现
             </Text>
           </View>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { localDate } from '@xz/shared'
+import { localDate, policyContract } from '@xz/shared'
 import { fetchPolicyReport, yuan } from '@/api/policies'
-import { API_BASE, getSession } from '@/api/request'
+import { getSession, urlOf } from '@/api/request'
 import { useAsync } from '@/hooks/useAsync'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
@@ -13,7 +13,7 @@ import '../policies/policy-admin.scss'
 
 /** Downloads the XLSX with the session's token (H5: a blob link; mini-program: downloadFile + openDocument). */
 async function downloadXlsx(month: string): Promise<void> {
-  const url = `${API_BASE}/api/v1/admin/policy-report/xlsx?month=${month}`
+  const url = urlOf(policyContract.reportXlsx, { query: { month } })
   const header = { Authorization: `Bearer ${getSession()?.accessToken ?? ''}` }
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch(url, { headers: header })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { POLICY_MODE_LABELS, POLICY_TOPICS, type PolicyMode } from '@xz/shared'
+import { POLICY_MODE_LABELS, POLICY_TOPICS, type PolicyMode, type PolicyTopic } from '@xz/shared'
 import { fetchMyEnterprise, fetchPolicies, fetchRecommended } from '@/api/policies'
 import { getSession } from '@/api/request'
 import { StateView } from '@/components/StateView'
@@ -17,7 +17,7 @@ export default function PoliciesPage() {
   const [version, setVersion] = useState(0)
   useDidShow(() => setVersion((v) => v + 1))
   const [q, setQ] = useState('')
-  const [tag, setTag] = useState('')
+  const [tag, setTag] = useState<PolicyTopic | ''>('')
   const [mode, setMode] = useState<PolicyMode | ''>('')
   const query = useDebounced(q, 300)
   const signedIn = Boolean(getSession())

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { Role, Ticket } from '@xz/shared'
 import { useAsync } from '@/hooks/useAsync'
-import { fetchHandlerTickets, handlerAct, type HandlerAction } from '@/api/tickets'
+import { fetchHandlerTickets, handlerActions } from '@/api/tickets'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { DeskState } from '../../staff/lib/DeskState'
@@ -17,10 +17,10 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
   const [text, setText] = useState('')
   const [days, setDays] = useState('')
   const [error, setError] = useState('')
-  const run = async (action: HandlerAction, data: Record<string, unknown>, message: string) => {
+  const run = async (act: () => Promise<Ticket>, message: string) => {
     setError('')
     try {
-      await handlerAct(ticket.id, action, data)
+      await act()
       onDone(message)
     } catch (err) {
       setError(actionError(err))
@@ -33,10 +33,10 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
       )}
       {ticket.status === 'dispatched' && (
         <View className='desk__actions'>
-          <ActionButton variant='primary' testId='handler-accept' onClick={() => void run('accept', {}, '已签收')}>
+          <ActionButton variant='primary' testId='handler-accept' onClick={() => void run(() => handlerActions.accept(ticket.id), '已签收')}>
             签收
           </ActionButton>
-          <ActionButton variant='danger' testId='handler-return' onClick={() => void run('return', { reason: text.trim() }, '已退单')}>
+          <ActionButton variant='danger' testId='handler-return' onClick={() => void run(() => handlerActions.return(ticket.id, text.trim()), '已退单')}>
             退单
           </ActionButton>
         </View>
@@ -44,10 +44,10 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
       {ticket.status === 'handling' && (
         <View>
           <View className='desk__actions'>
-            <ActionButton variant='primary' testId='handler-reply' onClick={() => void run('reply', { text: text.trim() }, '已答复')}>
+            <ActionButton variant='primary' testId='handler-reply' onClick={() => void run(() => handlerActions.reply(ticket.id, text.trim()), '已答复')}>
               答复
             </ActionButton>
-            <ActionButton variant='plain' testId='handler-supplement' onClick={() => void run('supplement-request', { reason: text.trim() }, '已请求补充材料')}>
+            <ActionButton variant='plain' testId='handler-supplement' onClick={() => void run(() => handlerActions.requestSupplement(ticket.id, text.trim()), '已请求补充材料')}>
               请求补充材料
             </ActionButton>
           </View>
@@ -56,7 +56,7 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
               <Text className='desk__label'>申请延期（工作日，最多 10 天）</Text>
               <Input className='desk__input' data-testid='handler-extension-days' type='number' value={days} onInput={(e) => setDays(e.detail.value)} />
               <View className='desk__actions'>
-                <ActionButton variant='plain' testId='handler-extension' onClick={() => void run('extension', { days: Number(days), reason: text.trim() }, '已申请延期')}>
+                <ActionButton variant='plain' testId='handler-extension' onClick={() => void run(() => handlerActions.requestExtension(ticket.id, Number(days), text.trim()), '已申请延期')}>
                   申请延期
                 </ActionButton>
               </View>

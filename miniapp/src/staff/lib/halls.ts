@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { Me } from '@xz/shared'
-import { request } from '@/api/request'
-import type { HallSummary, Page } from '@xz/shared'
+import { hallContract, type HallSummary, type Me } from '@xz/shared'
+import { call } from '@/api/request'
 import { fetchHall } from '../api'
 
 export type HallRef = Pick<HallSummary, 'id' | 'name'>
@@ -22,9 +21,7 @@ async function loadHalls(me: Me): Promise<HallRef[]> {
     )
   }
   if (me.role === 'admin') {
-    const page = await request<Page<HallSummary>>('/api/v1/halls', {
-      data: { pageSize: 50, ...(me.regionCode ? { regionCode: me.regionCode } : {}) }
-    })
+    const page = await call(hallContract.list, { query: { pageSize: 50, regionCode: me.regionCode } })
     return page.items.map((h) => ({ id: h.id, name: h.name }))
   }
   return []
