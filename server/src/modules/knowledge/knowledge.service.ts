@@ -22,7 +22,8 @@ import { isExpired, isReviewDue, monthBounds, reviewDueAt } from './knowledge.ru
 
 type Input = z.output<typeof KnowledgeInputSchema>
 
-function searchFieldsOf(e: { title: string; keywords: string[]; categoryPath: string[]; content: string }) {
+/** The precomputed search fields of an entry (Chinese text, pinyin and initials of its title and keywords). */
+export function searchFieldsOf(e: { title: string; keywords: string[]; categoryPath: string[]; content: string }) {
   const segments = [e.title, ...e.keywords].map(pinyinOf)
   return {
     searchText: [e.title, ...e.keywords, ...e.categoryPath, e.content].join('\n').toLowerCase(),

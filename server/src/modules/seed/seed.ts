@@ -8,11 +8,12 @@ import { Account } from '../auth/auth.model'
 import { Bundle, Department, Region, Service } from '../catalogue/catalogue.model'
 import { serviceSearchFields } from '../catalogue/catalogue.service'
 import { Hall } from '../halls/hall.model'
-import { seedSessionRules } from '../sessions/sessions.seed'
+import { seedSessionRules } from './session-rules.seed'
 import { seedPolicyDemo } from '../policies/policies.seed'
 import * as data from './data'
 import { seedDemoHistory } from './history'
 import { SeedState } from './seed.model'
+import { seedKnowledge } from '../knowledge/knowledge.seed'
 import { seedTickets } from '../tickets/tickets.seed'
 
 export interface SeedOptions {
@@ -191,11 +192,13 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
   const history = opts.history ? await seedDemoHistory() : { served: 0, rated: 0 }
   // 12345 dispatch catalogue, knowledge base, dispatcher/handler accounts and tickets (issue 15)
   const hotlinePassword = opts.staffPassword ?? generatePassword()
-  const hotline = await seedTickets(
-    new Map([...departmentByKey].map(([k, d]) => [k, d._id])),
-    hotlinePassword,
-    opts.staffPassword !== undefined ? '(password from SEED_STAFF_PASSWORD)' : hotlinePassword,
-  )
+  const departmentIdByKey = new Map([...departmentByKey].map(([k, d]) => [k, d._id]))
+  const hotline = await seedTickets(departmentIdByKey, hotlinePassword, opts.staffPassword !== undefined ? '(password from SEED_STAFF_PASSWORD)' : hotlinePassword)
+  const knowledge = await seedKnowledge((key) => {
+    const id = departmentIdByKey.get(key)
+    if (!id) throw new Error(`knowledge demo: unknown department ${key}`)
+    return id
+  })
   // 送政策上门: demo enterprises, policies and their 兑现 history (owned by the policies module)
   const policyDemo = await seedPolicyDemo()
 
@@ -210,6 +213,7 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     servedBookings: history.served,
     ratings: history.rated,
     ...hotline.counts,
+    knowledge,
     policies: policyDemo.policies,
     enterprises: policyDemo.enterprises,
   }

@@ -23,7 +23,7 @@ import { Department, Region, Service } from '../catalogue/catalogue.model'
 import { Hall } from '../halls/hall.model'
 import { Rating } from '../ratings/rating.model'
 import { WorkOrder } from '../work-orders/work-order.model'
-import { addCounts, emptyCounts, ratingMetrics, type LevelCounts, type RatingCounts } from './stats.rules'
+import { addCounts, emptyCounts, ratingMetrics, type LevelCounts, type RatingCounts } from '@xz/shared'
 
 const DEFAULT_PERIOD_DAYS = 30
 
@@ -68,7 +68,7 @@ const keyOf = (v: unknown): Key => (v === null || v === undefined ? null : Strin
 
 /**
  * `GET /stats/ratings`: the 好差评 figures per item, point, department or region over a period. Every figure is a
- * `$sum: 1` count grouped by value (the embedded database has no $avg/$cond); the ratios are made in stats.rules.
+ * `$sum: 1` count grouped by value (the embedded database has no $avg/$cond); the ratios are made in shared/src/rating-metrics.ts.
  * Items and points are public; departments and regions are for administrators, within their region.
  */
 export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQuery): Promise<RatingStats> {

@@ -4,10 +4,7 @@ import { hashPassword } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { Account, User } from '../auth/auth.model'
 import { makeCalendar } from '../calendar/calendar.rules'
-import { pinyinOf, SEGMENT_SEPARATOR } from '../catalogue/catalogue.rules'
-import { Knowledge } from '../knowledge/knowledge.model'
 import { DEMO_CATEGORIES } from './demo/catalogue'
-import { DEMO_KNOWLEDGE } from './demo/knowledge'
 import { Ticket, TicketCategory } from './ticket.model'
 import { listKeysOf, pausedWorkingDaysOf, replyDueOf, responseDueOf } from './tickets.rules'
 
@@ -30,12 +27,12 @@ const HOUR = 3_600_000
 export const DEMO_TICKET_COUNT = 200
 
 export interface TicketSeedResult {
-  counts: { ticketCategories: number; knowledge: number; tickets: number; ticketAccounts: number }
+  counts: { ticketCategories: number; tickets: number; ticketAccounts: number }
   lines: string[]
 }
 
 /**
- * 12345 demo data (示例数据): the dispatch catalogue for the city's departments, ~60 knowledge entries, demo accounts
+ * 12345 demo data (示例数据): the dispatch catalogue for the city's departments, demo accounts
  * (a city dispatcher, a 忻府区 dispatcher, one handler per department with categories) and ~200 tickets over the last
  * four months in every state, built with the same deadline rules as the live life cycle.
  */
@@ -55,27 +52,6 @@ export async function seedTickets(departmentIdByKey: Map<string, Id>, password: 
   )
 
   const at0 = now()
-  await Knowledge.insertMany(
-    DEMO_KNOWLEDGE.map((k, i) => {
-      const segments = [k.title, ...k.keywords].map(pinyinOf)
-      // reviews spread over the last six weeks, so that some are due for their monthly review
-      const reviewedAt = new Date(at0.getTime() - ((i * 7) % 45) * 24 * HOUR)
-      return {
-        title: k.title,
-        categoryPath: k.categoryPath,
-        content: `${k.content}（示例数据）`,
-        keywords: k.keywords,
-        departmentId: dept(k.dept),
-        type: k.type,
-        reviewedAt,
-        searchText: [k.title, ...k.keywords, ...k.categoryPath, k.content].join('\n').toLowerCase(),
-        pinyin: segments.map((p) => p.full).join(SEGMENT_SEPARATOR),
-        initials: segments.map((p) => p.initials).join(SEGMENT_SEPARATOR),
-        demo: true,
-      }
-    }),
-  )
-
   // accounts
   const hash = await hashPassword(password)
   const handlerKeys = [...new Set(DEMO_CATEGORIES.map((c) => c.dept))]
@@ -164,7 +140,7 @@ export async function seedTickets(departmentIdByKey: Map<string, Id>, password: 
   }
   await Ticket.insertMany(docs)
   return {
-    counts: { ticketCategories: categories.length, knowledge: DEMO_KNOWLEDGE.length, tickets: docs.length, ticketAccounts: accounts.length },
+    counts: { ticketCategories: categories.length, tickets: docs.length, ticketAccounts: accounts.length },
     lines: [
       `  12345 dispatchers: dispatcher (忻州市), dispatcher.xinfu (忻府区)  ${shownPassword}`,
       `  12345 department handlers: handler.<department key>, e.g. handler.rsj (市人社局), handler.gjj (市公积金中心)  ${shownPassword}`,

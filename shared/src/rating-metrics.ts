@@ -1,12 +1,17 @@
-import { isGoodRating, RATING_LEVELS, type RatingMetrics, type RatingSummary } from '@xz/shared'
+import { RATING_LEVELS } from './enums'
+import type { RatingSummary } from './schemas/catalogue'
+import { isGoodRating, type RatingMetrics } from './schemas/ratings'
 
-export type Level = (typeof RATING_LEVELS)[number]
+/**
+ * 好差评 figures from plain counts (SPEC §2.7): the embedded database has no $avg/$cond, so every ratio is made
+ * here from `$sum: 1` counts. Used by the ratings (an item's or a point's summary) and the statistics.
+ */
 export type LevelCounts = Record<'1' | '2' | '3' | '4' | '5', number>
 
 export const emptyLevels = (): LevelCounts => ({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 })
 
 /** n / d rounded to 4 places; null when there is nothing to divide by. */
-export function ratio(n: number, d: number): number | null {
+export function rateOf(n: number, d: number): number | null {
   return d === 0 ? null : Math.round((n / d) * 10000) / 10000
 }
 
@@ -68,20 +73,20 @@ export function ratingMetrics(c: RatingCounts): RatingMetrics {
     total,
     defaults,
     good,
-    goodRate: ratio(good, total),
+    goodRate: rateOf(good, total),
     active,
     activeGood,
-    activeGoodRate: ratio(activeGood, active),
+    activeGoodRate: rateOf(activeGood, active),
     served: c.served,
     unrated,
-    unratedRate: ratio(unrated, c.served),
+    unratedRate: rateOf(unrated, c.served),
     bad,
     replied: c.replied,
-    replyRate: ratio(c.replied, bad),
+    replyRate: rateOf(c.replied, bad),
     revisited: c.revisited,
-    revisitRate: ratio(c.revisited, bad),
+    revisitRate: rateOf(c.revisited, bad),
     revisitSatisfied: c.revisitSatisfied,
-    revisitSatisfactionRate: ratio(c.revisitSatisfied, c.revisited),
+    revisitSatisfactionRate: rateOf(c.revisitSatisfied, c.revisited),
     average: averageLevel(c.levels),
   }
 }
@@ -89,5 +94,5 @@ export function ratingMetrics(c: RatingCounts): RatingMetrics {
 /** The rating summary of an item or a point (every rating, defaults included). */
 export function ratingSummary(levels: LevelCounts): RatingSummary {
   const count = sumOf(levels)
-  return { count, goodRate: ratio(sumOf(levels, isGoodRating), count), average: averageLevel(levels), levels: { ...levels } }
+  return { count, goodRate: rateOf(sumOf(levels, isGoodRating), count), average: averageLevel(levels), levels: { ...levels } }
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_SLOT_MINUTES } from '@xz/shared'
-import type { SeedSessionRule } from '../seed/data/types'
-import { createRuleAt, loadHall, recomputeServiceOffHours } from './sessions.service'
+import type { SeedSessionRule } from './data/types'
+import { createRuleAt, loadHall, recomputeServiceOffHours } from '../sessions/sessions.service'
 
 /**
  * Seeds demo session rules (validated like an administrator's). Hall and item keys are resolved through

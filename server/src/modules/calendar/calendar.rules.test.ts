@@ -1,5 +1,5 @@
-import { makeCalendar, officialDay } from '../../server/src/modules/calendar/calendar.rules'
-import { addWorkingDays, isWorkingDayType, plainDayType, workingDaysBetween } from './calendar'
+import { addWorkingDays, isWorkingDayType, plainDayType, workingDaysBetween } from '@xz/shared'
+import { makeCalendar, officialDay } from './calendar.rules'
 
 /**
  * Golden cases from the State Council's official 2026 holiday schedule (as packaged by chinese-days):

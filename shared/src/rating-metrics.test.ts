@@ -1,4 +1,4 @@
-import { averageLevel, emptyCounts, ratingMetrics, ratingSummary, ratio } from './stats.rules'
+import { averageLevel, emptyCounts, rateOf, ratingMetrics, ratingSummary } from './rating-metrics'
 
 describe('rating figures from counts', () => {
   it('when nothing was rated, then every rate is null, not 0 or NaN', () => {
@@ -52,7 +52,7 @@ describe('rating figures from counts', () => {
       average: 3,
       levels: { '1': 1, '2': 0, '3': 1, '4': 0, '5': 1 },
     })
-    expect(ratio(1, 3)).toBe(0.3333)
+    expect(rateOf(1, 3)).toBe(0.3333)
     expect(averageLevel({ '1': 0, '2': 0, '3': 0, '4': 1, '5': 2 })).toBe(4.67)
   })
 })
