@@ -2,6 +2,7 @@
 // WeChat validator are ignored.
 const js = require('@eslint/js')
 const tseslint = require('typescript-eslint')
+const boundaries = require('./scripts/eslint-boundaries')
 
 module.exports = tseslint.config(
   {
@@ -28,7 +29,12 @@ module.exports = tseslint.config(
   },
   {
     files: ['server/src/**/*.ts'],
-    rules: { 'no-console': 'error' },
+    plugins: { boundaries },
+    rules: {
+      'no-console': 'error',
+      // features keep to their own rooms: another feature only through its index.ts (scripts/eslint-boundaries.js)
+      'boundaries/feature-surface': 'error',
+    },
   },
   {
     // The mini-program calls the API through its contracts (call(contract.route, …)), never by path.

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite. Compiles the server (multi-process tests run it), builds the H5 front-end
+// `npm test`: the whole suite. Lints (including the feature-boundary rule, scripts/eslint-boundaries.js),
+// compiles the server (multi-process tests run it), builds the H5 front-end
 // (browser tests drive it), runs every jest project (starting the embedded database itself), then builds
 // the WeChat package and checks it with WeChat's own tooling against the real server.
 const fs = require('node:fs')
@@ -9,6 +10,10 @@ const { startDemoServer } = require('./demo-server')
 
 const args = process.argv.slice(2)
 const t0 = Date.now()
+if (args.length === 0) {
+  console.log('• Linting (eslint: TypeScript rules, feature boundaries, no API paths in the mini-program)…')
+  run('npx', ['eslint', '.'])
+}
 buildServer()
 buildMiniapp('h5')
 

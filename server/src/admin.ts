@@ -13,9 +13,8 @@ import { hashPassword } from './lib/auth'
 import { CONNECT_OPTIONS } from './lib/db'
 import { freeTcpPort, readEmbeddedPortFile, startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db'
 import { resetRateLimitKey } from './lib/rate-limit'
-import { generatePassword } from './modules/accounts/accounts.rules'
-import { Account } from './modules/auth/auth.model'
-import { revokeAccountSessions, unlockUsername } from './modules/auth/auth.service'
+import { generatePassword } from './modules/accounts'
+import { Account, revokeAccountSessions, unlockUsername } from './modules/auth'
 
 const USAGE = 'usage: npm run admin -- unlock <username> | reset-password <username>'
 

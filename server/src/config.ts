@@ -1,6 +1,6 @@
 import path from 'node:path'
 import * as z from 'zod'
-import { parseProfile } from './modules/exchange/exchange.mappers'
+import { parseProfile } from '@xz/shared'
 
 /** The repository root (works from src/ under tsx and from dist/ when compiled). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..')

@@ -11,8 +11,8 @@ import { EmbeddedDbError, freeTcpPort, startEmbeddedDb, writeEmbeddedPortFile, t
 import { JobRunner } from './lib/jobs'
 import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
-import { seedIfEmpty } from './modules/seed/seed'
-import { backfillHallDays } from './modules/bookings/booking.model'
+import { seedIfEmpty } from './modules/seed'
+import { backfillHallDays } from './modules/bookings'
 
 /** Announcements for the person running `npm start` (progress of the first start, demo credentials). */
 function say(text: string): void {

@@ -4,6 +4,11 @@
  */
 export const LEGAL_VERSION = '2026-12-01'
 
+/** 注销账号: what replaces a deleted person's name wherever a name is required (bookings, ratings, work orders). */
+export const ERASED_NAME = '已注销用户'
+/** What replaces the mobile number (not a number: masking shows '***'). */
+export const ERASED_MOBILE = '-'
+
 export interface LegalDoc {
   kind: 'terms' | 'privacy'
   title: string

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose'
 import { bumpServicesVersion, CatalogueVersion, Department, Service } from '../../server/src/modules/catalogue/catalogue.model'
-import { serviceSearchFields } from '../../server/src/modules/catalogue/catalogue.service'
+import { serviceSearchFields } from '../../server/src/modules/catalogue/items.service'
 import { api } from '../helpers/app'
 import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose'
 import { Bundle, Region, Service } from '../../server/src/modules/catalogue/catalogue.model'
-import { setRatingSummaryProvider } from '../../server/src/modules/catalogue/catalogue.service'
+import { ratingSummaryPort } from '../../server/src/modules/catalogue/catalogue.ports'
 import { Hall } from '../../server/src/modules/halls/hall.model'
 import { api } from '../helpers/app'
 import { useTestDb } from '../helpers/db'
@@ -158,7 +158,7 @@ describe('GET /services/:id', () => {
   })
 
   it('when the ratings module plugs in its summary, then the guide shows it', async () => {
-    setRatingSummaryProvider(async (serviceId) => ({
+    const real = ratingSummaryPort.plug(async (serviceId) => ({
       count: serviceId === id(S.exact) ? 4 : 0,
       goodRate: 0.75,
       average: 4,
@@ -168,7 +168,7 @@ describe('GET /services/:id', () => {
       const res = await api().get(`/api/v1/services/${id(S.exact)}`)
       expect(res.body.ratingSummary).toMatchObject({ count: 4, goodRate: 0.75 })
     } finally {
-      setRatingSummaryProvider(undefined)
+      ratingSummaryPort.plug(real!)
     }
     expect((await api().get(`/api/v1/services/${id(S.exact)}`)).body.ratingSummary.count).toBe(0)
   })

@@ -2,7 +2,9 @@ import crypto from 'node:crypto'
 import mongoose from 'mongoose'
 import { HallInputSchema, ServiceInputSchema, type DepartmentInput, type HallInput, type ServiceInput } from '@xz/shared'
 import { Department } from '../../server/src/modules/catalogue/catalogue.model'
-import { createServiceRecord } from '../../server/src/modules/catalogue/catalogue.service'
+// services are called directly here, without the app: the features' ports must be plugged in
+import '../../server/src/modules/wiring'
+import { createServiceRecord } from '../../server/src/modules/catalogue/items.service'
 import { createHallRecord } from '../../server/src/modules/halls/halls.service'
 
 /**

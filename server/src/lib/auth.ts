@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express'
 import jwt from 'jsonwebtoken'
 import { ROLES, type Role } from '@xz/shared'
 import { config } from '../config'
-import { Account, User } from '../modules/auth/auth.model'
+import { Account, User } from '../modules/auth'
 import { AppError } from './errors'
 
 /** What a verified access token tells about the caller. */

@@ -104,3 +104,28 @@ export class VersionedCache<T> {
     return this.data.value
   }
 }
+
+/**
+ * An in-process copy of a bounded collection (hundreds or thousands of documents) that matching runs over: each read
+ * compares the data set's version document and reloads only when a write in any process has changed it. The version
+ * is read on every call (check interval 0): a change must be seen by the very next request, whichever process serves it.
+ */
+export class ItemsCache<T> {
+  private readonly cache: VersionedCache<T[]>
+
+  constructor(
+    private readonly id: string,
+    load: () => Promise<T[]>,
+  ) {
+    this.cache = new VersionedCache(id, load, 0)
+  }
+
+  items(): Promise<T[]> {
+    return this.cache.get()
+  }
+
+  /** Call after every write: every process reloads at its next read. */
+  touch(): Promise<void> {
+    return bumpVersion(this.id)
+  }
+}

@@ -1,3 +1,5 @@
+// the composition root: each feature's routes file (feature code imports other features through their index.ts only)
+import './wiring'
 import type { FeatureRouter } from '../lib/routes'
 import { accountRoutes } from './accounts/accounts.routes'
 import { auditRoutes } from './audit/audit.routes'
@@ -15,6 +17,7 @@ import { notificationRoutes } from './notifications/notifications.routes'
 import { policyRoutes } from './policies/policies.routes'
 import { privacyRoutes } from './privacy/privacy.routes'
 import { ratingRoutes } from './ratings/ratings.routes'
+import { sessionChangeRoutes } from './session-changes/session-changes.routes'
 import { sessionRoutes } from './sessions/sessions.routes'
 import { staffRoutes } from './staff/staff.routes'
 import { statsRoutes } from './stats/stats.routes'
@@ -37,8 +40,9 @@ export const featureRouters: FeatureRouter[] = [
   ratingRoutes,
   workOrderRoutes,
   statsRoutes,
-  sessionRoutes,
   bookingRoutes,
+  sessionRoutes,
+  sessionChangeRoutes,
   notificationRoutes,
   privacyRoutes,
   exchangeRoutes,

@@ -11,15 +11,36 @@ import {
   CreateBookingSchema,
   IDEMPOTENCY_HEADER,
   IdempotencyKeySchema,
+  JoinWaitlistSchema,
   RescheduleBookingSchema,
   WaitlistEntrySchema,
   WaitlistQuerySchema,
 } from '../schemas/bookings'
+import { SlotIdParamsSchema, SlotQuerySchema, SlotSchema } from '../schemas/sessions'
 
 /** `Idempotency-Key` as Node reads it (lower-case). */
 export const IDEMPOTENCY_HEADER_NAME = 'idempotency-key'
 
+/** Booking a slot: the slots with their free seats, bookings, the waitlist of a full slot. */
 export const bookingContract = /* @__PURE__ */ defineContract('bookings', {
+  slots: {
+    method: 'get',
+    path: '/slots',
+    tag: 'slots',
+    summary: 'Bookable off-hours slots of a point (today … 14 days ahead) with remaining seats',
+    query: SlotQuerySchema,
+    responses: { 200: z.array(SlotSchema) },
+  },
+  joinWaitlist: {
+    method: 'post',
+    path: '/slots/:id/waitlist',
+    tag: 'slots',
+    summary: 'Join the waitlist of a full slot (422 SLOT_NOT_FULL while it has seats)',
+    auth: ['citizen'],
+    params: SlotIdParamsSchema,
+    body: JoinWaitlistSchema,
+    responses: { 201: WaitlistEntrySchema },
+  },
   create: {
     method: 'post',
     path: '/bookings',

@@ -92,3 +92,52 @@ export const ExchangeExportQuerySchema = z.object({
   scheme: z.enum(EXCHANGE_EXPORT_SCHEMES).default('national'),
 })
 export type ExchangeExportQuery = z.infer<typeof ExchangeExportQuerySchema>
+
+// ---------------------------------------------------------------------------------------------
+// Provincial interface profile (configurable: EXCHANGE_PROFILE, parsed by the server's config)
+// ---------------------------------------------------------------------------------------------
+
+const codeTable = <T extends readonly string[]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<T[number], z.ZodString>)
+
+export const ProvincialProfileSchema = z.object({
+  name: z.string().min(1),
+  /** ascending: 1 = 非常不满意 … 5 = 非常满意 (common in provincial interfaces); descending: as the national list. */
+  satisfactionOrder: z.enum(['ascending', 'descending']),
+  /** `pf` per channel. */
+  channelCodes: codeTable(EXCHANGE_CHANNELS),
+  /** `userProp` per identity type. */
+  identityCodes: codeTable(IDENTITY_TYPES),
+  /** What the platform may receive of the rater's name: full, masked (王*明), or none. */
+  personalData: z.enum(['full', 'masked', 'none']),
+  /** `areaCode`: 6-digit GB/T 2260 code or 12-digit statistical code (zero-padded). */
+  areaCodeLength: z.union([z.literal(6), z.literal(12)]),
+  /** `deptCode` per department id; departments without an entry get `defaultDeptCode`. */
+  deptCodes: z.record(z.string(), z.string()),
+  defaultDeptCode: z.string(),
+})
+export type ProvincialProfile = z.infer<typeof ProvincialProfileSchema>
+
+/** The profile used when EXCHANGE_PROFILE does not say otherwise (every value can be overridden). */
+export const DEFAULT_PROVINCIAL_PROFILE: ProvincialProfile = {
+  name: '山西省政务服务好差评系统（默认配置）',
+  satisfactionOrder: 'ascending',
+  channelCodes: { pc: '1', mobile: '2', qrcode: '3', hall_pad: '4', hall_terminal: '5', phone: '6', sms: '7', system: '9' },
+  identityCodes: { natural_person: '1', legal_person: '2' },
+  personalData: 'masked',
+  areaCodeLength: 12,
+  deptCodes: {},
+  defaultDeptCode: '',
+}
+
+/** Parses a (partial) JSON profile over the default; throws with the offending field named. */
+export function parseProfile(json: string | undefined): ProvincialProfile {
+  if (!json) return DEFAULT_PROVINCIAL_PROFILE
+  const raw = JSON.parse(json) as Partial<ProvincialProfile>
+  return ProvincialProfileSchema.parse({
+    ...DEFAULT_PROVINCIAL_PROFILE,
+    ...raw,
+    channelCodes: { ...DEFAULT_PROVINCIAL_PROFILE.channelCodes, ...raw.channelCodes },
+    identityCodes: { ...DEFAULT_PROVINCIAL_PROFILE.identityCodes, ...raw.identityCodes },
+  })
+}
+

@@ -9,13 +9,12 @@ import {
   type Page,
   type StaffAccount,
 } from '@xz/shared'
-import { hashPassword, type AuthContext } from '../../lib/auth'
+import type { AuthContext } from '../../lib/auth'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
-import { recordAudit } from '../audit/audit.service'
-import { Account, type AccountDoc } from '../auth/auth.model'
-import { revokeAccountSessions, unlockUsername } from '../auth/auth.service'
-import { Hall } from '../halls/hall.model'
+import { recordAudit } from '../audit'
+import { Account, type AccountDoc, createAccountRecord, revokeAccountSessions, setAccountPassword, unlockUsername, updateAccountRecord } from '../auth'
+import { Hall } from '../halls'
 import { generatePassword } from './accounts.rules'
 
 interface HallRef {
@@ -106,9 +105,9 @@ export async function createAccount(auth: AuthContext, body: AccountCreate): Pro
   const password = newPassword()
   let created
   try {
-    created = await Account.create({
+    created = await createAccountRecord({
       username: body.username,
-      passwordHash: await hashPassword(password),
+      password,
       name: body.name,
       role: 'staff',
       hallIds: body.hallIds.map((id) => new mongoose.Types.ObjectId(id)),
@@ -132,7 +131,7 @@ export async function createAccount(auth: AuthContext, body: AccountCreate): Pro
 export async function updateAccount(auth: AuthContext, id: string, body: AccountUpdate): Promise<StaffAccount> {
   const { account, halls } = await manageable(auth, id)
   const newHalls = body.hallIds ? await hallsInRegion(adminRegionOf(auth), body.hallIds) : undefined
-  const $set: Record<string, unknown> = {}
+  const $set: { name?: string; hallIds?: mongoose.Types.ObjectId[]; disabled?: boolean } = {}
   const changes: Record<string, unknown> = {}
   if (body.name !== undefined && body.name !== account.name) {
     $set.name = body.name
@@ -148,8 +147,7 @@ export async function updateAccount(auth: AuthContext, id: string, body: Account
     changes.disabled = { from: account.disabled, to: body.disabled }
   }
   if (Object.keys($set).length > 0) {
-    // (no findOneAndUpdate: Account has a select:false field, whose projection the embedded database rejects)
-    await Account.updateOne({ _id: account._id }, { $set })
+    await updateAccountRecord(account._id, $set)
     if (body.disabled === true || $set.hallIds) await revokeSessions(id)
     await recordAudit({
       actor: auth,
@@ -169,7 +167,7 @@ export async function updateAccount(auth: AuthContext, id: string, body: Account
 export async function resetPassword(auth: AuthContext, id: string): Promise<AccountWithPassword> {
   const { account, halls } = await manageable(auth, id)
   const password = newPassword()
-  await Account.updateOne({ _id: account._id }, { $set: { passwordHash: await hashPassword(password) } })
+  await setAccountPassword(account._id, password)
   await revokeSessions(id)
   await unlockUsername(account.username)
   await recordAudit({

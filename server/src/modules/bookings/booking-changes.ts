@@ -7,7 +7,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { loadSlot } from '../sessions/sessions.service'
+import { loadSlot } from '../sessions'
 import { Booking } from './booking.model'
 import { canChange, quotaClaimId, seatClaimId } from './bookings.rules'
 import {

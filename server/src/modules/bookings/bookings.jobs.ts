@@ -3,20 +3,16 @@
  * or the booking lock) before it is done, so running them in several processes changes nothing.
  */
 import mongoose from 'mongoose'
-import { localDate, NO_SHOW_GRACE_MINUTES } from '@xz/shared'
+import { localDate } from '@xz/shared'
 import { now } from '../../lib/clock'
 import type { Job } from '../../lib/jobs'
-import { AppError, isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { notify } from '../notifications/notifier'
-import { deliverPending } from '../notifications/sender'
-import { DeskClaim } from '../staff/desk-claim.model'
+import { notify } from '../notifications'
 import { Booking } from './booking.model'
 import { dueReminder, isActiveStatus, type ReminderKind } from './bookings.rules'
-import { endBooking, namesOf, refreshStanding, STALE_OPERATION_MS, SYSTEM, type BookingLean } from './bookings.service'
+import { namesOf, refreshStanding, STALE_OPERATION_MS, type BookingLean } from './bookings.service'
 import { BookingClaim, BookingLock, IdempotencyRecord, SlotOccupancy, type BookingClaimLean, type BookingLockLean } from './claim.model'
 import { releaseClaims } from './claims'
-import { sweepSessionCancellations } from './session-changes'
 import { promoteAllWaitlists, promoteWaitlist } from './waitlist.service'
 
 type Id = mongoose.Types.ObjectId
@@ -76,52 +72,6 @@ export async function repairClaims(): Promise<{ staleLocks: number; releasedBook
   await SlotOccupancy.deleteMany({ date: { $lt: localDate(now()) } })
   for (const slotId of freed) await promoteWaitlist(slotId)
   return { staleLocks: stale.length, releasedBookings }
-}
-
-// ---------------------------------------------------------------------------------------------
-// No-shows
-// ---------------------------------------------------------------------------------------------
-/** Takes the desk's one decision on a booking (`checkin:<id>`), shared with check-in at the desk. */
-async function claimDeskDecision(id: string, endAt: Date): Promise<boolean> {
-  const _id = `checkin:${id}`
-  try {
-    await DeskClaim.create({ _id, kind: 'no_show', at: now(), ref: id })
-    return true
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-  }
-  const claim = await DeskClaim.findById(_id).lean()
-  if (!claim) return false // given back meanwhile: next run
-  // a no-show decision whose process died before finishing it: finish it
-  if (claim.kind === 'no_show') return now().getTime() - claim.at.getTime() > STALE_OPERATION_MS
-  // still booked long after the check-in window closed: that check-in died half-way; free its claim
-  if (claim.kind === 'checkin' && claim.at.getTime() < endAt.getTime()) await DeskClaim.deleteOne({ _id, at: claim.at })
-  return false
-}
-
-/** booked and not checked in by slot end + 15 min → no_show (history by 'system'); claims released. */
-export async function markNoShows(): Promise<number> {
-  const cutoff = new Date(now().getTime() - NO_SHOW_GRACE_MINUTES * MINUTE_MS)
-  const due = await Booking.find({ status: 'booked', endAt: { $lte: cutoff } }).select('endAt').limit(BATCH).lean()
-  let marked = 0
-  for (const b of due) {
-    const id = String(b._id)
-    if (!(await claimDeskDecision(id, b.endAt))) continue
-    try {
-      await endBooking(b._id, {
-        status: 'no_show',
-        action: 'no_show',
-        actor: SYSTEM,
-        reason: `时段结束 ${NO_SHOW_GRACE_MINUTES} 分钟后仍未签到，系统标记爽约`,
-      })
-      marked++
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err
-      // busy or changed meanwhile: give the decision back unless the booking is no longer booked
-      if (err.code === 'CONFLICT') await DeskClaim.deleteOne({ _id: `checkin:${id}`, kind: 'no_show' })
-    }
-  }
-  return marked
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,12 +138,6 @@ export async function sweepWaitlists(): Promise<number> {
   }
 }
 
-/** The jobs of this module, in order: repair first (frees seats), then the waitlist, no-shows, reminders, delivery. */
-export const bookingJobs: Job[] = [
-  { name: 'bookings.repair', run: repairClaims },
-  { name: 'bookings.session-cancellations', run: sweepSessionCancellations },
-  { name: 'bookings.waitlist', run: sweepWaitlists },
-  { name: 'bookings.no-show', run: markNoShows },
-  { name: 'bookings.reminders', run: queueReminders },
-  { name: 'notifications.send', run: deliverPending },
-]
+export const claimRepairJob: Job = { name: 'bookings.repair', run: repairClaims }
+export const waitlistJob: Job = { name: 'bookings.waitlist', run: sweepWaitlists }
+export const reminderJob: Job = { name: 'bookings.reminders', run: queueReminders }

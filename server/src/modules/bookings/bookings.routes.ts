@@ -1,11 +1,14 @@
 import { bookingContract } from '@xz/shared'
 import { bookingPerUser } from '../../lib/rate-policies'
 import { implement, reply } from '../../lib/routes'
+import { listSlots } from './availability'
 import { cancelMyBooking, rescheduleMyBooking } from './booking-changes'
 import * as bookings from './bookings.service'
-import { leaveWaitlist, listMyWaitlist } from './waitlist.service'
+import { joinWaitlist, leaveWaitlist, listMyWaitlist } from './waitlist.service'
 
 export const bookingRoutes = implement(bookingContract, {
+  slots: ({ query }) => listSlots(query),
+  joinWaitlist: ({ auth, params, body }) => joinWaitlist(auth, params.id, body),
   create: {
     rateLimit: [bookingPerUser],
     handler: async ({ auth, body, headers }) => {

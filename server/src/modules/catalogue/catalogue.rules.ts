@@ -153,6 +153,16 @@ export function regionPrefix(code: string): string {
   return code.length === 6 && code.endsWith('00') ? code.slice(0, 4) : code
 }
 
+/** The query filter of items (or departments) that apply in a region: its own, those of the regions above it, and those within it. */
+export function appliesInRegion(code: string): Record<string, unknown> {
+  return { $or: [{ regionCode: { $in: regionAncestors(code) } }, { regionCode: { $regex: `^${regionPrefix(code)}` } }] }
+}
+
+/** The query filter of records whose region lies within this one. */
+export function withinRegion(code: string): Record<string, unknown> {
+  return { regionCode: { $regex: `^${regionPrefix(code)}` } }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bundles (一件事一次办)
 // ---------------------------------------------------------------------------------------------

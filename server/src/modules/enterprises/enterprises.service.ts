@@ -1,10 +1,9 @@
-import { industryName, localDate, type EnterpriseProfile, type EnterpriseProfileInput, type PolicySubscription } from '@xz/shared'
+import { industryName, type EnterpriseProfile, type EnterpriseProfileInput, type PolicySubscription } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
-import { logger } from '../../lib/logger'
-import { enterpriseCache, policyCache, type CachedEnterprise } from '../policies/policy-cache'
-import { deliverPolicyTo } from '../policies/policy-notices'
+import { enterpriseCache } from './enterprise-cache'
+import { profileChangedPort } from './enterprises.ports'
 import { Enterprise, EnterpriseOwner, type EnterpriseDoc } from './enterprise.model'
 
 const PROFILE_FIELDS = ['registeredRegion', 'industry', 'scale', 'employees', 'revenueBand', 'establishedOn', 'qualifications', 'tags'] as const
@@ -79,7 +78,7 @@ async function claim(auth: AuthContext, input: EnterpriseProfileInput): Promise<
   }
 }
 
-/** `PUT /me/enterprise`: creates (claiming the code) or updates my profile, then delivers what now matches. */
+/** `PUT /me/enterprise`: creates (claiming the code) or updates my profile; the policies feature then delivers what now matches. */
 export async function putMine(auth: AuthContext, input: EnterpriseProfileInput): Promise<EnterpriseProfile> {
   const code = await ownedCode(auth.sub)
   if (code && code !== input.creditCode) {
@@ -97,31 +96,13 @@ export async function putMine(auth: AuthContext, input: EnterpriseProfileInput):
   await Enterprise.updateOne({ _id: input.creditCode }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) })
   await enterpriseCache.touch()
   const e = (await Enterprise.findById(input.creditCode).lean<EnterpriseDoc>())!
-  await deliverAllTo(e)
+  await profileChangedPort.use(e)
   return toProfile(e)
 }
 
-/** `POST /policies/subscriptions`. */
-export async function subscribe(auth: AuthContext, input: PolicySubscription): Promise<EnterpriseProfile> {
-  const e = await requireMine(auth)
+/** Sets the policy subscription of an enterprise (`POST /policies/subscriptions`, through the policies feature). */
+export async function setSubscription(e: EnterpriseDoc, input: PolicySubscription): Promise<EnterpriseDoc> {
   await Enterprise.updateOne({ _id: e._id }, { $set: { subscription: { matching: input.matching, topics: input.topics } } })
   await enterpriseCache.touch()
-  const updated = (await Enterprise.findById(e._id).lean<EnterpriseDoc>())!
-  await deliverAllTo(updated)
-  return toProfile(updated)
-}
-
-/**
- * After a profile (or subscription) change: every published policy the enterprise now matches is delivered (免申即享
- * grant, notice). All steps are once-only, so a change that keeps a policy matching sends nothing new.
- */
-async function deliverAllTo(e: CachedEnterprise): Promise<void> {
-  const today = localDate(now())
-  const policies = await policyCache.items()
-  let notified = 0
-  for (const p of policies) {
-    if (p.status !== 'published') continue
-    if ((await deliverPolicyTo(p, e, today)).notified) notified++
-  }
-  if (notified) logger.info({ creditCode: e._id, notified }, 'policy notices after a profile change')
+  return (await Enterprise.findById(e._id).lean<EnterpriseDoc>())!
 }

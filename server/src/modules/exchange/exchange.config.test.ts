@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config'
-import { DEFAULT_PROVINCIAL_PROFILE } from './exchange.mappers'
+import { DEFAULT_PROVINCIAL_PROFILE } from '@xz/shared'
 
 const base = { NODE_ENV: 'test' }
 

@@ -1,13 +1,5 @@
-import { EXCHANGE_CHANNELS, IDENTITY_TYPES, type ExchangeRecord } from '@xz/shared'
-import {
-  chinaDateTime,
-  DEFAULT_PROVINCIAL_PROFILE,
-  nameForProfile,
-  parseProfile,
-  toNational,
-  toProvincial,
-  type ProvincialProfile,
-} from './exchange.mappers'
+import { DEFAULT_PROVINCIAL_PROFILE, EXCHANGE_CHANNELS, IDENTITY_TYPES, parseProfile, type ExchangeRecord, type ProvincialProfile } from '@xz/shared'
+import { chinaDateTime, nameForProfile, toNational, toProvincial } from './exchange.mappers'
 
 const base: ExchangeRecord = {
   id: 'rating-0123456789abcdef01234567',

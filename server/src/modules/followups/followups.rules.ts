@@ -1,5 +1,5 @@
 /** Pure summaries for 周末办 (unit-tested in followups.rules.test.ts). */
-import type { SessionLabel } from '../sessions/sessions.rules'
+import type { SessionLabel } from '../sessions'
 
 export interface SlotSeats {
   hallId: string

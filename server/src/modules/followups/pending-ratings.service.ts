@@ -8,12 +8,11 @@ import mongoose from 'mongoose'
 import { RATING_WINDOW_DAYS, type PendingRating } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
-import { Booking } from '../bookings/booking.model'
-import { Service } from '../catalogue/catalogue.model'
-import { Hall } from '../halls/hall.model'
-import { Notification } from '../notifications/notification.model'
-import { Rating } from '../ratings/rating.model'
-import { ratingWindowClosesAt } from '../ratings/ratings.rules'
+import { Booking } from '../bookings'
+import { Service } from '../catalogue'
+import { Hall } from '../halls'
+import { Notification } from '../notifications'
+import { Rating, ratingWindowClosesAt } from '../ratings'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

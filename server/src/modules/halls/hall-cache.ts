@@ -1,6 +1,6 @@
 import type mongoose from 'mongoose'
 import { VersionedCache } from '../../lib/versioned-cache'
-import { Region } from '../catalogue/catalogue.model'
+import { Region } from '../catalogue'
 import { GeoGrid } from './geo-grid'
 import { Hall } from './hall.model'
 import { typeOrder } from './halls.rules'

@@ -1,5 +1,4 @@
-import { HALL_TYPES, minutesOf, type DayType, type HallType, type SessionDayType, type TimeRange } from '@xz/shared'
-import { ruleAppliesToDayType, ruleEffectiveOn } from '../sessions/sessions.rules'
+import { HALL_TYPES, minutesOf, type DayType, type HallType, type TimeRange } from '@xz/shared'
 
 export interface LatLng {
   lat: number
@@ -55,33 +54,10 @@ export function typeOrder(type: HallType): number {
   return HALL_TYPES.indexOf(type)
 }
 
-/** An off-hours session rule as far as "open now" needs it (a SessionRule, bounded per point). */
-export interface SessionRuleHours {
-  label: string
-  dayTypes: readonly SessionDayType[]
-  start: string
-  end: string
-  effectiveFrom?: string | null
-  effectiveTo?: string | null
-  status?: string | null
-}
-
 export interface SessionToday {
   label: string
   start: string
   end: string
-}
-
-/**
- * The off-hours sessions a point holds on `date` (of type `dayType`): active rules effective that day
- * and of that day type, none when an administrator cancelled the day. Sorted by start.
- */
-export function sessionsOn(rules: readonly SessionRuleHours[], date: string, dayType: DayType, cancelled = false): SessionToday[] {
-  if (cancelled) return []
-  return rules
-    .filter((r) => (r.status ?? 'active') === 'active' && ruleEffectiveOn(r, date) && ruleAppliesToDayType(r.dayTypes, dayType))
-    .map((r) => ({ label: r.label, start: r.start, end: r.end }))
-    .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
 }
 
 export type OpenReason = 'always' | 'regular' | 'offHours'

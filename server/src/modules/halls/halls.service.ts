@@ -15,43 +15,18 @@ import {
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
-import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { AppError, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
-import { currentCalendar } from '../calendar/calendar.service'
-import { invalidField } from '../../lib/errors'
-import { Service } from '../catalogue/catalogue.model'
-import { regionPrefix } from '../catalogue/catalogue.rules'
-import { activeServices } from '../catalogue/search-index'
-import { ruleCache } from '../sessions/session-cache'
+import { currentCalendar } from '../calendar'
+import { activeServices, regionPrefix } from '../catalogue'
 import { byTypeThenName, cachedHall, hallCache, regionNameCache } from './hall-cache'
 import { Hall } from './hall.model'
-import { SessionCancellation } from '../sessions/session.model'
-import { cancellationKey } from '../sessions/sessions.rules'
-import { ruleOffers } from '../sessions/sessions.service'
-import { hoursOn, openStateAt, sessionsOn, type OpenState, type SessionToday } from './halls.rules'
+import { hallSessionsPort } from './halls.ports'
+import { pointItemsChanged, requireServices } from './service-links'
+import { hoursOn, openStateAt, type OpenState, type SessionToday } from './halls.rules'
 
 type Id = mongoose.Types.ObjectId | string
 type Status = 'active' | 'archived'
-
-// ---------------------------------------------------------------------------------------------
-// Off-hours: which points have active session rules (the sessions module's SessionRule)
-// ---------------------------------------------------------------------------------------------
-
-/** Given point ids, the subset that has active off-hours session rules. */
-export type OffHoursHallsProvider = (hallIds: string[]) => Promise<Set<string>>
-
-/** Points with an active session rule that has not ended before today (from the in-process rule cache). */
-const activeRuleHalls: OffHoursHallsProvider = async (hallIds) => {
-  const today = localDate(now())
-  const byHall = (await ruleCache.get()).activeByHall
-  return new Set(hallIds.filter((id) => (byHall.get(id) ?? []).some((r) => !r.effectiveTo || r.effectiveTo >= today)))
-}
-let offHoursHalls: OffHoursHallsProvider = activeRuleHalls
-
-/** Replaces how `hasOffHours` is computed (undefined restores the session-rule lookup). */
-export function setOffHoursHallsProvider(fn: OffHoursHallsProvider | undefined): void {
-  offHoursHalls = fn ?? activeRuleHalls
-}
 
 // ---------------------------------------------------------------------------------------------
 // Mapping
@@ -95,17 +70,8 @@ async function openNowCheck(): Promise<OpenNow> {
   const at = now()
   const date = localDate(at)
   const time = localTime(at)
-  const [calendar, rules] = await Promise.all([currentCalendar(), ruleCache.get()])
-  const dayType = calendar.dayType(date)
-  const sessions = new Map<string, SessionToday[]>()
-  for (const [id, list] of rules.activeByHall) {
-    const today = sessionsOn(list, date, dayType)
-    if (today.length) sessions.set(id, today)
-  }
-  const cancelled = await Promise.all(
-    [...sessions.keys()].map(async (id) => [id, Boolean(await SessionCancellation.exists({ _id: cancellationKey(id, date) }))] as const),
-  )
-  for (const [id, isCancelled] of cancelled) if (isCancelled) sessions.delete(id)
+  const dayType = (await currentCalendar()).dayType(date)
+  const sessions = await hallSessionsPort.use.sessionsOn(date, dayType)
   const sessionsOf = (h: HallLean) => sessions.get(h._id.toString()) ?? []
   return { date, dayType, sessionsOf, stateOf: (h) => openStateAt(h, dayType, time, sessionsOf(h)) }
 }
@@ -124,7 +90,7 @@ interface Candidate {
 async function toSummaries(list: Candidate[]): Promise<HallSummary[]> {
   const ids = list.map((c) => c.hall._id.toString())
   const [offHours, regions] = await Promise.all([
-    ids.length ? offHoursHalls(ids) : Promise.resolve(new Set<string>()),
+    ids.length ? hallSessionsPort.use.offHoursHalls(ids) : Promise.resolve(new Set<string>()),
     regionNames(list.map((c) => c.hall.regionCode)),
   ])
   return list.map(({ hall: h, open, distanceKm }) => ({
@@ -195,12 +161,11 @@ export async function getHall(id: string): Promise<HallDetail> {
   if (!h) throw notFound('服务网点')
   const wanted = new Set([...(h.serviceIds ?? []), ...(h.windows ?? []).flatMap((w) => w.serviceIds ?? [])].map(String))
   const openNow = await openNowCheck()
-  const [[summary], services, rules] = await Promise.all([
+  const [[summary], services] = await Promise.all([
     toSummaries([{ hall: h, open: openNow.stateOf(h) }]),
     wanted.size ? activeServices().then((all) => all.filter((s) => wanted.has(s._id.toString()))) : Promise.resolve([]),
-    effectiveRules(h),
   ])
-  const bookable = services.filter((s) => rules.some((r) => ruleOffers(r, h, s))).map((s) => s._id.toString())
+  const bookable = await hallSessionsPort.use.bookableServiceIds(h, services)
   const byId = new Map(services.map((s) => [s._id.toString(), { id: s._id.toString(), name: s.name, code: s.code }]))
   const refs = (ids: mongoose.Types.ObjectId[] | undefined) => (ids ?? []).flatMap((sid) => byId.get(sid.toString()) ?? [])
   const range = (r: TimeRange) => ({ start: r.start, end: r.end })
@@ -229,26 +194,9 @@ export async function getHall(id: string): Promise<HallDetail> {
 }
 
 
-/** The point's active session rules that have not ended (a handful per point): what makes an item bookable here. */
-async function effectiveRules(h: HallLean): Promise<{ serviceIds: mongoose.Types.ObjectId[] }[]> {
-  const today = localDate(now())
-  const rules = ((await ruleCache.get()).activeByHall.get(h._id.toString()) ?? []) as unknown as {
-    serviceIds: mongoose.Types.ObjectId[]
-    effectiveTo?: string | null
-  }[]
-  return rules.filter((r) => !r.effectiveTo || r.effectiveTo >= today)
-}
-
 // ---------------------------------------------------------------------------------------------
 // Administration
 // ---------------------------------------------------------------------------------------------
-
-async function requireServices(ids: Id[], path: string): Promise<void> {
-  if (ids.length === 0) return
-  const found = new Set((await Service.find({ _id: { $in: ids } }, '_id').lean()).map((s) => s._id.toString()))
-  const missing = ids.findIndex((id) => !found.has(String(id)))
-  if (missing >= 0) throw invalidField(`${path}.${missing}`, '事项不存在')
-}
 
 /** A window may only offer items the point handles. */
 function requireWindowItems(windows: { serviceIds?: Id[] }[], serviceIds: Id[]): void {
@@ -257,12 +205,6 @@ function requireWindowItems(windows: { serviceIds?: Id[] }[], serviceIds: Id[]):
     const j = (w.serviceIds ?? []).findIndex((sid) => !handled.has(String(sid)))
     if (j >= 0) throw invalidField(`windows.${i}.serviceIds.${j}`, '窗口事项须为本网点可办理的事项')
   })
-}
-
-/** Keeps `Service.hallIds` in step with a point's `serviceIds`. */
-async function linkServices(hallId: Id, added: Id[], removed: Id[]): Promise<void> {
-  if (added.length) await Service.updateMany({ _id: { $in: added } }, { $addToSet: { hallIds: hallId } })
-  if (removed.length) await Service.updateMany({ _id: { $in: removed } }, { $pull: { hallIds: hallId } })
 }
 
 /** Writes a new point (admin route, seeding, test factories). */
@@ -276,7 +218,7 @@ export async function createHallRecord(data: HallData, opts: { demo?: boolean } 
     if (isDuplicateKey(err)) throw new AppError('DUPLICATE', `服务网点"${data.name}"已存在`)
     throw err
   }
-  await linkServices(created._id, data.serviceIds, [])
+  await pointItemsChanged(created._id, data.serviceIds, [])
   return created
 }
 
@@ -307,7 +249,7 @@ export async function updateHall(id: string, patch: HallUpdate, auth: AuthContex
   if (patch.serviceIds) {
     const before = new Set((current.serviceIds ?? []).map(String))
     const after = new Set(patch.serviceIds)
-    await linkServices(
+    await pointItemsChanged(
       id,
       patch.serviceIds.filter((s) => !before.has(s)),
       [...before].filter((s) => !after.has(s)),

@@ -2,7 +2,7 @@ import { config } from '../../config'
 import { now } from '../../lib/clock'
 import { isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { User } from '../auth/auth.model'
+import { User } from '../auth'
 import { DeliveryClaim, Notification } from './notification.model'
 import { WechatApiError, wechatSubscribeClient } from './wechat-message.client'
 

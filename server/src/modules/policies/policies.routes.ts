@@ -1,8 +1,8 @@
 import { CONTENT_TYPES, policyContract } from '@xz/shared'
 import { fileReply, implement } from '../../lib/routes'
-import * as enterprises from '../enterprises/enterprises.service'
 import * as applications from './applications.service'
 import * as policies from './policies.service'
+import { subscribe } from './policy-notices'
 import { monthlyReport, monthlyReportXlsx } from './policy-report.service'
 
 /** 惠企政策 for enterprises (public list and page; matching, subscriptions and 申报 for signed-in enterprise users). */
@@ -10,7 +10,7 @@ export const policyRoutes = implement(policyContract, {
   list: ({ auth, query }) => policies.listPolicies(auth, query),
   recommended: ({ auth }) => policies.recommended(auth),
   myApplications: ({ auth }) => applications.listMine(auth),
-  subscribe: ({ auth, body }) => enterprises.subscribe(auth, body),
+  subscribe: ({ auth, body }) => subscribe(auth, body),
   get: ({ auth, params }) => policies.getPolicy(auth, params.id),
   apply: ({ auth, params, body }) => applications.apply(auth, params.id, body.note),
   adminList: ({ auth, query }) => policies.adminList(auth, query),

@@ -1,11 +1,14 @@
-import { localDate, matchPolicy, matchStatus, type MatchProfile, type MatchResult, type MatchStatus, POLICY_MODE_LABELS } from '@xz/shared'
+import { addWorkingDays, type EnterpriseProfile, localDate, matchPolicy, type MatchProfile, type MatchResult, matchStatus, type MatchStatus, POLICY_MODE_LABELS, type PolicySubscription } from '@xz/shared'
+import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { isDuplicateKey } from '../../lib/errors'
-import { currentCalendar } from '../calendar/calendar.service'
-import { notify } from '../notifications/notifier'
-import type { CachedEnterprise, CachedPolicy } from './policy-cache'
+import { logger } from '../../lib/logger'
+import { currentCalendar } from '../calendar'
+import type { CachedEnterprise } from '../enterprises'
+import { requireMine, setSubscription, toProfile } from '../enterprises'
+import { notify } from '../notifications'
+import { policyCache, type CachedPolicy } from './policy-cache'
 import { PolicyApplication, PolicyNotice } from './policy.model'
-import { addWorkingDays } from '@xz/shared'
 
 /** The matcher's view of a stored profile. */
 export function matchProfileOf(e: CachedEnterprise): MatchProfile {
@@ -113,4 +116,26 @@ export async function deliverPolicyTo(policy: CachedPolicy, e: CachedEnterprise,
 export async function dueDateOf(date: string, promiseDays: number): Promise<string> {
   const cal = await currentCalendar()
   return addWorkingDays(date, promiseDays, cal.dayType)
+}
+
+/**
+ * After a profile (or subscription) change: every published policy the enterprise now matches is delivered (免申即享
+ * grant, notice). All steps are once-only, so a change that keeps a policy matching sends nothing new.
+ */
+export async function deliverAllTo(e: CachedEnterprise): Promise<void> {
+  const today = localDate(now())
+  const policies = await policyCache.items()
+  let notified = 0
+  for (const p of policies) {
+    if (p.status !== 'published') continue
+    if ((await deliverPolicyTo(p, e, today)).notified) notified++
+  }
+  if (notified) logger.info({ creditCode: e._id, notified }, 'policy notices after a profile change')
+}
+
+/** `POST /policies/subscriptions`: topics and/or every new policy I match; what matches now is delivered at once. */
+export async function subscribe(auth: AuthContext, input: PolicySubscription): Promise<EnterpriseProfile> {
+  const updated = await setSubscription(await requireMine(auth), input)
+  await deliverAllTo(updated)
+  return toProfile(updated)
 }

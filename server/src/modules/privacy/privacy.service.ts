@@ -3,18 +3,11 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { User } from '../auth/auth.model'
-import { revokeUserSessions } from '../auth/auth.service'
-import { Booking } from '../bookings/booking.model'
-import { WaitlistEntry } from '../bookings/waitlist.model'
-import { Notification } from '../notifications/notification.model'
-import { Rating } from '../ratings/rating.model'
-import { WorkOrder } from '../work-orders/work-order.model'
-
-/** What replaces a deleted person's name wherever a name is required (bookings, ratings, work orders). */
-export const ERASED_NAME = '已注销用户'
-/** What replaces the mobile number (not a number: masking shows '***'). */
-export const ERASED_MOBILE = '-'
+import { eraseUser, recordAgreement, revokeUserSessions, User } from '../auth'
+import { Booking, eraseApplicantsOf, WaitlistEntry } from '../bookings'
+import { deleteNoticesOf, Notification } from '../notifications'
+import { eraseRaterOf, Rating } from '../ratings'
+import { eraseWorkOrderRaterOf, WorkOrder } from '../work-orders'
 
 function statusOf(u: { agreedVersion?: string | null; agreedAt?: Date | null }): AgreementStatus {
   return {
@@ -37,7 +30,7 @@ export async function agree(auth: AuthContext): Promise<AgreementStatus> {
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在')
   if (user.agreedVersion === LEGAL_VERSION) return statusOf(user)
   const at = now()
-  await User.updateOne({ _id: auth.sub }, { $set: { agreedVersion: LEGAL_VERSION, agreedAt: at } })
+  await recordAgreement(auth.sub, LEGAL_VERSION, at)
   return statusOf({ agreedVersion: LEGAL_VERSION, agreedAt: at })
 }
 
@@ -86,21 +79,13 @@ export async function deleteMyAccount(auth: AuthContext): Promise<{ ok: true; de
   const at = now()
   const userId = auth.sub
   // 1. the tombstone first (deletedAt): the holder check refuses the person's tokens from here on
-  await User.updateOne(
-    { _id: userId },
-    {
-      $set: { openid: `deleted:${userId}`, deletedAt: at },
-      $unset: { name: 1, mobile: 1, enterprise: 1, sessionKey: 1, unionid: 1 },
-    },
-  )
+  await eraseUser(userId, at)
   await revokeUserSessions(userId)
-  // 2. the records, anonymised in place
-  const erasedApplicant = { name: ERASED_NAME, mobile: ERASED_MOBILE }
-  await Booking.updateMany({ userId }, { $set: { applicant: erasedApplicant }, $unset: { enterprise: 1, note: 1 } })
-  await WaitlistEntry.updateMany({ userId }, { $set: { applicant: erasedApplicant }, $unset: { enterprise: 1 } })
-  await Rating.updateMany({ userId }, { $set: { raterName: ERASED_NAME }, $unset: { comment: 1, append: 1 } })
-  await WorkOrder.updateMany({ userId }, { $set: { raterName: ERASED_NAME }, $unset: { comment: 1, appeal: 1 } })
-  await Notification.deleteMany({ userId })
+  // 2. the records, anonymised in place, each by the feature that keeps it
+  await eraseApplicantsOf(userId)
+  await eraseRaterOf(userId)
+  await eraseWorkOrderRaterOf(userId)
+  await deleteNoticesOf(userId)
   logger.info({ userId }, 'account deleted by its owner')
   return { ok: true, deletedAt: at.toISOString() }
 }

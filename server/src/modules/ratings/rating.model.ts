@@ -52,20 +52,6 @@ ratingSchema.index({ bookingId: 1 }, { name: 'bookingId_1_pushdown' })
 export const Rating = mongoose.model('Rating', ratingSchema)
 export type RatingDoc = InferSchemaType<typeof ratingSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
 
-/**
- * One-shot claims of the 好差评 flow (`_id` deterministic, insert-only): a 追评 (`append:<ratingId>`) or a work-order
- * step (`wo:<orderId>:verify`). The claim carries the change it stands for, so that a step whose process died between
- * the claim and the write can be completed by the next caller.
- */
-const ratingClaimSchema = new Schema({
-  _id: { type: String },
-  at: { type: Date, required: true },
-  by: String,
-  /** The fields the step sets (flat keys only: the embedded database stores no dotted keys). */
-  changes: { type: Schema.Types.Mixed, required: true },
-})
-export const RatingClaim = mongoose.model('RatingClaim', ratingClaimSchema)
-
 /** Progress marks of the background sweeps (e.g. up to which service time default ratings were recorded). */
 const ratingSweepSchema = new Schema({
   _id: { type: String },

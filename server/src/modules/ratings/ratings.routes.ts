@@ -1,12 +1,8 @@
 import { ratingContract } from '@xz/shared'
 import { ratingPerUser } from '../../lib/rate-policies'
 import { implement } from '../../lib/routes'
-import * as workOrders from '../work-orders/work-orders.service'
+import * as workOrders from '../work-orders'
 import * as ratings from './ratings.service'
-import { setRatingSummaryProvider } from '../catalogue/catalogue.service'
-
-// GET /services/:id carries the item's rating summary.
-setRatingSummaryProvider(ratings.serviceRatingSummary)
 
 /** 好差评: ratings are append-only (no update or delete route). */
 export const ratingRoutes = implement(ratingContract, {

@@ -1,32 +1,17 @@
 import { Types, type FilterQuery } from 'mongoose'
-import {
-  DEFAULT_RATING_LEVEL,
-  isBadRating,
-  localDate,
-  maskName,
-  RATING_LEVEL_LABELS,
-  RATING_WINDOW_DAYS,
-  regionScopesOf,
-  type CreateRating,
-  type MyRating,
-  type Page,
-  type PageQuery,
-  type PublicRating,
-  type RatingSummary,
-  type StaffRating,
-} from '@xz/shared'
+import { type CreateRating, DEFAULT_RATING_LEVEL, emptyLevels, isBadRating, type LevelCounts, localDate, maskName, type MyRating, type Page, type PageQuery, type PublicRating, RATING_WINDOW_DAYS, type RatingSummary, ratingSummary, regionScopesOf, type StaffRating } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { hallOrRegionFilter } from '../../lib/scope'
+import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
-import { User } from '../auth/auth.model'
-import { Booking } from '../bookings/booking.model'
-import { Service } from '../catalogue/catalogue.model'
-import { emptyLevels, ratingSummary, type LevelCounts } from '@xz/shared'
-import { namesOf, openMissingWorkOrders, openWorkOrder, toProgress, workOrdersOfRatings, type Names } from '../work-orders/work-orders.service'
-import { Rating, RatingClaim, RatingSweep, type RatingDoc } from './rating.model'
+import { User } from '../auth'
+import { Booking } from '../bookings'
+import { Service } from '../catalogue'
+import { type Names, namesOf, openMissingWorkOrders, openWorkOrder, ratingContent, toProgress, workOrdersOfRatings } from '../work-orders'
+import { Rating, RatingSweep, type RatingDoc } from './rating.model'
 import { ratingKey, ratingWindowClosesAt, raterDisplayName, whyNotRatable } from './ratings.rules'
-import { enqueueAppend, enqueueRating } from '../exchange/exchange.service'
+import { ratingExchangePort } from './ratings.ports'
 
 const NOT_RATABLE_MESSAGES = {
   FORBIDDEN: '只能评价本人的预约',
@@ -61,7 +46,7 @@ export async function createRating(auth: AuthContext, input: CreateRating): Prom
     throw err
   }
   const order = isBadRating(rating.level) ? await openWorkOrder(rating) : undefined
-  await enqueueRating(rating) // 好差评 exchange (SPEC §2.13)
+  await ratingExchangePort.use.rated(rating) // 好差评 exchange (SPEC §2.13)
   const names = await namesOf([rating])
   return { ...toMyRating(rating, names), workOrder: order ? toProgress(order, now()) : undefined }
 }
@@ -113,19 +98,17 @@ export async function appendRating(auth: AuthContext, id: string, comment: strin
   if (!rating) throw notFound('评价')
   if (rating.userId.toString() !== auth.sub) throw forbidden('只能追评自己的评价')
   if (rating.isDefault) throw new AppError('INVALID_STATE', '系统默认评价不能追评')
-  const key = `append:${rating._id}`
   const append = { comment, at: now() }
-  try {
-    await RatingClaim.create({ _id: key, at: append.at, by: auth.sub, changes: { append } })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    // Complete the first append if its request died between the claim and the write, then refuse this one.
-    const claim = await RatingClaim.findById(key).lean()
-    if (claim) await Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: claim.changes as object })
-    throw new AppError('RATING_EXISTS', '每条评价只能追评一次')
-  }
-  await Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: { append } })
-  await enqueueAppend(rating._id.toString()) // 好差评 exchange (SPEC §2.13)
+  await claimStep({
+    key: `append:${rating._id}`,
+    by: auth.sub,
+    at: append.at,
+    changes: { append },
+    // only while there is none (the one 追评 of a rating)
+    write: (changes) => Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: changes }),
+    taken: () => new AppError('RATING_EXISTS', '每条评价只能追评一次'),
+  })
+  await ratingExchangePort.use.appended(rating._id.toString()) // 好差评 exchange (SPEC §2.13)
   return (await myRatingsOf([(await Rating.findById(rating._id).lean<RatingDoc>())!]))[0]
 }
 
@@ -137,15 +120,9 @@ export async function appendRating(auth: AuthContext, id: string, comment: strin
 /** What any reader may see of a rating: its content, never who gave it. */
 function ratingBody(r: RatingDoc, names: Names) {
   return {
-    kind: r.kind,
-    level: r.level,
-    levelLabel: RATING_LEVEL_LABELS[r.level],
-    dimensions: (r.dimensions ?? {}) as Record<string, number>,
-    tags: r.tags,
-    comment: r.comment ?? undefined,
+    ...ratingContent(r),
     append: r.append?.at ? { comment: r.append.comment ?? '', at: r.append.at.toISOString() } : undefined,
     isDefault: r.isDefault,
-    ratedAt: r.ratedAt.toISOString(),
     serviceName: names.services.get(r.serviceId.toString()),
     hallName: r.hallId ? names.halls.get(r.hallId.toString()) : undefined,
   }
@@ -300,7 +277,7 @@ export async function recordDefaultRatings(): Promise<number> {
           serviceDate: localDate(b.servedAt!),
           ratedAt,
           ratedDate: localDate(ratedAt),
-        }).then((d) => enqueueRating(d.toObject() as RatingDoc)) // 好差评 exchange (SPEC §2.13)
+        }).then((d) => ratingExchangePort.use.rated(d.toObject() as RatingDoc)) // 好差评 exchange (SPEC §2.13)
         recorded++
       } catch (err) {
         if (!isDuplicateKey(err)) throw err // rated (or defaulted by another process) meanwhile

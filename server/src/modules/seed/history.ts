@@ -11,14 +11,12 @@ import { addDays, instantOf, localDate, weekday, type CreateRating, type Role } 
 import type { AuthContext } from '../../lib/auth'
 import { now, setNow } from '../../lib/clock'
 import { logger } from '../../lib/logger'
-import { Account, User } from '../auth/auth.model'
-import { placeBooking } from '../bookings/bookings.service'
-import { Hall } from '../halls/hall.model'
-import { createRating } from '../ratings/ratings.service'
-import { SessionRule } from '../sessions/session.model'
-import { slotIdOf, slotStarts } from '../sessions/sessions.rules'
-import { checkInById } from '../staff/checkin.service'
-import { markNoShow, serve } from '../staff/desk.service'
+import { Account, User } from '../auth'
+import { placeBooking } from '../bookings'
+import { Hall } from '../halls'
+import { createRating } from '../ratings'
+import { SessionRule, slotIdOf, slotStarts } from '../sessions'
+import { checkInById, markNoShow, serve } from '../staff'
 
 /** How far back the history goes, and how many people come to one weekend session. */
 const WEEKS_BACK = 3

@@ -1,6 +1,6 @@
 import { DEFAULT_SLOT_MINUTES } from '@xz/shared'
 import type { SeedSessionRule } from './data/types'
-import { createRuleAt, loadHall, recomputeServiceOffHours } from '../sessions/sessions.service'
+import { createRuleAt, loadHall, recomputeServiceOffHours } from '../sessions'
 
 /**
  * Seeds demo session rules (validated like an administrator's). Hall and item keys are resolved through

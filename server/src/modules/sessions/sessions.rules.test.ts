@@ -1,5 +1,6 @@
+import { openStateAt, type OpeningHours } from '../halls'
 import { instantOf } from '@xz/shared'
-import { makeCalendar } from '../calendar/calendar.rules'
+import { makeCalendar } from '../calendar'
 import {
   bookingWindow,
   cancellationKey,
@@ -10,6 +11,7 @@ import {
   resolveSlot,
   slotIdOf,
   slotStarts,
+  sessionsOn,
   validateRule,
   type RuleLike,
 } from './sessions.rules'
@@ -180,5 +182,56 @@ describe('rule validation (pure)', () => {
   it('defaults capacity to staffed windows × 2, at least 1', () => {
     expect(defaultCapacity([{ staffed: true }, { staffed: true }, { staffed: false }])).toBe(4)
     expect(defaultCapacity([])).toBe(1)
+  })
+})
+
+describe('a point\'s sessions of a day, and its open state with them (halls)', () => {
+  const REGULAR = [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '17:30' },
+  ]
+  const centre: OpeningHours = { type: 'center', regularHours: REGULAR }
+  const rules = [
+    { label: '双休日值班', dayTypes: ['weekend'] as const, start: '09:00', end: '12:00', status: 'active' },
+    { label: '午间不断档', dayTypes: ['workday'] as const, start: '12:00', end: '13:30', status: 'active' },
+    { label: '延时服务', dayTypes: ['workday'] as const, start: '17:30', end: '19:00', status: 'active', effectiveTo: '2026-11-30' },
+    { label: '节假日预约', dayTypes: ['holiday'] as const, start: '09:00', end: '11:00', status: 'archived' },
+  ]
+
+  it('when it is Sunday 09:24 and the centre holds a 双休日值班 session, then it is open by the off-hours session', () => {
+    const today = sessionsOn(rules, '2026-12-06', 'weekend')
+    expect(today).toEqual([{ label: '双休日值班', start: '09:00', end: '12:00' }])
+    expect(openStateAt(centre, 'weekend', '09:24', today)).toEqual({
+      open: true,
+      by: 'offHours',
+      session: { label: '双休日值班', start: '09:00', end: '12:00' },
+    })
+    expect(openStateAt(centre, 'weekend', '12:00', today)).toEqual({ open: false })
+  })
+
+  it('when the Sunday session was cancelled, then the centre is closed on Sunday morning', () => {
+    expect(openStateAt(centre, 'weekend', '09:24', sessionsOn(rules, '2026-12-06', 'weekend', true))).toEqual({ open: false })
+  })
+
+  it('when a workday lunchtime is covered by 午间不断档, then the centre stays open between the regular ranges', () => {
+    const today = sessionsOn(rules, '2026-12-01', 'workday')
+    expect(today.map((s) => s.label)).toEqual(['午间不断档'])
+    expect(openStateAt(centre, 'workday', '12:45', today).by).toBe('offHours')
+    expect(openStateAt(centre, 'workday', '10:00', today).by).toBe('regular')
+    expect(openStateAt(centre, 'workday', '18:00', today).open).toBe(false)
+  })
+
+  it('when a rule is archived or no longer effective, then it does not open the point', () => {
+    expect(sessionsOn(rules, '2026-10-01', 'holiday')).toEqual([])
+    expect(sessionsOn(rules, '2026-11-30', 'workday').map((s) => s.label)).toEqual(['午间不断档', '延时服务'])
+    expect(openStateAt(centre, 'holiday', '10:00', sessionsOn(rules, '2026-10-01', 'holiday'))).toEqual({ open: false })
+  })
+
+  it('when a 调休 Saturday is a working day, then weekend sessions do not run and workday ones do', () => {
+    expect(sessionsOn(rules, '2026-09-27', 'makeup_workday').map((s) => s.label)).toEqual(['午间不断档', '延时服务'])
+  })
+
+  it('when the point is a self-service area, then it is open at any time', () => {
+    expect(openStateAt({ type: 'selfservice' }, 'holiday', '03:00', [])).toEqual({ open: true, by: 'always' })
   })
 })

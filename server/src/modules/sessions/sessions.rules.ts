@@ -2,6 +2,7 @@
  * Pure decision logic of off-hours sessions: which rule applies on which day, the slots it yields,
  * and the validation of a rule against its point. No database access (unit-tested in sessions.rules.test.ts).
  */
+import type { SessionToday } from '../halls'
 import {
   BOOKING_HORIZON_DAYS,
   BOOKING_MIN_NOTICE_HOURS,
@@ -269,3 +270,30 @@ export function validateRule(draft: RuleDraft, regularHours: readonly TimeRange[
   }
   return issues
 }
+
+// ---------------------------------------------------------------------------------------------
+// A point's sessions of a day (open now, the point page)
+// ---------------------------------------------------------------------------------------------
+/** An off-hours session rule as far as "open now" needs it (a SessionRule, bounded per point). */
+export interface SessionRuleHours {
+  label: string
+  dayTypes: readonly SessionDayType[]
+  start: string
+  end: string
+  effectiveFrom?: string | null
+  effectiveTo?: string | null
+  status?: string | null
+}
+
+/**
+ * The off-hours sessions a point holds on `date` (of type `dayType`): active rules effective that day
+ * and of that day type, none when an administrator cancelled the day. Sorted by start.
+ */
+export function sessionsOn(rules: readonly SessionRuleHours[], date: string, dayType: DayType, cancelled = false): SessionToday[] {
+  if (cancelled) return []
+  return rules
+    .filter((r) => (r.status ?? 'active') === 'active' && ruleEffectiveOn(r, date) && ruleAppliesToDayType(r.dayTypes, dayType))
+    .map((r) => ({ label: r.label, start: r.start, end: r.end }))
+    .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
+}
+

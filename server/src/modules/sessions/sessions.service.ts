@@ -14,12 +14,9 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
-import { freeSeatNumbers } from '../bookings/bookings.rules'
-import { seatsTakenBySlot } from '../bookings/claims'
-import { currentCalendar } from '../calendar/calendar.service'
-import { Service } from '../catalogue/catalogue.model'
-import { cachedHall } from '../halls/hall-cache'
-import { Hall } from '../halls/hall.model'
+import { currentCalendar } from '../calendar'
+import { Service, setOffHoursFlags } from '../catalogue'
+import { cachedHall, Hall } from '../halls'
 import { ruleCache } from './session-cache'
 import { SessionCancellation, SessionRule, type SessionRuleDoc } from './session.model'
 import {
@@ -270,15 +267,15 @@ export async function recomputeServiceOffHours(): Promise<{ changed: number }> {
       if (kinds.extended) extended.add(String(s._id))
     }
   }
-  const changes: { _id: Id; $set: Required<OffHoursFlags> }[] = []
+  const changes: { _id: Id; flags: { offHours: boolean; offHoursWeekend: boolean; offHoursExtended: boolean } }[] = []
   for (const s of services) {
     const id = String(s._id)
     const next = { offHours: weekend.has(id) || extended.has(id), offHoursWeekend: weekend.has(id), offHoursExtended: extended.has(id) }
     if (Boolean(s.offHours) !== next.offHours || Boolean(s.offHoursWeekend) !== next.offHoursWeekend || Boolean(s.offHoursExtended) !== next.offHoursExtended) {
-      changes.push({ _id: s._id, $set: next })
+      changes.push({ _id: s._id, flags: next })
     }
   }
-  await Promise.all(changes.map((c) => Service.updateOne({ _id: c._id }, { $set: c.$set })))
+  await setOffHoursFlags(changes)
   return { changed: changes.length }
 }
 
@@ -291,7 +288,14 @@ interface OffHoursFlags {
 // ---------------------------------------------------------------------------------------------
 // Slots
 // ---------------------------------------------------------------------------------------------
-export async function listSlots(q: SlotQuery): Promise<Slot[]> {
+/** A slot of a point's sessions, before seats are counted (the bookings module counts them). */
+export type SessionSlot = Omit<Slot, 'remaining'>
+
+/**
+ * The slots a point's active session rules yield in the query's range (clipped to the booking horizon), the
+ * item's only when one is asked for; cancelled dates yield none.
+ */
+export async function sessionSlots(q: SlotQuery): Promise<SessionSlot[]> {
   const hall = await loadHall(q.hallId)
   const t = now()
   const horizon = horizonDates(t)
@@ -313,11 +317,7 @@ export async function listSlots(q: SlotQuery): Promise<Slot[]> {
     offering = rules.filter((r) => ruleOffers(r.doc, hall, service))
   }
   if (offering.length === 0) return []
-  const [calendar, cancellations, held] = await Promise.all([
-    currentCalendar(),
-    SessionCancellation.find({ hallId: hall._id }).select('date').lean(),
-    seatsTakenBySlot(hall._id),
-  ])
+  const [calendar, cancellations] = await Promise.all([currentCalendar(), SessionCancellation.find({ hallId: hall._id }).select('date').lean()])
   const slots = deriveSlots({
     rules: offering.map((r) => r.like),
     from,
@@ -326,17 +326,7 @@ export async function listSlots(q: SlotQuery): Promise<Slot[]> {
     cancelled: new Set(cancellations.map((c) => cancellationKey(String(hall._id), c.date))),
     now: t,
   })
-  return slots.map((s) => ({
-    id: s.id,
-    hallId: s.hallId,
-    date: s.date,
-    start: s.start,
-    end: s.end,
-    label: s.label,
-    dayType: s.dayType,
-    capacity: s.capacity,
-    remaining: freeSeatNumbers(s.capacity, held.get(s.id) ?? []).length,
-  }))
+  return slots.map((s) => ({ id: s.id, hallId: s.hallId, date: s.date, start: s.start, end: s.end, label: s.label, dayType: s.dayType, capacity: s.capacity }))
 }
 
 export interface LoadedSlot {
@@ -403,24 +393,14 @@ export async function loadSlotWith<T>(slotId: string, alongside: (loaded: Loaded
   return { loaded, result: result.value }
 }
 
+/** Records the cancellation of a point's sessions on a date (its `_id` is the claim: 11000 when it exists). */
+export async function recordCancellation(c: { hallId: Id; date: string; reason: string; by: string }): Promise<void> {
+  await SessionCancellation.create({ _id: cancellationKey(String(c.hallId), c.date), ...c, at: now() })
+}
+
 export async function isSessionCancelled(hallId: string | Id, date: string): Promise<boolean> {
   return Boolean(await SessionCancellation.exists({ _id: cancellationKey(String(hallId), date) }))
 }
 
 export { hallInRegion, loadHall }
 export type { HallLike, ServiceLike }
-
-let offHoursComputedOn: string | undefined
-/**
- * The booking horizon moves every day (and the calendar may have changed): recompute the off-hours flags once per
- * local date in each process. Idempotent, so several processes doing it is harmless.
- */
-export const offHoursRefreshJob = {
-  name: 'service-off-hours-refresh',
-  async run(): Promise<void> {
-    const today = localDate(now())
-    if (offHoursComputedOn === today) return
-    await recomputeServiceOffHours()
-    offHoursComputedOn = today
-  },
-}

@@ -2,11 +2,10 @@ import { localDate, localTime, QUEUE_PREFIXES, weekday, WEEKDAY_LABELS, type Che
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
-import { recordAudit } from '../audit/audit.service'
-import { Booking, type BookingDoc } from '../bookings/booking.model'
-import { withBookingLock } from '../bookings/claims'
+import { Booking, recordDeskStep, type BookingDoc } from '../bookings'
 import { DeskClaim } from './desk-claim.model'
-import { claimOnce, historyEntry, invalidState } from './desk.service'
+import { auditedStep } from './desk-steps'
+import { actorOf, claimOnce, invalidState } from './desk.service'
 import { arrivalScopeOf, claimQueueNumber, STALE_ARRIVAL_MS, releaseQueueNumber, releaseQueueNumbersOf, type QueueNumberClaim } from './queue-numbers'
 import { serviceNames, toStaffItem } from './staff.mappers'
 import { checkinWindow, isCheckinOpen } from './staff.rules'
@@ -114,35 +113,25 @@ async function checkInBooking(auth: AuthContext, booking: BookingDoc): Promise<C
     throw err
   }
   const at = now()
-  try {
-    // under the booking's operation lock, so that no cancellation (e.g. of the session) crosses it
-    await withBookingLock(id, 'checkin', async () => {
-      const res = await Booking.updateOne(
-        { _id: booking._id, status: 'booked' },
-        {
-          $set: { status: 'checked_in', queueNumber: number.queueNumber, checkedInAt: at },
-          $push: { history: historyEntry(auth, 'checked_in', at) },
-        },
-      )
-      if (res.modifiedCount === 0) {
-        const current = await Booking.findById(id).lean<BookingDoc>()
-        if (current) rejectUnlessBooked(current)
-        throw new AppError('CONFLICT', '预约状态已变化，请重试')
-      }
-    })
-  } catch (err) {
-    // not checked in: give the number back so that the sequence keeps no gap
-    await releaseQueueNumber(number)
-    await DeskClaim.deleteOne({ _id: claimId, kind: 'checkin' })
-    throw err
-  }
-  await recordAudit({
-    actor: auth,
+  await auditedStep(auth, {
     action: 'booking.check_in',
-    bookingId: booking._id,
-    hallId: booking.hallId,
-    regionCodes: [booking.regionCode],
-    details: { from: 'booked', to: 'checked_in', queueNumber: number.queueNumber },
+    subject: { bookingId: booking._id, hallId: booking.hallId, regionCode: booking.regionCode },
+    claim: { id: claimId, kind: 'checkin' },
+    run: async () => {
+      try {
+        const step = { from: 'booked', to: 'checked_in', set: { queueNumber: number.queueNumber, checkedInAt: at }, actor: actorOf(auth), at } as const
+        if (!(await recordDeskStep(booking._id, step, 'checkin'))) {
+          const current = await Booking.findById(id).lean<BookingDoc>()
+          if (current) rejectUnlessBooked(current)
+          throw new AppError('CONFLICT', '预约状态已变化，请重试')
+        }
+      } catch (err) {
+        // not checked in: give the number back so that the sequence keeps no gap
+        await releaseQueueNumber(number)
+        throw err
+      }
+    },
+    details: () => ({ from: 'booked', to: 'checked_in', queueNumber: number.queueNumber }),
   })
   const names = await serviceNames([booking.serviceId])
   return {

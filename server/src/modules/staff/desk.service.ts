@@ -9,13 +9,12 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
-import { recordAudit } from '../audit/audit.service'
-import { Booking, hallDayKey, type BookingDoc } from '../bookings/booking.model'
-import { endBooking } from '../bookings/bookings.service'
-import { releaseClaims, withBookingLock } from '../bookings/claims'
-import { Hall } from '../halls/hall.model'
-import { notify } from '../notifications/notifier'
+import { recordAudit } from '../audit'
+import { Booking, endBooking, hallDayKey, recordDeskStep, type BookingDoc } from '../bookings'
+import { Hall } from '../halls'
+import { notify } from '../notifications'
 import { DeskClaim } from './desk-claim.model'
+import { auditedStep } from './desk-steps'
 import { serviceNames, toStaffItem } from './staff.mappers'
 import { countStatuses, groupBySession, isNoShowAllowed } from './staff.rules'
 import { assertCanActOn } from '../../lib/scope'
@@ -32,10 +31,8 @@ export const STATUS_LABELS: Record<BookingStatus, string> = {
   no_show: '已爽约',
 }
 
-/** A change made by someone at the desk, as recorded in the booking's history. */
-export function historyEntry(auth: AuthContext, status: BookingStatus, at: Date, reason?: string) {
-  return { status, action: status, at, by: auth.sub, byRole: auth.role, reason }
-}
+/** The staff member as the booking's history records them. */
+export const actorOf = (auth: AuthContext) => ({ by: auth.sub, byRole: auth.role })
 
 export async function loadBooking(auth: AuthContext, id: string): Promise<BookingDoc> {
   const booking = await Booking.findById(id).lean<BookingDoc>()
@@ -131,24 +128,18 @@ export async function serve(auth: AuthContext, id: string): Promise<StaffBooking
   const claimId = `serve:${id}`
   if (!(await claimOnce(claimId, 'serve', id))) throw invalidState({ status: 'served' }, '重复办结')
   const at = now()
-  try {
-    await withBookingLock(id, 'serve', async () => {
-      const res = await Booking.updateOne(
-        { _id: booking._id, status: 'checked_in' },
-        {
-          $set: { status: 'served', servedAt: at, servedBy: auth.sub, holdsClaims: false },
-          $push: { history: historyEntry(auth, 'served', at) },
-        },
-      )
-      if (res.modifiedCount === 0) {
+  await auditedStep(auth, {
+    action: 'booking.serve',
+    subject: { bookingId: booking._id, hallId: booking.hallId, regionCode: booking.regionCode },
+    claim: { id: claimId },
+    run: async () => {
+      const step = { from: 'checked_in', to: 'served', set: { servedAt: at, servedBy: auth.sub }, actor: actorOf(auth), at, release: booking.claimIds ?? [] } as const
+      if (!(await recordDeskStep(booking._id, step, 'serve'))) {
         throw invalidState((await Booking.findById(id).select('status').lean()) ?? booking, '办结')
       }
-      await releaseClaims(booking._id, booking.claimIds ?? [])
-    })
-  } catch (err) {
-    await DeskClaim.deleteOne({ _id: claimId })
-    throw err
-  }
+    },
+    details: () => ({ from: 'checked_in', to: 'served', queueNumber: booking.queueNumber }),
+  })
   const [names, hall] = await Promise.all([serviceNames([booking.serviceId]), Hall.findById(booking.hallId).select('name').lean()])
   const serviceName = names.get(booking.serviceId.toString()) ?? '办事'
   await notify({
@@ -160,14 +151,6 @@ export async function serve(auth: AuthContext, id: string): Promise<StaffBooking
     data: { hallName: hall?.name ?? '', serviceName, servedAt: at.toISOString() },
     bookingId: booking._id,
     page: `pages/rate/index?bookingId=${id}`,
-  })
-  await recordAudit({
-    actor: auth,
-    action: 'booking.serve',
-    bookingId: booking._id,
-    hallId: booking.hallId,
-    regionCodes: [booking.regionCode],
-    details: { from: 'checked_in', to: 'served', queueNumber: booking.queueNumber },
   })
   return toStaffItem({ ...booking, status: 'served', servedAt: at, servedBy: auth.sub }, names)
 }
@@ -188,29 +171,22 @@ export async function markNoShow(auth: AuthContext, id: string): Promise<StaffBo
     const current = await Booking.findById(id).select('status').lean()
     throw current && current.status !== 'booked' ? invalidState(current, '标记爽约') : new AppError('CONFLICT', '该预约正在处理中，请稍后再试')
   }
-  let ended: BookingDoc
-  try {
-    ended = await endBooking(id, {
-      status: 'no_show',
-      action: 'no_show',
-      actor: { by: auth.sub, byRole: auth.role },
-      reason: '时段结束未签到，窗口标记爽约',
-    })
-  } catch (err) {
-    await DeskClaim.deleteOne({ _id: claimId, kind: 'no_show' })
-    if (err instanceof AppError && err.code === 'INVALID_STATE') {
-      const current = await Booking.findById(id).select('status').lean()
-      if (current) throw invalidState(current, '标记爽约')
-    }
-    throw err
-  }
-  await recordAudit({
-    actor: auth,
+  const ended = await auditedStep(auth, {
     action: 'booking.no_show',
-    bookingId: booking._id,
-    hallId: booking.hallId,
-    regionCodes: [booking.regionCode],
-    details: { from: 'booked', to: 'no_show' },
+    subject: { bookingId: booking._id, hallId: booking.hallId, regionCode: booking.regionCode },
+    claim: { id: claimId, kind: 'no_show' },
+    run: async () => {
+      try {
+        return await endBooking(id, { status: 'no_show', action: 'no_show', actor: actorOf(auth), reason: '时段结束未签到，窗口标记爽约' })
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'INVALID_STATE') {
+          const current = await Booking.findById(id).select('status').lean()
+          if (current) throw invalidState(current, '标记爽约')
+        }
+        throw err
+      }
+    },
+    details: () => ({ from: 'booked', to: 'no_show' }),
   })
   return toStaffItem(ended, await serviceNames([booking.serviceId]))
 }

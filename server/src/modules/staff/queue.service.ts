@@ -12,11 +12,11 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
-import { recordAudit } from '../audit/audit.service'
-import { notify } from '../notifications/notifier'
-import { Booking, hallDayKey, type BookingDoc } from '../bookings/booking.model'
-import { Service } from '../catalogue/catalogue.model'
-import { DeskClaim } from './desk-claim.model'
+import { recordAudit } from '../audit'
+import { notify } from '../notifications'
+import { Booking, hallDayKey, recordCall, type BookingDoc } from '../bookings'
+import { Service } from '../catalogue'
+import { auditedStep } from './desk-steps'
 import { claimOnce } from './desk.service'
 import { claimQueueNumber, releaseQueueNumber } from './queue-numbers'
 import { iso, serviceNames } from './staff.mappers'
@@ -117,16 +117,14 @@ export async function callNext(auth: AuthContext, body: QueueNextBody): Promise<
     const { id, kind } = visit.entry
     if (!(await claimOnce(`call:${id}`, 'call', id))) continue
     const calledAt = now()
-    const $set = { calledAt, ...(body.windowNumber ? { windowNumber: body.windowNumber } : {}) }
-    if (kind === 'booking') await Booking.updateOne({ _id: id }, { $set })
-    else await Walkin.updateOne({ _id: id }, { $set })
-    await recordAudit({
-      actor: auth,
+    await auditedStep(auth, {
       action: kind === 'booking' ? 'booking.call' : 'walkin.call',
-      ...(kind === 'booking' ? { bookingId: id } : { walkinId: id }),
-      hallId: hall._id,
-      regionCodes: [hall.regionCode],
-      details: { queueNumber: visit.entry.queueNumber, windowNumber: body.windowNumber },
+      subject: { ...(kind === 'booking' ? { bookingId: id } : { walkinId: id }), hallId: hall._id, regionCode: hall.regionCode },
+      run: async () => {
+        if (kind === 'booking') await recordCall(id, { calledAt, windowNumber: body.windowNumber })
+        else await Walkin.updateOne({ _id: id }, { $set: { calledAt, ...(body.windowNumber ? { windowNumber: body.windowNumber } : {}) } })
+      },
+      details: () => ({ queueNumber: visit.entry.queueNumber, windowNumber: body.windowNumber }),
     })
     if (kind === 'booking') await notifyCalled(id, visit.entry.queueNumber, hall.name, body.windowNumber)
     return { ...visit.entry, calledAt: calledAt.toISOString(), windowNumber: body.windowNumber ?? visit.entry.windowNumber }
@@ -219,18 +217,15 @@ export async function serveWalkin(auth: AuthContext, id: string): Promise<Walkin
     throw new AppError('INVALID_STATE', '该现场登记已办结', { status: 'served' })
   }
   const servedAt = now()
-  const res = await Walkin.updateOne({ _id: id, status: 'waiting' }, { $set: { status: 'served', servedAt, servedBy: auth.sub } })
-  if (res.modifiedCount === 0) {
-    await DeskClaim.deleteOne({ _id: claimId })
-    throw new AppError('INVALID_STATE', '该现场登记已办结', { status: 'served' })
-  }
-  await recordAudit({
-    actor: auth,
+  await auditedStep(auth, {
     action: 'walkin.serve',
-    walkinId: walkin._id,
-    hallId: walkin.hallId,
-    regionCodes: [walkin.regionCode],
-    details: { queueNumber: walkin.queueNumber },
+    subject: { walkinId: walkin._id, hallId: walkin.hallId, regionCode: walkin.regionCode },
+    claim: { id: claimId },
+    run: async () => {
+      const res = await Walkin.updateOne({ _id: id, status: 'waiting' }, { $set: { status: 'served', servedAt, servedBy: auth.sub } })
+      if (res.modifiedCount === 0) throw new AppError('INVALID_STATE', '该现场登记已办结', { status: 'served' })
+    },
+    details: () => ({ queueNumber: walkin.queueNumber }),
   })
   const names = await serviceNames([walkin.serviceId])
   return toWalkinView({ ...walkin, status: 'served', servedAt, servedBy: auth.sub }, names.get(walkin.serviceId.toString()) ?? '')

@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose'
 import { maskMobile, type StaffBookingItem } from '@xz/shared'
-import type { BookingDoc } from '../bookings/booking.model'
-import { serviceNamesById } from '../catalogue/search-index'
+import type { BookingDoc } from '../bookings'
+import { serviceNamesById } from '../catalogue'
 
 type Id = mongoose.Types.ObjectId | string
 

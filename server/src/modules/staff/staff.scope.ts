@@ -1,7 +1,7 @@
 import type { AuthContext } from '../../lib/auth'
 import { AppError, notFound } from '../../lib/errors'
 import { assertCanActOn } from '../../lib/scope'
-import { Hall } from '../halls/hall.model'
+import { Hall } from '../halls'
 
 /** Loads a point the caller may act on: 403 for staff of other points (without a lookup), 404 when it does not exist. */
 export async function hallInScope(auth: AuthContext, hallId: string) {

@@ -1,29 +1,13 @@
 import { Types } from 'mongoose'
-import {
-  addDays,
-  BOOKING_STATUSES,
-  dateRange,
-  daysBetween,
-  instantOf,
-  localDate,
-  MAX_OVERVIEW_RANGE_DAYS,
-  MAX_STATS_RANGE_DAYS,
-  WORK_ORDER_STATUSES,
-  type RatingStats,
-  type RatingStatsGroup,
-  type RatingStatsQuery,
-  type StatsOverview,
-  type WorkOrderStatus,
-} from '@xz/shared'
+import { addCounts, addDays, BOOKING_STATUSES, dateRange, daysBetween, emptyCounts, instantOf, type LevelCounts, localDate, MAX_OVERVIEW_RANGE_DAYS, MAX_STATS_RANGE_DAYS, type RatingCounts, ratingMetrics, type RatingStats, type RatingStatsGroup, type RatingStatsQuery, type StatsOverview, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, forbidden } from '../../lib/errors'
-import { Booking } from '../bookings/booking.model'
-import { Department, Region, Service } from '../catalogue/catalogue.model'
-import { Hall } from '../halls/hall.model'
-import { Rating } from '../ratings/rating.model'
-import { WorkOrder } from '../work-orders/work-order.model'
-import { addCounts, emptyCounts, ratingMetrics, type LevelCounts, type RatingCounts } from '@xz/shared'
+import { Booking } from '../bookings'
+import { Department, Region, Service } from '../catalogue'
+import { Hall } from '../halls'
+import { Rating } from '../ratings'
+import { WorkOrder } from '../work-orders'
 
 const DEFAULT_PERIOD_DAYS = 30
 

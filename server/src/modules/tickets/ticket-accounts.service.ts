@@ -1,12 +1,12 @@
 import crypto from 'node:crypto'
 import { regionContains, type TicketAccount, type TicketAccountCreate } from '@xz/shared'
-import { hashPassword, type AuthContext } from '../../lib/auth'
+import type { AuthContext } from '../../lib/auth'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
-import { recordAudit } from '../audit/audit.service'
-import { Account, type AccountDoc } from '../auth/auth.model'
-import { Department } from '../catalogue/catalogue.model'
-import { generatePassword } from '../accounts/accounts.rules'
+import { recordAudit } from '../audit'
+import { Account, createAccountRecord, type AccountDoc } from '../auth'
+import { Department } from '../catalogue'
+import { generatePassword } from '../accounts'
 
 function toView(a: AccountDoc): TicketAccount {
   return {
@@ -36,9 +36,9 @@ export async function createTicketAccount(auth: AuthContext, body: TicketAccount
   const password = generatePassword((n) => crypto.randomInt(n))
   let created
   try {
-    created = await Account.create({
+    created = await createAccountRecord({
       username: body.username,
-      passwordHash: await hashPassword(password),
+      password,
       name: body.name,
       role: body.role,
       hallIds: [],

@@ -11,7 +11,7 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { invalidField } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
-import { Department, Region } from '../catalogue/catalogue.model'
+import { Department, Region } from '../catalogue'
 import { Ticket, TicketCategory } from './ticket.model'
 import { perMille } from './tickets.rules'
 

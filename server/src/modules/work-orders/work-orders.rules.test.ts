@@ -1,4 +1,4 @@
-import { makeCalendar } from '../calendar/calendar.rules'
+import { makeCalendar } from '../calendar'
 import {
   appealChanges,
   canAppeal,

@@ -12,18 +12,18 @@ import {
   type WorkOrderQuery,
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { enqueueOutcome } from '../exchange/exchange.service'
 import { now } from '../../lib/clock'
 import { canActOn, hallOrRegionFilter } from '../../lib/scope'
+import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { Account } from '../auth/auth.model'
-import { currentCalendar } from '../calendar/calendar.service'
-import { hallCache } from '../halls/hall-cache'
-import { Hall } from '../halls/hall.model'
-import { serviceNamesById } from '../catalogue/search-index'
-import { notify } from '../notifications/notifier'
-import { RatingClaim, type RatingDoc } from '../ratings/rating.model'
+import { Account } from '../auth'
+import { currentCalendar } from '../calendar'
+import { Hall, hallCache } from '../halls'
+import { serviceNamesById } from '../catalogue'
+import { notify } from '../notifications'
+import { ratingContent, type RatingSnapshot } from './rating-snapshot'
+import { outcomeExchangePort } from './work-orders.ports'
 import { WorkOrder, type WorkOrderDoc } from './work-order.model'
 import {
   appealChanges,
@@ -49,7 +49,7 @@ import {
  * Opens the work order of a 差评 (at most one per rating: unique `ratingId`), assigned to the point that served or, for
  * an item guide, to the administrators of the item's region; queues a notice to each of them once.
  */
-export async function openWorkOrder(rating: RatingDoc): Promise<WorkOrderDoc> {
+export async function openWorkOrder(rating: RatingSnapshot): Promise<WorkOrderDoc> {
   const [calendar, hall] = await Promise.all([
     currentCalendar(),
     rating.hallId ? Hall.findById(rating.hallId).select('name rectifyDays').lean() : null,
@@ -109,7 +109,7 @@ async function notifyOpened(order: WorkOrderDoc, hallName: string | undefined): 
  * Opens the orders of 差评 whose request died between storing the rating and opening the order. Ratings since the
  * last pass (with an hour of overlap) are checked; the unique `ratingId` keeps every process from opening one twice.
  */
-export async function openMissingWorkOrders(ratings: RatingDoc[]): Promise<number> {
+export async function openMissingWorkOrders(ratings: RatingSnapshot[]): Promise<number> {
   if (ratings.length === 0) return 0
   const existing = await WorkOrder.find({ ratingId: { $in: ratings.map((r) => r._id) } }).select('ratingId').lean()
   const have = new Set(existing.map((o) => o.ratingId.toString()))
@@ -176,17 +176,7 @@ export function toWorkOrderView(o: WorkOrderDoc, names: Names, at: Date): WorkOr
     serviceId: o.serviceId.toString(),
     serviceName: names.services.get(o.serviceId.toString()),
     regionCode: o.regionCode,
-    rating: {
-      id: o.ratingId.toString(),
-      kind: o.kind,
-      level: o.level,
-      levelLabel: RATING_LEVEL_LABELS[o.level],
-      dimensions: (o.dimensions ?? {}) as Record<string, number>,
-      tags: o.tags,
-      comment: o.comment ?? undefined,
-      raterName: o.raterName,
-      ratedAt: o.ratedAt.toISOString(),
-    },
+    rating: { id: o.ratingId.toString(), ...ratingContent(o), raterName: o.raterName },
     verifyDeadline: o.verifyDeadline.toISOString(),
     replyDeadline: iso(o.replyDeadline),
     dueAt: iso(o.dueAt),
@@ -270,16 +260,13 @@ async function writeStep(id: WorkOrderDoc['_id'], step: WorkOrderStep, changes: 
  */
 async function applyStep(order: WorkOrderDoc, step: WorkOrderStep, by: string, changes: StepChanges): Promise<void> {
   if (order.status !== STEP_FROM[step] || order[STEP_FIELD[step]]) throw new AppError('INVALID_STATE', WRONG_STATE[step])
-  const key = `wo:${order._id}:${step}`
-  try {
-    await RatingClaim.create({ _id: key, at: now(), by, changes })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    const claim = await RatingClaim.findById(key).lean()
-    if (claim) await writeStep(order._id, step, claim.changes as StepChanges)
-    throw new AppError('CONFLICT', '该工单已被他人处理，请刷新后查看')
-  }
-  await writeStep(order._id, step, changes)
+  await claimStep({
+    key: `wo:${order._id}:${step}`,
+    by,
+    changes,
+    write: (c) => writeStep(order._id, step, c),
+    taken: () => new AppError('CONFLICT', '该工单已被他人处理，请刷新后查看'),
+  })
 }
 
 export async function verifyWorkOrder(auth: AuthContext, id: string, input: VerifyWorkOrder): Promise<WorkOrderView> {
@@ -303,7 +290,7 @@ export async function verifyWorkOrder(auth: AuthContext, id: string, input: Veri
 export async function replyWorkOrder(auth: AuthContext, id: string, text: string): Promise<WorkOrderView> {
   const order = await loadForHandler(auth, id)
   await applyStep(order, 'reply', auth.sub, replyChanges(text, auth.sub, now()))
-  await enqueueOutcome(order, 'reply', { reply: text }) // 好差评 exchange (SPEC §2.13)
+  await outcomeExchangePort.use(order, 'reply', { reply: text }) // 好差评 exchange (SPEC §2.13)
   await notify({
     key: `wo-reply:${order._id}`,
     to: { userId: order.userId },
@@ -355,7 +342,7 @@ export async function decideAppeal(auth: AuthContext, id: string, input: AppealD
 export async function revisitWorkOrder(auth: AuthContext, ratingId: string, satisfaction: RevisitSatisfaction): Promise<WorkOrderProgress> {
   const order = await loadForRater(auth, { ratingId })
   await applyStep(order, 'revisit', auth.sub, revisitChanges(satisfaction, now()))
-  await enqueueOutcome(order, 'revisit', { satisfaction }) // 好差评 exchange (SPEC §2.13)
+  await outcomeExchangePort.use(order, 'revisit', { satisfaction }) // 好差评 exchange (SPEC §2.13)
   return toProgress((await WorkOrder.findById(order._id).lean<WorkOrderDoc>())!, now())
 }
 

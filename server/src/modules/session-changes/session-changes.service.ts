@@ -1,6 +1,7 @@
 /**
- * Administrators' changes to sessions that reach into bookings: cancelling a point's sessions on a date,
- * and rule changes that may free seats for the waitlist.
+ * Administrators' changes to sessions that reach into bookings (a use case across the sessions and bookings
+ * features, so neither owns it): cancelling a point's sessions on a date, and rule changes that may free seats
+ * for the waitlist.
  */
 import mongoose from 'mongoose'
 import { localDate, type SessionCancelResult, type SessionRule as SessionRuleDto, type SessionRuleUpdate } from '@xz/shared'
@@ -8,16 +9,10 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { recordAudit } from '../audit/audit.service'
-import { notify } from '../notifications/notifier'
-import { SessionCancellation } from '../sessions/session.model'
-import { hallInRegion, updateRule } from '../sessions/sessions.service'
-import { cancellationKey } from '../sessions/sessions.rules'
-import { Booking, hallDayKey } from './booking.model'
-import { isActiveStatus } from './bookings.rules'
-import { endBooking, namesOf, type Actor, type BookingLean } from './bookings.service'
-import { closeSlotWaitlist, promoteAllWaitlists } from './waitlist.service'
-import { WaitlistEntry } from './waitlist.model'
+import { recordAudit } from '../audit'
+import { notify } from '../notifications'
+import { hallInRegion, recordCancellation, SessionCancellation, updateRule } from '../sessions'
+import { type Actor, Booking, type BookingLean, closeSlotWaitlist, endBooking, hallDayKey, isActiveStatus, namesOf, promoteAllWaitlists, WaitlistEntry } from '../bookings'
 
 type Id = mongoose.Types.ObjectId
 
@@ -34,7 +29,7 @@ export async function cancelSession(auth: AuthContext, hallId: string, date: str
   const hall = await hallInRegion(auth, hallId)
   if (date < localDate(now())) throw new AppError('RULE_VIOLATION', '不能取消已过去日期的场次')
   try {
-    await SessionCancellation.create({ _id: cancellationKey(hallId, date), hallId: hall._id, date, reason, by: auth.sub, at: now() })
+    await recordCancellation({ hallId: hall._id, date, reason, by: auth.sub })
     await recordAudit({ actor: auth, action: 'session.cancel', hallId: hall._id, regionCodes: [hall.regionCode], details: { date, reason } })
   } catch (err) {
     if (!isDuplicateKey(err)) throw err

@@ -1,0 +1,3 @@
+export { Account, type AccountDoc, User } from './auth.model'
+export { revokeAccountSessions, revokeUserSessions, unlockUsername } from './auth.service'
+export { createAccountRecord, eraseUser, recordAgreement, setAccountPassword, updateAccountRecord, type NewAccount } from './identities'

@@ -1,0 +1,2 @@
+export { makeCalendar } from './calendar.rules'
+export { currentCalendar } from './calendar.service'

@@ -1,0 +1,6 @@
+export { Bundle, Department, Region, Service } from './catalogue.model'
+export { type ItemPoint, type ItemPoints, itemPointsPort, ratingSummaryPort } from './catalogue.ports'
+export { type ParsedQuery, parseQuery, pinyinOf, regionPrefix, searchFilter, searchRank, SEGMENT_SEPARATOR } from './catalogue.rules'
+export { serviceSearchFields } from './items.service'
+export { activeServices, serviceNamesById } from './search-index'
+export { mirrorPointOnItems, mirrorPointsOfItem, setOffHoursFlags } from './item-points'

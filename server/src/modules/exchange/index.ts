@@ -1,0 +1,1 @@
+export { enqueueAppend, enqueueOutcome, enqueueRating } from './exchange.service'

@@ -1,0 +1,5 @@
+export { cachedHall, hallCache } from './hall-cache'
+export { Hall } from './hall.model'
+export { type HallSessions, hallSessionsPort, type ItemRef, type PointRef } from './halls.ports'
+export { type OpeningHours, openStateAt, type SessionToday } from './halls.rules'
+export { itemPoints } from './service-links'

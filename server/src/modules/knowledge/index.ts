@@ -1,0 +1,1 @@
+export { seedKnowledge } from './knowledge.seed'

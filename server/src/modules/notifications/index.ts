@@ -1,0 +1,3 @@
+export { Notification } from './notification.model'
+export { notify } from './notifier'
+export { deleteNoticesOf } from './personal-data'

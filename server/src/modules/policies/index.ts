@@ -1,0 +1,2 @@
+export { seedPolicyDemo } from './policies.seed'
+export { deliverAllTo } from './policy-notices'

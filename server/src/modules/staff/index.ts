@@ -1,0 +1,2 @@
+export { checkInById } from './checkin.service'
+export { markNoShow, serve } from './desk.service'

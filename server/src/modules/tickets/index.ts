@@ -1,0 +1,2 @@
+export { Ticket, type TicketDoc } from './ticket.model'
+export { seedTickets } from './tickets.seed'
