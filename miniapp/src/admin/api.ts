@@ -1,6 +1,7 @@
 import {
   accountContract,
   calendarContract,
+  sessionChangeContract,
   sessionContract,
   statsContract,
   type AccountCreate,
@@ -30,7 +31,7 @@ export function createSessionRule(input: SessionRuleInput): Promise<SessionRule>
 }
 
 export function updateSessionRule(id: string, patch: SessionRuleUpdate): Promise<SessionRule> {
-  return call(sessionContract.updateRule, { params: { id }, body: patch })
+  return call(sessionChangeContract.updateRule, { params: { id }, body: patch })
 }
 
 // ---- calendar and session cancellation ----
@@ -52,7 +53,7 @@ export function deleteOverride(date: string): Promise<undefined> {
 }
 
 export function cancelSession(hallId: string, date: string, reason: string): Promise<SessionCancelResult> {
-  return call(sessionContract.cancelDay, { params: { hallId, date }, body: { reason } })
+  return call(sessionChangeContract.cancelDay, { params: { hallId, date }, body: { reason } })
 }
 
 // ---- staff accounts ----

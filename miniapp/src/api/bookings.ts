@@ -1,5 +1,5 @@
 import {
-  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER_NAME, bookingContract, sessionContract, type Booking, type BookingEligibility, type JoinWaitlist, type BookingDetail,
+  ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER_NAME, bookingContract, type Booking, type BookingEligibility, type JoinWaitlist, type BookingDetail,
   type BookingStatus, type CreateBooking, type Slot, type WaitlistEntry
 } from '@xz/shared'
 import { call } from './request'
@@ -7,7 +7,7 @@ import { call } from './request'
 export type { Booking, BookingDetail, BookingEligibility, Slot, WaitlistEntry }
 
 export function fetchSlots(params: { hallId: string; serviceId?: string; from: string; to: string }): Promise<Slot[]> {
-  return call(sessionContract.slots, { query: params })
+  return call(bookingContract.slots, { query: params })
 }
 
 /** A fresh key per booking attempt; a retry of the same attempt reuses it so the server books once. */
@@ -38,7 +38,7 @@ export function rescheduleBooking(id: string, slotId: string): Promise<BookingDe
 
 /** Joins the waitlist of a full slot for the applicant of the form (the profile's name and mobile when omitted). */
 export function joinWaitlist(slotId: string, input: JoinWaitlist): Promise<WaitlistEntry> {
-  return call(sessionContract.joinWaitlist, { params: { id: slotId }, body: input })
+  return call(bookingContract.joinWaitlist, { params: { id: slotId }, body: input })
 }
 
 /** Whether I may book now (limit, suspension) and the days I already booked this item. */
