@@ -5,7 +5,7 @@ import AdminStats from '@/admin/stats'
 import AdminCalendar from '@/admin/calendar'
 import AdminAccounts from '@/admin/accounts'
 import AdminHome from '@/admin/index'
-import { addDays } from '@xz/shared'
+import { addDays, type SessionRule } from '@xz/shared'
 import { todayLocal } from '@/utils/format'
 import { ADMIN_ME, HALL, HALL_ID, STAFF_ME, apiError, fakeApi, resetTaro, signIn } from './staff-fake-api'
 
@@ -20,7 +20,7 @@ const adminBase = {
   'GET /api/v1/halls': { items: [{ id: HALL_ID, name: HALL.name }], total: 1, page: 1, pageSize: 50 }
 }
 
-const rule = (over: Record<string, unknown>) => ({
+const rule = (over: Partial<SessionRule>): SessionRule => ({
   id: 'r1', hallId: HALL_ID, label: '双休日值班', dayTypes: ['weekend'], start: '09:00', end: '12:00', slotMinutes: 30,
   capacity: 4, capacityIsDefault: true, serviceIds: [], status: 'active', demo: false, ...over
 })

@@ -1,6 +1,7 @@
 // Test helper (not a test): a routing stand-in for Taro.request used by the staff/admin/elder component tests.
 import Taro from '@tarojs/taro'
 import { routerParams, storage } from '../test/mocks/taro'
+import type { HallDetail, Me } from '@xz/shared'
 import { setSession } from '@/api/request'
 
 export type Handler = (data: Record<string, unknown>) => { status?: number; body: unknown }
@@ -34,11 +35,12 @@ export const apiError = (status: number, code: string, message: string, details?
 })
 
 export const HALL_ID = '64b000000000000000000001'
-export const STAFF_ME = { id: 'u1', role: 'staff', username: 'zhang', name: '张窗口', hallIds: [HALL_ID] }
-export const ADMIN_ME = { id: 'a1', role: 'admin', username: 'admin', name: '李管理', hallIds: [], regionCode: '140900' }
-export const CITIZEN_ME = { id: 'c1', role: 'citizen', name: '王群众' }
+export const STAFF_ME: Me = { id: 'u1', role: 'staff', username: 'zhang', name: '张窗口', hallIds: [HALL_ID] }
+export const ADMIN_ME: Me = { id: 'a1', role: 'admin', username: 'admin', name: '李管理', hallIds: [], regionCode: '140900' }
+export const CITIZEN_ME: Me = { id: 'c1', role: 'citizen', name: '王群众' }
 
-export const HALL = {
+/** The part of a point's detail the staff screens read. */
+export const HALL: Pick<HallDetail, 'id' | 'name' | 'services'> = {
   id: HALL_ID,
   name: '忻州市政务服务中心',
   services: [{ id: '64c000000000000000000001', name: '营业执照办理', code: 'S1' }]

@@ -8,6 +8,7 @@ import StaffCheckin from '@/staff/checkin'
 import StaffQueue from '@/staff/queue'
 import StaffWorkOrders from '@/staff/work-orders'
 import StaffWorkOrder from '@/staff/work-order'
+import type { BookingStatus, StaffBookingItem, WorkOrder } from '@xz/shared'
 import { CITIZEN_ME, HALL, HALL_ID, STAFF_ME, apiError, fakeApi, resetTaro, signIn } from './staff-fake-api'
 
 /** Types into a Taro Input/Textarea (its web component wires its listener asynchronously after mount). */
@@ -17,8 +18,8 @@ async function type(testId: string, value: string) {
   fireEvent.input(input, { target: { value } })
 }
 
-const counts = (c: Partial<Record<string, number>>) => ({ total: 0, booked: 0, checked_in: 0, served: 0, cancelled: 0, no_show: 0, ...c })
-const item = (over: Record<string, unknown>) => ({
+const counts = (c: Partial<Record<BookingStatus | 'total', number>>): Record<BookingStatus | 'total', number> => ({ total: 0, booked: 0, checked_in: 0, served: 0, cancelled: 0, no_show: 0, ...c })
+const item = (over: Partial<StaffBookingItem>): StaffBookingItem => ({
   id: 'b1',
   status: 'booked',
   date: '2026-11-28',
@@ -32,11 +33,11 @@ const item = (over: Record<string, unknown>) => ({
   ...over
 })
 
-const ratingOf = (level: number) => ({
+const ratingOf = (level: 1 | 2): WorkOrder['rating'] => ({
   id: 'r1', kind: 'window', level, levelLabel: level === 1 ? '非常不满意' : '不满意', dimensions: {}, tags: ['等待时间长'],
   comment: '等了一个小时', raterName: '王*', ratedAt: '2026-11-20T02:00:00.000Z'
 })
-const workOrder = (over: Record<string, unknown>) => ({
+const workOrder = (over: Partial<WorkOrder>): WorkOrder => ({
   id: 'w1', status: 'pending_verification', statusLabel: '待核实', kind: 'window', hallId: HALL_ID, hallName: HALL.name,
   serviceId: 's1', serviceName: '营业执照办理', regionCode: '140900', rating: ratingOf(1),
   verifyDeadline: '2026-11-23T09:30:00.000Z', dueAt: '2026-11-23T09:30:00.000Z', overdue: false, createdAt: '2026-11-20T02:00:00.000Z',
@@ -247,7 +248,7 @@ describe('staff screens', () => {
         verification: { valid: true, at: '2026-11-21T01:00:00.000Z' }
       }),
       'POST /api/v1/staff/work-orders/w1/reply': (data) => ({
-        body: workOrder({ status: 'replied', statusLabel: '已整改答复', reply: { text: data.text, at: '2026-11-22T01:00:00.000Z' } })
+        body: workOrder({ status: 'replied', statusLabel: '已整改答复', reply: { text: String(data.text), at: '2026-11-22T01:00:00.000Z' } })
       })
     })
     render(<StaffWorkOrder />)

@@ -1,43 +1,19 @@
-import Taro from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { addDays, DAY_TYPES, isValidDate, type CalendarDay, type DayType, type Me } from '@xz/shared'
-import { useAsync } from '@/hooks/useAsync'
-import { DAY_TYPE_LABELS, dateLabel, todayLocal } from '@/utils/format'
+import { DAY_TYPES, type CalendarDay, type Me } from '@xz/shared'
+import { DAY_TYPE_LABELS, dateLabel } from '@/utils/format'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { DeskState } from '../../staff/lib/DeskState'
 import { GuardPending } from '../../staff/lib/GuardPending'
-import { useHallChoice } from '../../staff/lib/halls'
 import { ActionButton } from '../../staff/lib/ActionButton'
-import { actionError, fieldErrors } from '../../staff/lib/format'
 import { ADMIN_ROLES } from '../lib'
-import { cancelSession, deleteOverride, fetchOverrides, putOverride } from '../api'
 import { MonthView } from './MonthView'
 import '../../staff/staff.scss'
 import { HolidayYears } from './HolidayYears'
+import { useCalendarAdmin, useOverrideForm, useSessionCancellation } from './useCalendarAdmin'
 
 /** The chosen day of the month view: its type, and adding or removing its override. */
 function DayPanel({ day, onSaved, onRemove }: { day: CalendarDay; onSaved: (message: string) => void; onRemove: (date: string) => void }) {
-  const [type, setType] = useState<DayType>(day.type === 'holiday' ? 'workday' : 'holiday')
-  const [name, setName] = useState('')
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [error, setError] = useState('')
-
-  const save = async () => {
-    setErrors({})
-    setError('')
-    try {
-      await putOverride({ date: day.date, type, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) })
-      setName('')
-      setReason('')
-      onSaved(`${dateLabel(day.date)} 已设为${DAY_TYPE_LABELS[type]}`)
-    } catch (err) {
-      const fields = fieldErrors(err)
-      setErrors(fields)
-      setError(Object.keys(fields).length ? '请按提示修改' : actionError(err))
-    }
-  }
+  const { type, setType, name, setName, reason, setReason, errors, error, save } = useOverrideForm(day, onSaved)
 
   return (
     <View className='desk__card' data-testid='override-form'>
@@ -84,35 +60,7 @@ function DayPanel({ day, onSaved, onRemove }: { day: CalendarDay; onSaved: (mess
 }
 
 function CancelSessionForm({ me, onDone }: { me: Me; onDone: (message: string) => void }) {
-  const { halls, hall, choose } = useHallChoice(me)
-  const [date, setDate] = useState(() => addDays(todayLocal(), 1))
-  const [reason, setReason] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const submit = async () => {
-    if (!hall) return
-    setError('')
-    if (!isValidDate(date.trim())) {
-      setError('日期格式应为 YYYY-MM-DD')
-      return
-    }
-    const { confirm } = await Taro.showModal({
-      title: '取消场次',
-      content: `将取消 ${hall.name} ${date.trim()} 的全部预约并通知预约人，确定吗？`
-    })
-    if (!confirm) return
-    setBusy(true)
-    try {
-      const result = await cancelSession(hall.id, date.trim(), reason.trim())
-      setReason('')
-      onDone(`已取消 ${result.date} 的场次：${result.cancelledBookings} 个预约已取消并通知预约人`)
-    } catch (err) {
-      setError(Object.values(fieldErrors(err))[0] ?? actionError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { halls, hall, choose, date, setDate, reason, setReason, error, busy, submit } = useSessionCancellation(me, onDone)
 
   return (
     <View className='desk__card' data-testid='cancel-session-form'>
@@ -146,28 +94,9 @@ function CancelSessionForm({ me, onDone }: { me: Me; onDone: (message: string) =
 /** 日历与停办: calendar overrides and cancelling a point's sessions on a date. */
 export default function AdminCalendar() {
   const me = useRoleGuard(ADMIN_ROLES)
-  const overrides = useAsync(fetchOverrides, [], Boolean(me))
-  const [message, setMessage] = useState('')
-  const [version, setVersion] = useState(0)
-  const [picked, setPicked] = useState<CalendarDay | undefined>(undefined)
+  const { overrides, message, setMessage, version, picked, setPicked, done, remove } = useCalendarAdmin(Boolean(me))
 
   if (!me) return <GuardPending />
-
-  const done = (text: string) => {
-    setMessage(text)
-    setPicked(undefined)
-    setVersion((v) => v + 1)
-    overrides.reload()
-  }
-
-  const remove = async (date: string) => {
-    try {
-      await deleteOverride(date)
-      done(`已恢复 ${date} 的官方安排`)
-    } catch (err) {
-      setMessage(actionError(err))
-    }
-  }
 
   return (
     <View className='desk' data-testid='admin-calendar'>

@@ -1,73 +1,19 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { QueueEntry } from '@xz/shared'
-import { useAsync } from '@/hooks/useAsync'
-import { callNext, fetchHall, fetchQueue, markNoShow, serveEntry, walkIn, STAFF_ROLES } from '../api'
+import { STAFF_ROLES } from '../api'
 import { useRoleGuard } from '../lib/guard'
 import { GuardPending } from '../lib/GuardPending'
-import { useHallChoice } from '../lib/halls'
-import { actionError } from '../lib/format'
 import { ActionButton } from '../lib/ActionButton'
 import { StaffNav } from '../lib/StaffNav'
 import '../staff.scss'
-
-const who = (e: QueueEntry) => `${e.queueNumber} ${e.name ?? (e.kind === 'walkin' ? '现场取号' : '')}`.trim()
+import { useQueueDesk } from './useQueueDesk'
 
 /** 叫号: call the next person (checked-in bookings and walk-ins), mark served or no-show, and take walk-ins. */
 export default function StaffQueue() {
   const me = useRoleGuard(STAFF_ROLES)
-  const { halls, hall, choose } = useHallChoice(me)
-  const queue = useAsync(() => fetchQueue(hall!.id), [hall?.id], Boolean(hall))
-  const detail = useAsync(() => fetchHall(hall!.id), [hall?.id], Boolean(hall))
-  const [called, setCalled] = useState<QueueEntry | null>(null)
-  const [message, setMessage] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [walkInName, setWalkInName] = useState('')
-  const [walkInService, setWalkInService] = useState(0)
+  const { halls, hall, choose, queue, services, current, message, error, busy, walkInName, setWalkInName, walkInService, setWalkInService, next, finish, takeWalkIn } =
+    useQueueDesk(me)
 
   if (!me) return <GuardPending />
-
-  const current = called ?? queue.data?.called[0] ?? null
-  const services = detail.data?.services ?? []
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError('')
-    setMessage('')
-    try {
-      await action()
-    } catch (err) {
-      setError(actionError(err))
-    } finally {
-      setBusy(false)
-      queue.reload()
-    }
-  }
-
-  const next = () =>
-    run(async () => {
-      const entry = await callNext(hall!.id)
-      setCalled(entry)
-      setMessage(entry ? `请 ${who(entry)} 到窗口办理` : '当前没有等候的人')
-    })
-
-  const finish = (kind: 'serve' | 'no-show') =>
-    run(async () => {
-      if (!current) return
-      await (kind === 'serve' ? serveEntry(current) : markNoShow(current.id))
-      setCalled(null)
-      setMessage(kind === 'serve' ? `${current.queueNumber} 号已办结` : `${current.queueNumber} 号已标记爽约`)
-    })
-
-  const takeWalkIn = () =>
-    run(async () => {
-      const service = services[walkInService]
-      if (!service) throw new Error('no service')
-      const walkin = await walkIn({ hallId: hall!.id, serviceId: service.id, name: walkInName.trim() || undefined })
-      setWalkInName('')
-      setMessage(`现场取号成功：${walkin.queueNumber}`)
-    })
 
   return (
     <View className='desk' data-testid='staff-queue'>
