@@ -16,6 +16,7 @@ import { requestTimeout } from './lib/timeout'
 import { buildOpenApi } from './lib/openapi'
 import { methodNotAllowed } from './lib/routes'
 import { featureRouters } from './modules'
+import { sleep } from './lib/clock'
 
 const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>忻州政务·无忧办 API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
@@ -106,7 +107,7 @@ export function createApp(): Express {
     // test builds only, outside the route registry: a deliberately slow request (awaits, never blocks the loop)
     api.get('/__test/slow', async (req, res) => {
       const ms = Math.min(Number(req.query.ms) || 0, 60_000)
-      await new Promise((r) => setTimeout(r, ms))
+      await sleep(ms)
       if (!res.headersSent) res.json({ sleptMs: ms })
     })
   }

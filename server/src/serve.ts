@@ -13,6 +13,7 @@ import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
 import { seedIfEmpty } from './modules/seed'
 import { backfillHallDays } from './modules/bookings'
+import { sleep } from './lib/clock'
 
 /** Announcements for the person running `npm start` (progress of the first start, demo credentials). */
 function say(text: string): void {
@@ -36,7 +37,7 @@ async function connectWithRetry(uri: string): Promise<void> {
     } catch (err) {
       if (attempt >= 10) throw err
       logger.warn({ err: (err as Error).message, attempt }, 'database not reachable yet; retrying')
-      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)))
+      await sleep(Math.min(5000, 500 * attempt))
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http'
 import supertest from 'supertest'
-import { setNow } from '../../server/src/lib/clock'
+import { setNow, sleep } from '../../server/src/lib/clock'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
 import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
@@ -95,7 +95,7 @@ describe('booking races (one process)', () => {
     const sampler = (async () => {
       while (sampling) {
         samples.push((await slotInvariants(slotId, capacity)).active)
-        await new Promise((r) => setTimeout(r, 20))
+        await sleep(20)
       }
     })()
 

@@ -11,6 +11,7 @@ import { useTestDb } from '../helpers/db'
 import { CITY, makeHall } from '../helpers/desk-fixtures'
 import { boundaryFields, boundaryValues, fillPath, type Field } from '../helpers/schema-walk'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { sleep } from '../../server/src/lib/clock'
 
 jest.setTimeout(300_000)
 const db = useTestDb()
@@ -43,7 +44,7 @@ function watchHealth() {
       }
       seen.slowestMs = Math.max(seen.slowestMs, Date.now() - t)
       seen.count++
-      await new Promise((r) => setTimeout(r, 100))
+      await sleep(100)
     }
   })()
   return {

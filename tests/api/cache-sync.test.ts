@@ -7,6 +7,7 @@ import { hallInput } from '../helpers/factories'
 import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
 import { http as call, startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { sleep } from '../../server/src/lib/clock'
 
 jest.setTimeout(120_000)
 const db = useTestDb()
@@ -28,7 +29,7 @@ async function visibleAfter(check: () => Promise<boolean>): Promise<number> {
   const started = Date.now()
   while (Date.now() - started < 5000) {
     if (await check()) return Date.now() - started
-    await new Promise((r) => setTimeout(r, 25))
+    await sleep(25)
   }
   return Infinity
 }

@@ -11,6 +11,7 @@ import { ensureEmbeddedBinary, EmbeddedDb } from '../../server/src/lib/embedded-
 import { User } from '../../server/src/modules/auth/auth.model'
 import { api } from '../helpers/app'
 import { freePort } from '../helpers/ports'
+import { sleep } from '../../server/src/lib/clock'
 
 let db: EmbeddedDb
 let dir: string
@@ -33,7 +34,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await check()) return true
-    await new Promise((r) => setTimeout(r, 200))
+    await sleep(200)
   }
   return false
 }

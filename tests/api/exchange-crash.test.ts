@@ -13,6 +13,7 @@ import { useTestDb } from '../helpers/db'
 import { startExchangeStub, type ExchangeStub } from '../helpers/exchange-stub'
 import { ratedPoint, servedBooking, XINFU, type FixtureHall, type FixtureService } from '../helpers/rating-fixtures'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { sleep } from '../../server/src/lib/clock'
 
 jest.setTimeout(240_000)
 const db = useTestDb()
@@ -67,7 +68,7 @@ async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 120
   const deadline = Date.now() + timeoutMs
   while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
+    await sleep(50)
   }
 }
 

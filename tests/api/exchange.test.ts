@@ -4,7 +4,7 @@
  * dead letters and re-push, and the export of a period when no endpoint is configured.
  */
 import { config, loadConfig, setConfig } from '../../server/src/config'
-import { setNow } from '../../server/src/lib/clock'
+import { setNow, sleep } from '../../server/src/lib/clock'
 import { ExchangeLease, ExchangeLog, ExchangeQueue } from '../../server/src/modules/exchange/exchange.model'
 import { pushDue, repairExchange } from '../../server/src/modules/exchange/exchange.service'
 import { Rating } from '../../server/src/modules/ratings/rating.model'
@@ -84,7 +84,7 @@ async function drain(maxPasses = 60) {
     const earliest = new Map<string, (typeof left)[number]>()
     for (const q of left) if (!earliest.has(q.ratingId) || q.seq < earliest.get(q.ratingId)!.seq) earliest.set(q.ratingId, q)
     if ([...earliest.values()].every((q) => q.status === 'dead')) return left
-    await new Promise((r) => setTimeout(r, 25))
+    await sleep(25)
   }
   throw new Error('outbox did not drain')
 }

@@ -7,7 +7,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { instantOf } from '@xz/shared'
-import { setNow } from '../../server/src/lib/clock'
+import { setNow, sleep } from '../../server/src/lib/clock'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
 import { Notification } from '../../server/src/modules/notifications/notification.model'
@@ -123,7 +123,7 @@ describe('two server processes, one database', () => {
     const sampler = (async () => {
       while (sampling) {
         samples.push((await slotInvariants(slot.id, capacity)).active)
-        await new Promise((r) => setTimeout(r, 20))
+        await sleep(20)
       }
     })()
     const newcomers = await citizens(8)
@@ -175,9 +175,9 @@ describe('two server processes, one database', () => {
     while (Date.now() < deadline) {
       const sent = await Notification.countDocuments({ _id: { $in: ids.map((id) => `remind24h:${id}`) }, status: 'sent' })
       if (sent === ids.length) break
-      await new Promise((r) => setTimeout(r, 200))
+      await sleep(200)
     }
-    await new Promise((r) => setTimeout(r, 1500)) // several more job ticks in both processes
+    await sleep(1500) // several more job ticks in both processes
     for (const id of ids) {
       expect(await Notification.findById(`remind24h:${id}`).lean()).toMatchObject({ status: 'sent', channel: 'wechat', attempts: 1 })
       expect(remindSends.filter((s) => s.page === `pages/booking/index?id=${id}`)).toHaveLength(1)

@@ -12,6 +12,7 @@ import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
 import { CITY, makeHall } from '../helpers/desk-fixtures'
 import { REPO_ROOT, startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { sleep } from '../../server/src/lib/clock'
 
 jest.setTimeout(240_000)
 const db = useTestDb()
@@ -48,7 +49,7 @@ const uniqueIp = (() => {
 /** Fixed windows start on the minute: wait when fewer than `needMs` remain in this one. */
 async function roomInWindow(needMs = 30_000): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000)
-  if (left < needMs) await new Promise((r) => setTimeout(r, left + 200))
+  if (left < needMs) await sleep(left + 200)
 }
 
 const count = (answers: Answer[], status: number) => answers.filter((a) => a.status === status).length
@@ -184,7 +185,7 @@ describe('revocation at once, across processes', () => {
     let there: Answer
     do {
       there = await call(1, 'GET', work, { headers: staff.auth })
-      if (there.status === 200) await new Promise((r) => setTimeout(r, 100))
+      if (there.status === 200) await sleep(100)
     } while (there.status === 200 && Date.now() - disabledAt < 10_000)
     expect(there.body.error.code).toBe('ACCOUNT_DISABLED')
     // the cache time plus slack for a loaded test machine

@@ -5,6 +5,7 @@
  */
 import { useTestDb } from '../helpers/db'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { sleep } from '../../server/src/lib/clock'
 
 jest.setTimeout(120_000)
 const db = useTestDb()
@@ -19,7 +20,7 @@ describe('request timeout', () => {
   it('when a request takes longer than the limit, then 503 REQUEST_TIMEOUT comes at the limit and /health answers meanwhile', async () => {
     const started = Date.now()
     const slow = fetch(`${server.url}/api/v1/__test/slow?ms=5000`)
-    await new Promise((r) => setTimeout(r, 50))
+    await sleep(50)
     const health = await fetch(`${server.url}/api/v1/health`, { signal: AbortSignal.timeout(1000) })
     expect(health.status).toBe(200)
     const res = await slow

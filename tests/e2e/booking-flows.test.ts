@@ -14,8 +14,21 @@ import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
 import {
-  byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, waitForRoute,
-  type AppServer, type Phone
+  byTestId,
+  currentPage,
+  ensureH5Build,
+  fill,
+  launchPhone,
+  listen,
+  open,
+  overflowingElements,
+  screenshot,
+  settle,
+  storeSession,
+  tap,
+  type AppServer,
+  type Phone,
+  waitForRoute,
 } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { makeHall, makeService } from '../helpers/factories'
@@ -57,7 +70,7 @@ afterAll(async () => {
 })
 
 async function shoot(name: string) {
-  await page.waitForTimeout(400)
+  await settle(page)
   await screenshot(page, `booking-flows-${name}`)
   expect(await overflowingElements(page)).toEqual([])
 }
@@ -82,7 +95,7 @@ async function chooseSlot(date: string, start: string) {
  */
 async function expectInView(target: Locator) {
   await target.waitFor()
-  await page.waitForTimeout(700) // smooth scrolling
+  await settle(page) // the smooth scroll to it has ended
   const box = await target.evaluate((el) => {
     const r = el.getBoundingClientRect()
     const bars = Array.from(document.querySelectorAll('.bottom-bar'))

@@ -11,8 +11,20 @@ import { seedIfEmpty } from '../../server/src/modules/seed/seed'
 import { api } from '../helpers/app'
 import { account } from '../helpers/auth'
 import {
-  byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, tap, waitForRoute,
-  type AppServer, type Phone
+  byTestId,
+  currentPage,
+  ensureH5Build,
+  fill,
+  launchPhone,
+  listen,
+  open,
+  overflowingElements,
+  screenshot,
+  settle,
+  tap,
+  type AppServer,
+  type Phone,
+  waitForRoute,
 } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 
@@ -41,7 +53,7 @@ afterAll(async () => {
 
 /** Screenshot of the current screen, and no element may stick out of the 375 px phone width. */
 async function shoot(name: string) {
-  await page.waitForTimeout(300)
+  await settle(page)
   await screenshot(page, name)
   expect(await overflowingElements(page)).toEqual([])
 }

@@ -11,8 +11,21 @@ import { PolicyApplication } from '../../server/src/modules/policies/policy.mode
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import {
-  byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, testId,
-  type AppServer, type Phone,
+  byTestId,
+  currentPage,
+  ensureH5Build,
+  fill,
+  launchPhone,
+  listen,
+  open,
+  overflowingElements,
+  screenshot,
+  settle,
+  storeSession,
+  tap,
+  testId,
+  type AppServer,
+  type Phone,
 } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { creditCode, policyBody } from '../helpers/policy-fixtures'
@@ -73,7 +86,7 @@ afterAll(async () => {
 
 /** Screenshot, and nothing may stick out of the 375 px width. */
 async function shoot(name: string) {
-  await page.waitForTimeout(300)
+  await settle(page)
   await screenshot(page, name, { fullPage: true })
   expect(await overflowingElements(page)).toEqual([])
 }

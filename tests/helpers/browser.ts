@@ -74,6 +74,7 @@ export async function launchPhone(): Promise<Phone> {
     timezoneId: 'Asia/Shanghai',
   })
   const page = context.pages()[0] ?? (await context.newPage())
+  trackApiRequests(page)
   return {
     context,
     page,
@@ -107,7 +108,51 @@ export async function open(page: Page, baseUrl: string, route: string): Promise<
 export async function waitForRoute(page: Page, route: string): Promise<void> {
   await page.waitForURL((url) => url.hash.includes(route))
   await currentPage(page).waitFor({ state: 'visible' })
-  await page.waitForTimeout(350)
+  await settle(page)
+}
+
+/** API requests of each page still unanswered (counted from the page's own request events). */
+const inFlight = new WeakMap<Page, Set<unknown>>()
+
+function trackApiRequests(page: Page): void {
+  const open = new Set<unknown>()
+  inFlight.set(page, open)
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/')
+  page.on('request', (r) => {
+    if (isApi(r.url())) open.add(r)
+  })
+  const done = (r: unknown) => open.delete(r)
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+}
+
+/**
+ * Waits until the screen holds still instead of sleeping a fixed time: no API request of the page in flight, and,
+ * over two frames in a row, no finite animation or transition running (Taro's page slide, NutUI's dialogs and toasts
+ * fading; endless spinners do not count) and nothing scrolling (smooth scrolls to a field).
+ */
+export async function settle(page: Page, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  const open = inFlight.get(page)
+  while (open && open.size > 0) {
+    if (Date.now() > deadline) throw new Error(`settle: ${open.size} API request(s) still unanswered after ${timeout} ms`)
+    await page.waitForEvent('requestfinished', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined)
+  }
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const moving = () =>
+          document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
+        const offsets = () =>
+          [document.scrollingElement, ...Array.from(document.querySelectorAll('.taro_page, .taro-scroll-view__scroll-y'))]
+            .map((el) => `${el?.scrollTop ?? 0}:${el?.scrollLeft ?? 0}`)
+            .join(',')
+        const before = offsets()
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(!moving() && offsets() === before)))
+      }),
+    undefined,
+    { timeout: Math.max(1, deadline - Date.now()) },
+  )
 }
 
 /** Every element with this data-testid on the visible pages (Taro keeps earlier pages in the DOM). */

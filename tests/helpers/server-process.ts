@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { freePort } from './ports'
+import { sleep } from '../../server/src/lib/clock'
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..')
 const MAIN = path.join(REPO_ROOT, 'server', 'dist', 'main.js')
@@ -49,7 +50,7 @@ export async function ensureServerBuilt(): Promise<void> {
       // another worker is compiling; a lock older than 3 minutes is left from a killed run
       if (Date.now() - mtime(LOCK_DIR) > 180_000) fs.rmSync(LOCK_DIR, { recursive: true, force: true })
       if (Date.now() > deadline) throw new Error('timed out waiting for another worker to compile the server')
-      await new Promise((r) => setTimeout(r, 250))
+      await sleep(250)
     }
   }
   try {
@@ -121,7 +122,7 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
       proc.kill('SIGKILL')
       throw new Error(`server process did not become healthy within 30 s:\n${output}`)
     }
-    await new Promise((r) => setTimeout(r, 100))
+    await sleep(100)
   }
   return {
     url,

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Types } from 'mongoose'
 import { latencyStats } from './bench-lib'
+import { sleep } from '../../server/src/lib/clock'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
 
@@ -175,7 +176,7 @@ async function main() {
       serviceIds: [],
       status: 'active',
     })
-    await new Promise((res) => setTimeout(res, 600)) // the server's caches see the new point within CACHE_CHECK_MS
+    await sleep(600) // the server's caches see the new point within CACHE_CHECK_MS
     const slots = ((await (await fetch(`${base}/slots?hallId=${hall._id}`)).json()) as { id: string; ruleId?: string }[]).slice(0, BURST.slots + 2)
     if (slots.length < BURST.slots + 2) throw new Error(`only ${slots.length} slots (rule ${rule._id})`)
     const [warmSlot, countSlot, ...benchSlots] = slots

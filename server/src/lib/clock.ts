@@ -12,3 +12,6 @@ export function now(): Date {
 export function setNow(at: Date | undefined): void {
   offsetMs = at ? at.getTime() - Date.now() : 0
 }
+
+/** Waits this long in real time (retries, polling; not the business clock above). */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

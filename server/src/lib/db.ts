@@ -79,3 +79,8 @@ export async function pingDb(timeoutMs = 1500): Promise<boolean> {
 export async function disconnectDb(): Promise<void> {
   await mongoose.disconnect()
 }
+
+/** A stored document's id. */
+export type ObjectId = mongoose.Types.ObjectId
+/** An id as a caller holds it: a stored document's id, or its hex string (route params, cache keys). */
+export type Id = ObjectId | string

@@ -1,4 +1,5 @@
 import { logger } from './logger'
+import { sleep } from './clock'
 
 /**
  * A periodic piece of background work. Every process runs every job; a job must make its effects
@@ -43,6 +44,6 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
-    while (this.running) await new Promise((r) => setTimeout(r, 20))
+    while (this.running) await sleep(20)
   }
 }

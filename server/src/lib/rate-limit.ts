@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit'
 import mongoose, { Schema } from 'mongoose'
 import { config } from '../config'
-import { now } from './clock'
+import { now, sleep } from './clock'
 import { AppError, isDuplicateKey } from './errors'
 
 /**
@@ -166,7 +166,7 @@ export function slowDown(policy: RateLimitPolicy & { freeHits: number; stepMs: n
     if (key === undefined) return next()
     const { totalHits } = await store.increment(key.toLowerCase())
     const over = totalHits - policy.freeHits
-    if (over > 0) await new Promise((r) => setTimeout(r, Math.min(policy.maxDelayMs, over * policy.stepMs)))
+    if (over > 0) await sleep(Math.min(policy.maxDelayMs, over * policy.stepMs))
     next()
   }
 }

@@ -12,6 +12,7 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
+import { slicePage } from '../../lib/paging'
 import { recordAudit } from '../audit'
 import { Account, type AccountDoc, createAccountRecord, revokeAccountSessions, setAccountPassword, unlockUsername, updateAccountRecord } from '../auth'
 import { Hall } from '../halls'
@@ -90,13 +91,8 @@ export async function listAccounts(auth: AuthContext, q: AccountsQuery): Promise
     .filter((a) => !q.hallId || a.hallIds.some((h) => h.toString() === q.hallId))
     .filter((a) => !needle || a.username.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle))
     .sort((a, b) => a.username.localeCompare(b.username))
-  const start = (q.page - 1) * q.pageSize
-  return {
-    items: matching.slice(start, start + q.pageSize).map((a) => toView(a, halls)),
-    total: matching.length,
-    page: q.page,
-    pageSize: q.pageSize,
-  }
+  const read = slicePage(matching, q)
+  return read.page(read.rows.map((a) => toView(a, halls)))
 }
 
 /** Creates a staff account for points of the region; the generated password is shown this once. */

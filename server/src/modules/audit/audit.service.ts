@@ -2,8 +2,9 @@ import type { AuditAction, AuditEntry, AuditQuery, Page } from '@xz/shared'
 import { instantOf, addDays, regionScopesOf } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
+import { readPage } from '../../lib/paging'
 import { adminRegionOf } from '../../lib/scope'
-import { AuditLog } from './audit.model'
+import { AuditLog, type AuditLogDoc } from './audit.model'
 
 export interface AuditInput {
   actor: AuthContext
@@ -51,16 +52,9 @@ export async function queryAudit(auth: AuthContext, q: AuditQuery): Promise<Page
       ...(q.to ? { $lt: instantOf(addDays(q.to, 1)) } : {}),
     }
   }
-  const [items, total] = await Promise.all([
-    AuditLog.find(filter)
-      .sort({ at: -1, _id: -1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean(),
-    AuditLog.countDocuments(filter),
-  ])
-  return {
-    items: items.map((e) => ({
+  const read = await readPage<AuditLogDoc>(AuditLog, filter, { at: -1, _id: -1 }, q)
+  return read.page(
+    read.rows.map((e) => ({
       id: e._id.toString(),
       at: e.at.toISOString(),
       actorId: e.actorId,
@@ -73,8 +67,5 @@ export async function queryAudit(auth: AuthContext, q: AuditQuery): Promise<Page
       hallId: e.hallId ?? undefined,
       details: (e.details as Record<string, unknown> | undefined) ?? undefined,
     })),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  }
+  )
 }

@@ -2,8 +2,8 @@ import type mongoose from 'mongoose'
 import { hashPassword } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { Account, User } from './auth.model'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 
 // The identities (User: citizens; Account: staff, administrators, 12345 dispatchers and handlers) belong to the auth
 // feature; the features that administer them (accounts, tickets' accounts, privacy) write them through here.

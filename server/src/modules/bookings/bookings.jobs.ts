@@ -2,7 +2,6 @@
  * Background work of bookings. Every process runs every job; each unit of work is claimed (a unique key
  * or the booking lock) before it is done, so running them in several processes changes nothing.
  */
-import mongoose from 'mongoose'
 import { localDate } from '@xz/shared'
 import { now } from '../../lib/clock'
 import type { Job } from '../../lib/jobs'
@@ -14,8 +13,8 @@ import { namesOf, refreshStanding, STALE_OPERATION_MS, type BookingLean } from '
 import { BookingClaim, BookingLock, IdempotencyRecord, SlotOccupancy, type BookingClaimLean, type BookingLockLean } from './claim.model'
 import { releaseClaims } from './claims'
 import { promoteAllWaitlists, promoteWaitlist } from './waitlist.service'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 const MINUTE_MS = 60_000
 const BATCH = 200
 /** Idempotency keys are honoured for a day. */
@@ -28,7 +27,7 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * MINUTE_MS
  * Releases every claim naming this booking id that the booking does not hold (the booking is missing,
  * no longer active, or moved to another slot). Returns the slots whose seats were released.
  */
-export async function reconcileClaims(bookingId: Id | string): Promise<string[]> {
+export async function reconcileClaims(bookingId: ObjectId | string): Promise<string[]> {
   const [booking, claims] = await Promise.all([
     Booking.findById(bookingId).select('status claimIds holdsClaims').lean(),
     BookingClaim.find({ bookingId }).lean<BookingClaimLean[]>(),

@@ -17,9 +17,10 @@ import {
   type Role,
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { now } from '../../lib/clock'
+import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
+import { readPage } from '../../lib/paging'
 import { activeServices, Service } from '../catalogue'
 import { Hall, hallCache } from '../halls'
 import { bookingWindow, type LoadedSlot, loadSlotWith, ruleOffers } from '../sessions'
@@ -29,8 +30,8 @@ import { claimActivePlace, claimQuota, claimSeat, seatCandidates, releaseClaims,
 import { BookingClaim, IdempotencyRecord } from './claim.model'
 import { BookingStanding } from './standing.model'
 import { WaitlistFlag } from './waitlist.model'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 export type BookingLean = BookingDoc & { createdAt?: Date }
 
 export interface Actor {
@@ -47,7 +48,7 @@ export const STALE_OPERATION_MS = 2 * 60_000
 // Rules that need the database
 // ---------------------------------------------------------------------------------------------
 /** A person's no-show standing, read by `_id` from their record. */
-export async function standingOf(userId: Id | string): Promise<NoShowStanding> {
+export async function standingOf(userId: ObjectId | string): Promise<NoShowStanding> {
   const record = await BookingStanding.findById(String(userId)).lean<{ noShows?: Date[] }>()
   return noShowStanding(record?.noShows ?? [], now())
 }
@@ -56,7 +57,7 @@ export async function standingOf(userId: Id | string): Promise<NoShowStanding> {
  * Recomputes a person's no-show record from their bookings. Called when a no-show is recorded (by the
  * no-show job here, by the repair job for no-shows marked at the desk; other modules may call it too).
  */
-export async function refreshStanding(userId: Id | string): Promise<void> {
+export async function refreshStanding(userId: ObjectId | string): Promise<void> {
   const noShows = await Booking.find({ userId, status: 'no_show' }).select('noShowAt startAt').lean()
   await BookingStanding.updateOne(
     { _id: String(userId) },
@@ -91,8 +92,8 @@ export async function offeredService(loaded: LoadedSlot, serviceId: string) {
 // ---------------------------------------------------------------------------------------------
 export interface PlaceBookingInput {
   /** Generated before claiming, so that every claim names the booking it is for. */
-  bookingId: Id
-  userId: Id | string
+  bookingId: ObjectId
+  userId: ObjectId | string
   slotId: string
   serviceId: string
   applicant: { name: string; mobile: string }
@@ -109,7 +110,7 @@ export interface Placed {
   names: Names
 }
 
-async function insertWithFreshCode(doc: Record<string, unknown> & { _id: Id }): Promise<BookingLean> {
+async function insertWithFreshCode(doc: Record<string, unknown> & { _id: ObjectId }): Promise<BookingLean> {
   for (let attempt = 0; attempt < 8; attempt++) {
     try {
       const created = await Booking.create({ ...doc, code: bookingCode(crypto.randomBytes(8)) })
@@ -243,7 +244,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export interface CreateResult {
   /** False for an Idempotency-Key replay (answered 200 instead of 201). */
@@ -253,7 +253,7 @@ export interface CreateResult {
 
 type CreateBody = Omit<CreateBooking, 'applicant'> & { applicant: { name: string; phone: string } }
 
-function placeInput(auth: AuthContext, body: CreateBody, bookingId: Id): PlaceBookingInput {
+function placeInput(auth: AuthContext, body: CreateBody, bookingId: ObjectId): PlaceBookingInput {
   return {
     bookingId,
     userId: auth.sub,
@@ -336,16 +336,9 @@ export async function getBooking(auth: AuthContext, id: string): Promise<Booking
 export async function listMyBookings(auth: AuthContext, q: BookingListQuery): Promise<Page<BookingDto>> {
   const filter: Record<string, unknown> = { userId: auth.sub }
   if (q.status) filter.status = q.status
-  const [rows, total] = await Promise.all([
-    Booking.find(filter)
-      .sort({ startAt: -1, _id: -1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<BookingLean[]>(),
-    Booking.countDocuments(filter),
-  ])
-  const names = await namesOf(rows)
-  return { items: rows.map((b) => toDto(b, names, { maskPhone: true })), total, page: q.page, pageSize: q.pageSize }
+  const read = await readPage<BookingLean>(Booking, filter, { startAt: -1, _id: -1 }, q)
+  const names = await namesOf(read.rows)
+  return read.page(read.rows.map((b) => toDto(b, names, { maskPhone: true })))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +359,7 @@ export interface EndChange {
  * Moves a booking to a final status under its lock, records who/when/why, and releases its claims.
  * 422 INVALID_STATE when it is not in one of `from`.
  */
-export async function endBooking(id: Id | string, change: EndChange): Promise<BookingLean> {
+export async function endBooking(id: ObjectId | string, change: EndChange): Promise<BookingLean> {
   return withBookingLock(id, change.action, async () => {
     const b = await Booking.findById(id).lean<BookingLean>()
     if (!b) throw notFound('预约')
@@ -397,7 +390,7 @@ export interface Names {
 }
 
 /** Names of the items and points of some rows (each looked up by `_id`). */
-export async function namesOf(rows: readonly { serviceId: Id; hallId: Id }[]): Promise<Names> {
+export async function namesOf(rows: readonly { serviceId: ObjectId; hallId: ObjectId }[]): Promise<Names> {
   const serviceIds = [...new Set(rows.map((r) => String(r.serviceId)))]
   const hallIds = [...new Set(rows.map((r) => String(r.hallId)))]
   // from the in-process caches (points; active items), reading only what they miss (archived items) by `_id`

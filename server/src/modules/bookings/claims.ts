@@ -3,17 +3,16 @@
  * `_id`s (inserting a taken one fails with 11000), never by read-then-write checks or counters.
  */
 import crypto from 'node:crypto'
-import type mongoose from 'mongoose'
-import { now } from '../../lib/clock'
+import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { ACTIVE_CLAIM_NUMBERS, activeClaimId, parseSeatClaimId, quotaClaimId, seatClaimId } from './bookings.rules'
 import { BookingClaim, BookingLock, SlotOccupancy } from './claim.model'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 
 export interface ClaimOwner {
-  bookingId: Id
-  userId: Id
+  bookingId: ObjectId
+  userId: ObjectId
 }
 
 /** Inserts a claim; false when its `_id` is taken. */
@@ -45,7 +44,7 @@ export async function claimActivePlace(owner: ClaimOwner): Promise<string> {
 
 export interface SeatRef {
   slotId: string
-  hallId: Id | string
+  hallId: ObjectId | string
   date: string
   capacity: number
 }
@@ -142,7 +141,7 @@ export async function claimSeat(
 }
 
 /** Releases claims by `_id` and owner: a claim taken over by another booking is never touched. */
-export async function releaseClaims(bookingId: Id | string, claimIds: readonly string[]): Promise<void> {
+export async function releaseClaims(bookingId: ObjectId | string, claimIds: readonly string[]): Promise<void> {
   await Promise.all(
     claimIds.map(async (_id) => {
       const res = await BookingClaim.deleteOne({ _id, bookingId })
@@ -155,7 +154,7 @@ export async function releaseClaims(bookingId: Id | string, claimIds: readonly s
 }
 
 /** Seats believed taken per slot of a point, from the occupancy hints (for listings; bookings check exactly). */
-export async function seatsTakenBySlot(hallId: Id | string): Promise<Map<string, number[]>> {
+export async function seatsTakenBySlot(hallId: ObjectId | string): Promise<Map<string, number[]>> {
   const rows = await SlotOccupancy.find({ hallId }).select('taken').lean<{ _id: string; taken?: number[] }[]>()
   return new Map(rows.map((r) => [r._id, r.taken ?? []]))
 }
@@ -169,7 +168,7 @@ export interface HeldLock {
 }
 
 /** Takes the booking's operation lock; undefined when another operation holds it. */
-export async function tryLock(bookingId: Id | string, op: string): Promise<HeldLock | undefined> {
+export async function tryLock(bookingId: ObjectId | string, op: string): Promise<HeldLock | undefined> {
   const lock = { bookingId: String(bookingId), token: crypto.randomBytes(8).toString('hex') }
   try {
     await BookingLock.create({ _id: lock.bookingId, op, token: lock.token, at: now() })
@@ -184,13 +183,12 @@ export async function unlock(lock: HeldLock): Promise<void> {
   await BookingLock.deleteOne({ _id: lock.bookingId, token: lock.token })
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Runs `fn` holding the booking's lock, waiting up to `waitMs` for it; 409 CONFLICT when it stays busy.
  * `fn` must undo its own claims before throwing an AppError; after any other error the lock stays.
  */
-export async function withBookingLock<T>(bookingId: Id | string, op: string, fn: () => Promise<T>, waitMs = 3000): Promise<T> {
+export async function withBookingLock<T>(bookingId: ObjectId | string, op: string, fn: () => Promise<T>, waitMs = 3000): Promise<T> {
   const deadline = Date.now() + waitMs
   let lock = await tryLock(bookingId, op)
   while (!lock && Date.now() < deadline) {

@@ -1,9 +1,8 @@
-import type mongoose from 'mongoose'
 import { Booking } from './booking.model'
 import type { Actor } from './bookings.service'
 import { releaseClaims, withBookingLock } from './claims'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 
 /** A step taken at the desk on an active booking (the staff feature decides it; the booking records it). */
 export interface DeskStep {

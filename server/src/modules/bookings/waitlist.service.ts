@@ -1,8 +1,9 @@
 import mongoose from 'mongoose'
 import type { JoinWaitlist, Page, WaitlistEntry as WaitlistEntryDto, WaitlistQuery, WaitlistStatus } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { now } from '../../lib/clock'
+import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { readPage } from '../../lib/paging'
 import { User } from '../auth'
 import { notify } from '../notifications'
 import { bookingWindow, loadSlot } from '../sessions'
@@ -12,10 +13,9 @@ import { assertBookableWindow, hasWaitlist, namesOf, offeredService, placeBookin
 import { BookingClaim } from './claim.model'
 import { seatsHeld } from './claims'
 import { WaitlistEntry, WaitlistFlag, type WaitlistEntryDoc } from './waitlist.model'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Errors about the slot itself: nobody on its waitlist can get a seat any more. */
 const SLOT_GONE = new Set(['NOT_FOUND', 'SLOT_UNAVAILABLE', 'SESSION_CANCELLED', 'BOOKING_TOO_LATE', 'BOOKING_TOO_FAR'])
@@ -167,7 +167,7 @@ export async function promoteWaitlist(slotId: string): Promise<number> {
 }
 
 /** Promotes the waitlists of every slot that has waiting people (the job; also after a rule change). */
-export async function promoteAllWaitlists(filter: { ruleId?: Id | string } = {}): Promise<number> {
+export async function promoteAllWaitlists(filter: { ruleId?: ObjectId | string } = {}): Promise<number> {
   const slotIds: string[] = await WaitlistEntry.distinct('slotId', { status: 'waiting', ...filter })
   let promoted = 0
   for (const slotId of slotIds) promoted += await promoteWaitlist(slotId)
@@ -271,15 +271,8 @@ export async function joinWaitlist(auth: AuthContext, slotId: string, body: Join
 export async function listMyWaitlist(auth: AuthContext, q: WaitlistQuery): Promise<Page<WaitlistEntryDto>> {
   const filter: Record<string, unknown> = { userId: auth.sub }
   if (q.status) filter.status = q.status
-  const [rows, total] = await Promise.all([
-    WaitlistEntry.find(filter)
-      .sort({ joinedAt: -1, _id: -1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<WaitlistEntryDoc[]>(),
-    WaitlistEntry.countDocuments(filter),
-  ])
-  return { items: await toDtos(rows), total, page: q.page, pageSize: q.pageSize }
+  const read = await readPage<WaitlistEntryDoc>(WaitlistEntry, filter, { joinedAt: -1, _id: -1 }, q)
+  return read.page(await toDtos(read.rows))
 }
 
 export async function leaveWaitlist(auth: AuthContext, id: string): Promise<WaitlistEntryDto> {

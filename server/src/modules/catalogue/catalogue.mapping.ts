@@ -1,8 +1,9 @@
 import mongoose from 'mongoose'
 import type { Material, ProcessStep, ServiceSummary } from '@xz/shared'
 import { Department } from './catalogue.model'
+import type { Id } from '../../lib/db'
+export type { Id }
 
-export type Id = mongoose.Types.ObjectId | string
 export type Status = 'active' | 'archived'
 
 /** Fields of a list entry, plus what ranking needs; nothing else is read for a search. */

@@ -1,8 +1,8 @@
 import type mongoose from 'mongoose'
 import type { HallType, RatingSummary } from '@xz/shared'
 import { Port } from '../../lib/ports'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 
 /** A point as the guide page lists it (办理地点). */
 export interface ItemPoint {

@@ -1,7 +1,6 @@
-import type mongoose from 'mongoose'
 import { Service } from './catalogue.model'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 
 // `Service.hallIds` mirrors the item ↔ point link, which the halls feature owns (halls/service-links.ts): these are
 // its writes of the mirror, and nothing else writes it.

@@ -1,6 +1,7 @@
 import type { AdminServiceQuery, Page, ServiceQuery, ServiceSummary, Theme } from '@xz/shared'
 import { THEMES } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
+import { readPage, slicePage } from '../../lib/paging'
 import { adminRegionOf } from '../../lib/scope'
 import { Service } from './catalogue.model'
 import { RANK_FIELDS, SUMMARY_FIELDS, summaries, type ServiceLean, type Status } from './catalogue.mapping'
@@ -32,27 +33,21 @@ async function search(query: ServiceQuery, scope: SearchScope): Promise<Page<Ser
   const parsed = query.q ? parseQuery(query.q) : undefined
   if (parsed) and.push(searchFilter(parsed))
   const filter = and.length === 1 ? and[0] : { $and: and }
-  const { page, pageSize } = query
-  const skip = (page - 1) * pageSize
-
   if (parsed && isPublic(scope)) {
     // Filtering, ranking and total come from the in-process index; only the page's items are read, each by `_id`
     // (the embedded database pushes `_id` equality down, while `$in` decodes the whole collection).
-    const ranked = await rankedSearch(query, parsed)
-    const rows = await Promise.all(ranked.slice(skip, skip + pageSize).map((s) => Service.findById(s._id, SUMMARY_FIELDS).lean<ServiceLean>()))
-    return { items: await summaries(rows.filter((r) => r !== null)), total: ranked.length, page, pageSize }
+    const read = slicePage(await rankedSearch(query, parsed), query)
+    const rows = await Promise.all(read.rows.map((s) => Service.findById(s._id, SUMMARY_FIELDS).lean<ServiceLean>()))
+    return read.page(await summaries(rows.filter((r) => r !== null)))
   }
   if (parsed) {
     // One query over the precomputed fields; ranking needs every match, but only its summary fields are read.
     const matches = await Service.find(filter, `${SUMMARY_FIELDS} ${RANK_FIELDS}`).lean<ServiceLean[]>()
-    const ranked = rankItems(matches, parsed)
-    return { items: await summaries(ranked.slice(skip, skip + pageSize)), total: ranked.length, page, pageSize }
+    const read = slicePage(rankItems(matches, parsed), query)
+    return read.page(await summaries(read.rows))
   }
-  const [total, rows] = await Promise.all([
-    Service.countDocuments(filter),
-    Service.find(filter, SUMMARY_FIELDS).sort({ name: 1, _id: 1 }).skip(skip).limit(pageSize).lean<ServiceLean[]>(),
-  ])
-  return { items: await summaries(rows), total, page, pageSize }
+  const read = await readPage<ServiceLean>(Service, filter, { name: 1, _id: 1 }, query, SUMMARY_FIELDS)
+  return read.page(await summaries(read.rows))
 }
 
 /** `GET /services`: active items only. */

@@ -4,7 +4,6 @@
  * data (session rules, points, items, the calendar) plus the per-point occupancy hints the slot listing
  * already reads (`seatsTakenBySlot`): no booking is scanned.
  */
-import mongoose from 'mongoose'
 import type { WeekendDay } from '@xz/shared'
 import { now } from '../../lib/clock'
 import { invalidField } from '../../lib/errors'
@@ -14,17 +13,17 @@ import { Service } from '../catalogue'
 import { Hall } from '../halls'
 import { cancellationKey, defaultCapacity, deriveSlots, horizonDates, type RuleLike, ruleOffers, type ServiceLike, SessionCancellation, type SessionLabel, SessionRule, type SessionRuleDoc } from '../sessions'
 import { summarizeDay } from './followups.rules'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 interface HallLean {
-  _id: Id
+  _id: ObjectId
   name: string
   type: WeekendDay['halls'][number]['type']
   regionCode: string
   address: string
   status?: string | null
-  serviceIds?: Id[]
-  windows?: { staffed?: boolean | null; serviceIds?: Id[] }[]
+  serviceIds?: ObjectId[]
+  windows?: { staffed?: boolean | null; serviceIds?: ObjectId[] }[]
 }
 
 interface PointsAndItems {

@@ -1,19 +1,18 @@
-import type mongoose from 'mongoose'
 import type { DayType } from '@xz/shared'
 import { Port } from '../../lib/ports'
 import type { SessionToday } from './halls.rules'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 
 /** A point as the sessions feature reads it to tell which of its items a rule offers. */
 export interface PointRef {
-  _id: Id
-  serviceIds?: Id[]
+  _id: ObjectId
+  serviceIds?: ObjectId[]
 }
 /** An item as the sessions feature reads it (status, bookable, the points it lists). */
 export interface ItemRef {
-  _id: Id
-  hallIds?: Id[] | null
+  _id: ObjectId
+  hallIds?: ObjectId[] | null
   bookable?: boolean | null
   status?: string | null
 }

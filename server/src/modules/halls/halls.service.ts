@@ -16,6 +16,7 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
+import { skipOf, slicePage } from '../../lib/paging'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { currentCalendar } from '../calendar'
 import { activeServices, regionPrefix } from '../catalogue'
@@ -24,8 +25,8 @@ import { Hall } from './hall.model'
 import { hallSessionsPort } from './halls.ports'
 import { pointItemsChanged, requireServices } from './service-links'
 import { hoursOn, openStateAt, type OpenState, type SessionToday } from './halls.rules'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 type Status = 'active' | 'archived'
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +133,8 @@ export async function listHalls(query: HallQuery): Promise<Page<HallSummary>> {
     (query.openNow === undefined || isOpen.stateOf(h).open === query.openNow)
   const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
   const { page, pageSize } = query
-  const skip = (page - 1) * pageSize
+  // the nearest-first list reads only as far as the page reaches
+  const skip = skipOf(query)
 
   let total: number
   let pageItems: Candidate[]
@@ -274,10 +276,7 @@ export async function listHallsAdmin(query: AdminHallQuery, auth: AuthContext): 
   const rows = [...index.byId.values()]
     .filter((h) => h.regionCode.startsWith(prefix) && (!query.status || (h.status ?? 'active') === query.status) && (!query.type || h.type === query.type))
     .sort(byTypeThenName)
-  const { page, pageSize } = query
-  const skip = (page - 1) * pageSize
-  const pageRows = rows.slice(skip, skip + pageSize)
+  const read = slicePage(rows, query)
   const openNow = await openNowCheck()
-  const items = await toSummaries(pageRows.map((hall) => ({ hall, open: openNow.stateOf(hall) })))
-  return { items, total: rows.length, page, pageSize }
+  return read.page(await toSummaries(read.rows.map((hall) => ({ hall, open: openNow.stateOf(hall) }))))
 }

@@ -4,8 +4,8 @@ import type { ItemPoint, ItemPoints } from '../catalogue'
 import { mirrorPointOnItems, mirrorPointsOfItem, Service } from '../catalogue'
 import { hallCache } from './hall-cache'
 import { Hall } from './hall.model'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 
 /**
  * The item ↔ point link ("this point handles this item"): `Hall.serviceIds`, mirrored on `Service.hallIds` for the

@@ -14,6 +14,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, forbidden, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
+import { slicePage } from '../../lib/paging'
 import { Department, parseQuery, pinyinOf, searchFilter, searchRank, SEGMENT_SEPARATOR } from '../catalogue'
 import { Ticket, type TicketDoc } from '../tickets'
 import { Knowledge, KnowledgeResolution, type KnowledgeDoc } from './knowledge.model'
@@ -82,8 +83,8 @@ export async function searchKnowledge(q: KnowledgeQuery): Promise<Page<Knowledge
         .sort((a, b) => a.rank - b.rank || a.e.title.length - b.e.title.length)
         .map((x) => x.e)
     : rows.sort((a, b) => b.reviewedAt.getTime() - a.reviewedAt.getTime())
-  const start = (q.page - 1) * q.pageSize
-  return { items: await views(ranked.slice(start, start + q.pageSize)), total: ranked.length, page: q.page, pageSize: q.pageSize }
+  const read = slicePage(ranked, q)
+  return read.page(await views(read.rows))
 }
 
 /** Chinese character pairs of a text (punctuation and spaces dropped). */
@@ -117,8 +118,8 @@ async function relatedEntries(text: string, q: KnowledgeQuery): Promise<Page<Kno
     .filter((x) => x.shared >= 3 && x.shared >= 0.4 * wanted.length)
     .sort((a, b) => b.shared - a.shared || a.e.title.length - b.e.title.length)
     .map((x) => x.e)
-  const start = (q.page - 1) * q.pageSize
-  return { items: await views(scored.slice(start, start + q.pageSize)), total: scored.length, page: q.page, pageSize: q.pageSize }
+  const read = slicePage(scored, q)
+  return read.page(await views(read.rows))
 }
 
 export async function getKnowledge(id: string): Promise<KnowledgeEntry> {
@@ -214,8 +215,8 @@ export async function reviewDueList(auth: AuthContext, q: { page: number; pageSi
   const due = (await ownEntries(auth))
     .filter((e) => e.status !== 'retired' && (isReviewDue(e.reviewedAt, at) || isExpired(e.validTo, at)))
     .sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime())
-  const start = (q.page - 1) * q.pageSize
-  return { items: await views(due.slice(start, start + q.pageSize)), total: due.length, page: q.page, pageSize: q.pageSize }
+  const read = slicePage(due, q)
+  return read.page(await views(read.rows))
 }
 
 /**

@@ -2,6 +2,7 @@ import type { NotificationItem, NotificationQuery, Page } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { notFound } from '../../lib/errors'
+import { readPage } from '../../lib/paging'
 import { Notification } from './notification.model'
 
 type Row = {
@@ -39,15 +40,8 @@ function toItem(n: Row): NotificationItem {
 export async function listMine(auth: AuthContext, q: NotificationQuery): Promise<Page<NotificationItem>> {
   const filter: Record<string, unknown> = recipient(auth)
   if (q.unread !== undefined) filter.readAt = q.unread ? null : { $ne: null }
-  const [rows, total] = await Promise.all([
-    Notification.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<Row[]>(),
-    Notification.countDocuments(filter),
-  ])
-  return { items: rows.map(toItem), total, page: q.page, pageSize: q.pageSize }
+  const read = await readPage<Row>(Notification, filter, { createdAt: -1, _id: -1 }, q)
+  return read.page(read.rows.map(toItem))
 }
 
 /** Marks one of my notices read (404 for anyone else's). */

@@ -12,6 +12,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
+import { slicePage } from '../../lib/paging'
 import { requireMine } from '../enterprises'
 import { notify } from '../notifications'
 import { policyCache, type CachedPolicy } from './policy-cache'
@@ -112,12 +113,8 @@ export async function adminList(auth: AuthContext, q: ApplicationQuery): Promise
   const filtered = rows
     .filter((a) => (q.status ? a.status === q.status : true))
     .sort((a, b) => Number(OPEN.includes(b.status as PolicyApplicationStatus)) - Number(OPEN.includes(a.status as PolicyApplicationStatus)) || a.appliedAt.getTime() - b.appliedAt.getTime())
-  return {
-    items: filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((a) => toApplication(a, byId.get(String(a.policyId))?.title ?? '', day)),
-    total: filtered.length,
-    page: q.page,
-    pageSize: q.pageSize,
-  }
+  const read = slicePage(filtered, q)
+  return read.page(read.rows.map((a) => toApplication(a, byId.get(String(a.policyId))?.title ?? '', day)))
 }
 
 type Step = 'accept' | 'review' | 'grant' | 'reject'

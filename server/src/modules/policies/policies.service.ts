@@ -22,6 +22,7 @@ import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
+import { slicePage } from '../../lib/paging'
 import { Department, type ParsedQuery, parseQuery, pinyinOf } from '../catalogue'
 import { enterpriseCache, myEnterprise } from '../enterprises'
 import type { EnterpriseDoc } from '../enterprises'
@@ -83,8 +84,8 @@ export async function listPolicies(auth: AuthContext | undefined, q: PolicyQuery
     .filter((p) => !parsed || matchesQuery(p, parsed))
     .sort(newestFirst)
   const day = today()
-  const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((p) => summaryOf(p, names, ent ? matchOf(p, ent, day) : undefined))
-  return { items, total: rows.length, page: q.page, pageSize: q.pageSize }
+  const read = slicePage(rows, q)
+  return read.page(read.rows.map((p) => summaryOf(p, names, ent ? matchOf(p, ent, day) : undefined)))
 }
 
 /** `GET /policies/recommended` (为你推荐): published policies my enterprise is or may be eligible for, newest first. */
@@ -158,7 +159,8 @@ export async function adminList(auth: AuthContext, q: AdminPolicyQuery): Promise
   const rows = policies
     .filter((p) => regionContains(region, p.regionCode) && (!q.status || p.status === q.status))
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-  return { items: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((p) => summaryOf(p, names)), total: rows.length, page: q.page, pageSize: q.pageSize }
+  const read = slicePage(rows, q)
+  return read.page(read.rows.map((p) => summaryOf(p, names)))
 }
 
 export async function createPolicy(auth: AuthContext, input: PolicyInput): Promise<PolicyDetail> {

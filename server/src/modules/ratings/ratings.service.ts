@@ -5,6 +5,7 @@ import { now } from '../../lib/clock'
 import { hallOrRegionFilter } from '../../lib/scope'
 import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
+import { readPage } from '../../lib/paging'
 import { User } from '../auth'
 import { Booking } from '../bookings'
 import { Service } from '../catalogue'
@@ -12,6 +13,9 @@ import { type Names, namesOf, openMissingWorkOrders, openWorkOrder, ratingConten
 import { Rating, RatingSweep, type RatingDoc } from './rating.model'
 import { ratingKey, ratingWindowClosesAt, raterDisplayName, whyNotRatable } from './ratings.rules'
 import { ratingExchangePort } from './ratings.ports'
+
+/** Lists of ratings: newest first. */
+const NEWEST_FIRST = { ratedAt: -1, _id: -1 } as const
 
 const NOT_RATABLE_MESSAGES = {
   FORBIDDEN: '只能评价本人的预约',
@@ -150,33 +154,23 @@ async function myRatingsOf(ratings: RatingDoc[]): Promise<MyRating[]> {
 /** `GET /ratings/mine`: newest first, each 差评 with the progress of its work order. */
 export async function listMyRatings(auth: AuthContext, q: PageQuery): Promise<Page<MyRating>> {
   const filter = { userId: auth.sub }
-  const [rows, total] = await Promise.all([
-    Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
-    Rating.countDocuments(filter),
-  ])
-  return { items: await myRatingsOf(rows), total, page: q.page, pageSize: q.pageSize }
+  const read = await readPage<RatingDoc>(Rating, filter, NEWEST_FIRST, q)
+  return read.page(await myRatingsOf(read.rows))
 }
 
 /** Ratings actually given (defaults carry no opinion) of an item and/or a point, for everyone to read. */
 export async function listPublicRatings(q: PageQuery & { serviceId?: string; hallId?: string }): Promise<Page<PublicRating> & { summary: RatingSummary }> {
   const scope = { ...(q.serviceId ? { serviceId: q.serviceId } : {}), ...(q.hallId ? { hallId: q.hallId } : {}) }
   const filter: FilterQuery<RatingDoc> = { ...scope, isDefault: false }
-  const [rows, total, summary] = await Promise.all([
-    Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
-    Rating.countDocuments(filter),
-    summaryOf(scope),
-  ])
-  const names = await namesOf(rows)
-  return { items: rows.map((r) => ({ ...ratingBody(r, names), raterName: r.raterName })), total, page: q.page, pageSize: q.pageSize, summary }
+  const [read, summary] = await Promise.all([readPage<RatingDoc>(Rating, filter, NEWEST_FIRST, q), summaryOf(scope)])
+  const names = await namesOf(read.rows)
+  return { ...read.page(read.rows.map((r) => ({ ...ratingBody(r, names), raterName: r.raterName }))), summary }
 }
 
 /** `GET /staff/ratings`: the ratings of the caller's points (administrators: of their region), raters masked. */
 export async function listStaffRatings(auth: AuthContext, q: PageQuery & { hallId?: string; level?: number }): Promise<Page<StaffRating>> {
   const filter: FilterQuery<RatingDoc> = { ...hallOrRegionFilter(auth, q.hallId, '无权查看其他网点的评价'), ...(q.level ? { level: q.level } : {}) }
-  const [rows, total] = await Promise.all([
-    Rating.find(filter).sort({ ratedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RatingDoc[]>(),
-    Rating.countDocuments(filter),
-  ])
+  const { rows, page } = await readPage<RatingDoc>(Rating, filter, NEWEST_FIRST, q)
   const [names, orders] = await Promise.all([namesOf(rows), workOrdersOfRatings(rows.map((r) => r._id))])
   const items = rows.map((r) => ({
     ...ratingBody(r, names),
@@ -186,7 +180,7 @@ export async function listStaffRatings(auth: AuthContext, q: PageQuery & { hallI
     raterName: r.raterName,
     workOrderId: orders.get(r._id.toString())?._id.toString(),
   }))
-  return { items, total, page: q.page, pageSize: q.pageSize }
+  return page(items)
 }
 
 // ---------------------------------------------------------------------------------------------

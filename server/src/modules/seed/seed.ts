@@ -2,7 +2,7 @@ import '../wiring'
 import mongoose from 'mongoose'
 import { BundleInputSchema, CITY_REGION_CODE, HallInputSchema, ServiceInputSchema } from '@xz/shared'
 import { hashPassword, randomToken } from '../../lib/auth'
-import { now } from '../../lib/clock'
+import { now, sleep } from '../../lib/clock'
 import { isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
 import { Account } from '../auth'
@@ -111,7 +111,7 @@ async function waitForSeed(): Promise<void> {
       logger.warn('seed: still running in another process; continuing without waiting')
       return
     }
-    await new Promise((r) => setTimeout(r, POLL_MS))
+    await sleep(POLL_MS)
   }
 }
 

@@ -3,7 +3,6 @@
  * features, so neither owns it): cancelling a point's sessions on a date, and rule changes that may free seats
  * for the waitlist.
  */
-import mongoose from 'mongoose'
 import { localDate, type SessionCancelResult, type SessionRule as SessionRuleDto, type SessionRuleUpdate } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
@@ -13,8 +12,8 @@ import { recordAudit } from '../audit'
 import { notify } from '../notifications'
 import { hallInRegion, recordCancellation, SessionCancellation, updateRule } from '../sessions'
 import { type Actor, Booking, type BookingLean, closeSlotWaitlist, endBooking, hallDayKey, isActiveStatus, namesOf, promoteAllWaitlists, WaitlistEntry } from '../bookings'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 
 /** How long after a session cancellation the job still checks its bookings. */
 const SWEEP_CANCELLATIONS_MS = 10 * 60_000
@@ -43,7 +42,7 @@ export async function cancelSession(auth: AuthContext, hallId: string, date: str
  * `booking.cancel` audit entry per booking it cancels, in the name of the administrator who cancelled the day.
  */
 export async function finishSessionCancellation(
-  hallId: Id,
+  hallId: ObjectId,
   date: string,
   reason: string,
   admin: AuthContext,

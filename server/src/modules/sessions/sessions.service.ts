@@ -13,6 +13,7 @@ import {
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
+import { slicePage } from '../../lib/paging'
 import { adminRegionOf, assertRegionScope } from '../../lib/scope'
 import { currentCalendar } from '../calendar'
 import { Service, setOffHoursFlags } from '../catalogue'
@@ -34,20 +35,20 @@ import {
   type SessionLabel,
   type TimeRange,
 } from './sessions.rules'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 /** What sessions need of a point (lean). */
 interface HallLike {
-  _id: Id
+  _id: ObjectId
   name: string
   regionCode: string
   address?: string
   status?: string | null
   regularHours?: { start?: string | null; end?: string | null }[]
   windows?: { staffed?: boolean | null }[]
-  serviceIds?: Id[]
+  serviceIds?: ObjectId[]
 }
-type ServiceLike = { _id: Id; hallIds?: Id[] | null; bookable?: boolean | null; status?: string | null }
+type ServiceLike = { _id: ObjectId; hallIds?: ObjectId[] | null; bookable?: boolean | null; status?: string | null }
 
 const HALL_FIELDS = 'name regionCode address regularHours windows serviceIds status'
 
@@ -62,7 +63,7 @@ export function hallHandles(hall: Pick<HallLike, '_id' | 'serviceIds'>, service:
 }
 
 /** A rule offers an active, bookable item its point handles: those it lists, or all of them when it lists none. */
-export function ruleOffers(rule: { serviceIds: readonly (Id | string)[] }, hall: Pick<HallLike, '_id' | 'serviceIds'>, service: ServiceLike): boolean {
+export function ruleOffers(rule: { serviceIds: readonly (ObjectId | string)[] }, hall: Pick<HallLike, '_id' | 'serviceIds'>, service: ServiceLike): boolean {
   if (service.status !== 'active' || service.bookable === false || !hallHandles(hall, service)) return false
   return rule.serviceIds.length === 0 || rule.serviceIds.some((id) => String(id) === String(service._id))
 }
@@ -108,7 +109,7 @@ function validationError(issues: RuleIssue[]): AppError {
   })
 }
 
-async function loadHall(hallId: string | Id): Promise<HallLike> {
+async function loadHall(hallId: string | ObjectId): Promise<HallLike> {
   if (!mongoose.isValidObjectId(hallId)) throw notFound('服务网点')
   // from the in-process cache of points (hall-cache.ts)
   const hall: HallLike | undefined = await cachedHall(hallId)
@@ -116,7 +117,7 @@ async function loadHall(hallId: string | Id): Promise<HallLike> {
   return hall
 }
 
-async function hallInRegion(auth: AuthContext, hallId: string | Id): Promise<HallLike> {
+async function hallInRegion(auth: AuthContext, hallId: string | ObjectId): Promise<HallLike> {
   const hall = await loadHall(hallId)
   assertRegionScope(auth, hall.regionCode)
   return hall
@@ -150,17 +151,12 @@ export async function listRules(auth: AuthContext, q: SessionRuleQuery): Promise
   const rules = (await SessionRule.find(filter).sort({ hallId: 1, start: 1, _id: 1 }).lean<SessionRuleDoc[]>()).filter((r) =>
     regionContains(auth.regionCode ?? '', r.regionCode),
   )
-  const items = rules.slice((q.page - 1) * q.pageSize, q.page * q.pageSize)
-  const halls = await Hall.find({ _id: { $in: [...new Set(items.map((r) => String(r.hallId)))] } })
+  const { rows, page } = slicePage(rules, q)
+  const halls = await Hall.find({ _id: { $in: [...new Set(rows.map((r) => String(r.hallId)))] } })
     .select(HALL_FIELDS)
     .lean<HallLike[]>()
   const hallById = new Map(halls.map((h) => [String(h._id), h]))
-  return {
-    items: items.map((r) => toDto(r, hallById.get(String(r.hallId)) ?? { name: '', windows: [] })),
-    total: rules.length,
-    page: q.page,
-    pageSize: q.pageSize,
-  }
+  return page(rows.map((r) => toDto(r, hallById.get(String(r.hallId)) ?? { name: '', windows: [] })))
 }
 
 async function ruleInRegion(auth: AuthContext, id: string): Promise<{ rule: SessionRuleDoc; hall: HallLike }> {
@@ -267,7 +263,7 @@ export async function recomputeServiceOffHours(): Promise<{ changed: number }> {
       if (kinds.extended) extended.add(String(s._id))
     }
   }
-  const changes: { _id: Id; flags: { offHours: boolean; offHoursWeekend: boolean; offHoursExtended: boolean } }[] = []
+  const changes: { _id: ObjectId; flags: { offHours: boolean; offHoursWeekend: boolean; offHoursExtended: boolean } }[] = []
   for (const s of services) {
     const id = String(s._id)
     const next = { offHours: weekend.has(id) || extended.has(id), offHoursWeekend: weekend.has(id), offHoursExtended: extended.has(id) }
@@ -394,11 +390,11 @@ export async function loadSlotWith<T>(slotId: string, alongside: (loaded: Loaded
 }
 
 /** Records the cancellation of a point's sessions on a date (its `_id` is the claim: 11000 when it exists). */
-export async function recordCancellation(c: { hallId: Id; date: string; reason: string; by: string }): Promise<void> {
+export async function recordCancellation(c: { hallId: ObjectId; date: string; reason: string; by: string }): Promise<void> {
   await SessionCancellation.create({ _id: cancellationKey(String(c.hallId), c.date), ...c, at: now() })
 }
 
-export async function isSessionCancelled(hallId: string | Id, date: string): Promise<boolean> {
+export async function isSessionCancelled(hallId: string | ObjectId, date: string): Promise<boolean> {
   return Boolean(await SessionCancellation.exists({ _id: cancellationKey(String(hallId), date) }))
 }
 

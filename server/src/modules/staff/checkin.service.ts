@@ -1,6 +1,6 @@
 import { localDate, localTime, QUEUE_PREFIXES, weekday, WEEKDAY_LABELS, type CheckinResult } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { now } from '../../lib/clock'
+import { now, sleep } from '../../lib/clock'
 import { AppError, notFound } from '../../lib/errors'
 import { Booking, recordDeskStep, type BookingDoc } from '../bookings'
 import { DeskClaim } from './desk-claim.model'
@@ -72,7 +72,7 @@ async function resolveTakenClaim(booking: BookingDoc): Promise<'retry'> {
       return 'retry'
     }
     if (Date.now() > deadline) throw alreadyCheckedIn()
-    await new Promise((r) => setTimeout(r, 50))
+    await sleep(50)
   }
 }
 

@@ -1,5 +1,5 @@
 import { formatQueueNumber, type QueuePrefix } from '@xz/shared'
-import { now } from '../../lib/clock'
+import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { DeskClaim } from './desk-claim.model'
 import { nthFree, rankAmongWaiting } from './staff.rules'
@@ -20,7 +20,6 @@ const scopeOf = (hallId: string, date: string, prefix: QueuePrefix) => `${hallId
 /** Scope of the check-in claims of a point's day: the arrivals waiting for a Y-number. */
 export const arrivalScopeOf = (hallId: string, date: string) => `checkin:${hallId}:${date}`
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Claims a queue number of a point's day by inserting `queue:<hallId>:<date>:<prefix>#<n>` (11000 = taken,

@@ -1,9 +1,8 @@
-import type mongoose from 'mongoose'
 import { maskMobile, type StaffBookingItem } from '@xz/shared'
 import type { BookingDoc } from '../bookings'
 import { serviceNamesById } from '../catalogue'
+import type { Id } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId | string
 
 /** Names of the given services, by id (from the catalogue search index; archived items by `_id`). */
 export async function serviceNames(ids: Id[]): Promise<Map<string, string>> {

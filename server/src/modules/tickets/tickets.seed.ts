@@ -7,8 +7,8 @@ import { makeCalendar } from '../calendar'
 import { DEMO_CATEGORIES } from './demo/catalogue'
 import { Ticket, TicketCategory } from './ticket.model'
 import { listKeysOf, pausedWorkingDaysOf, replyDueOf, responseDueOf } from './tickets.rules'
+import type { ObjectId } from '../../lib/db'
 
-type Id = mongoose.Types.ObjectId
 
 /** A small deterministic PRNG (mulberry32), so that the demo is the same at every first start. */
 function prng(seed: number) {
@@ -36,14 +36,14 @@ export interface TicketSeedResult {
  * (a city dispatcher, a 忻府区 dispatcher, one handler per department with categories) and ~200 tickets over the last
  * four months in every state, built with the same deadline rules as the live life cycle.
  */
-export async function seedTickets(departmentIdByKey: Map<string, Id>, password: string, shownPassword = password): Promise<TicketSeedResult> {
+export async function seedTickets(departmentIdByKey: Map<string, ObjectId>, password: string, shownPassword = password): Promise<TicketSeedResult> {
   const dept = (key: string) => {
     const id = departmentIdByKey.get(key)
     if (!id) throw new Error(`12345 demo: unknown department ${key}`)
     return id
   }
   const deptNames = new Map<string, string>()
-  for (const d of await mongoose.model('Department').find({ _id: { $in: [...departmentIdByKey.values()] } }).select('name').lean<{ _id: Id; name: string }[]>()) {
+  for (const d of await mongoose.model('Department').find({ _id: { $in: [...departmentIdByKey.values()] } }).select('name').lean<{ _id: ObjectId; name: string }[]>()) {
     deptNames.set(d._id.toString(), d.name)
   }
 
@@ -155,10 +155,10 @@ interface SimInput {
   end: number
   submittedAt: Date
   type: string
-  category: { _id: Id; name: string; departmentId: Id; replyDays: number; complex: boolean }
+  category: { _id: ObjectId; name: string; departmentId: ObjectId; replyDays: number; complex: boolean }
   deptName: (id: string) => string
-  otherDept: () => Id
-  user: { _id: Id; mobile: string; name: string }
+  otherDept: () => ObjectId
+  user: { _id: ObjectId; mobile: string; name: string }
   regionCode: string
   description: string
   dispatcherId: string

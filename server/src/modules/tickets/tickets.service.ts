@@ -26,6 +26,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, forbidden, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
+import { slicePage } from '../../lib/paging'
 import { Account } from '../auth'
 import { currentCalendar } from '../calendar'
 import { Department } from '../catalogue'
@@ -243,8 +244,8 @@ export async function getTicket(auth: AuthContext, id: string): Promise<TicketVi
 }
 
 function paged(rows: TicketDoc[], actor: TicketActor, q: { page: number; pageSize: number }, at: Date): Page<TicketView> {
-  const start = (q.page - 1) * q.pageSize
-  return { items: rows.slice(start, start + q.pageSize).map((t) => toTicketView(t, actor, at)), total: rows.length, page: q.page, pageSize: q.pageSize }
+  const read = slicePage(rows, q)
+  return read.page(read.rows.map((t) => toTicketView(t, actor, at)))
 }
 
 /** The requester's tickets, newest first (`userId` equality: a pushdown index, no scan of the tickets). */

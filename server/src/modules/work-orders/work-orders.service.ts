@@ -17,6 +17,7 @@ import { canActOn, hallOrRegionFilter } from '../../lib/scope'
 import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
+import { readPage } from '../../lib/paging'
 import { Account } from '../auth'
 import { currentCalendar } from '../calendar'
 import { Hall, hallCache } from '../halls'
@@ -207,16 +208,9 @@ export async function listWorkOrders(auth: AuthContext, q: WorkOrderQuery): Prom
     ...(q.status ? { status: q.status } : {}),
     ...(q.overdue === true ? { dueAt: { $lt: at } } : {}),
   }
-  const [rows, total] = await Promise.all([
-    WorkOrder.find(filter)
-      .sort({ dueRank: 1, dueAt: 1, ratedAt: -1, _id: 1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<WorkOrderDoc[]>(),
-    WorkOrder.countDocuments(filter),
-  ])
-  const names = await namesOf(rows)
-  return { items: rows.map((o) => toWorkOrderView(o, names, at)), total, page: q.page, pageSize: q.pageSize }
+  const read = await readPage<WorkOrderDoc>(WorkOrder, filter, { dueRank: 1, dueAt: 1, ratedAt: -1, _id: 1 }, q)
+  const names = await namesOf(read.rows)
+  return read.page(read.rows.map((o) => toWorkOrderView(o, names, at)))
 }
 
 async function loadForHandler(auth: AuthContext, id: string): Promise<WorkOrderDoc> {
