@@ -10,17 +10,12 @@ import { logger } from '../../lib/logger'
 import { loadSlot } from '../sessions'
 import { Booking } from './booking.model'
 import { canChange, quotaClaimId, seatClaimId } from './bookings.rules'
-import {
-  assertBookableWindow,
-  detailOf,
-  hasWaitlist,
-  endBooking,
-  offeredService,
-  ownBooking,
-  slotFields,
-  standingOf,
-  type BookingLean,
-} from './bookings.service'
+import { detailOf } from './booking.dto'
+import { type BookingLean } from './booking.types'
+import { endBooking } from './ending'
+import { ownBooking } from './my-bookings'
+import { assertBookableWindow, hasWaitlist, offeredService, slotFields } from './placement'
+import { standingOf } from './standing'
 import { claimQuota, claimSeat, releaseClaims, seatCandidates, withBookingLock, type ClaimOwner, type SeatRef } from './claims'
 import { promoteWaitlist } from './waitlist.service'
 

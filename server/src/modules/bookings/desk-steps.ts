@@ -1,5 +1,5 @@
 import { Booking } from './booking.model'
-import type { Actor } from './bookings.service'
+import { type Actor } from './booking.types'
 import { releaseClaims, withBookingLock } from './claims'
 import type { Id } from '../../lib/db'
 
