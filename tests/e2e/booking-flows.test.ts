@@ -13,23 +13,7 @@ import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
-import {
-  byTestId,
-  currentPage,
-  ensureH5Build,
-  fill,
-  launchPhone,
-  listen,
-  open,
-  overflowingElements,
-  screenshot,
-  settle,
-  storeSession,
-  tap,
-  type AppServer,
-  type Phone,
-  waitForRoute,
-} from '../helpers/browser'
+import { byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, settle, storeSession, tap, type AppServer, type Phone, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { makeHall, makeService } from '../helpers/factories'
 

@@ -10,22 +10,7 @@ import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { seedIfEmpty } from '../../server/src/modules/seed/seed'
 import { api } from '../helpers/app'
 import { account } from '../helpers/auth'
-import {
-  byTestId,
-  currentPage,
-  ensureH5Build,
-  fill,
-  launchPhone,
-  listen,
-  open,
-  overflowingElements,
-  screenshot,
-  settle,
-  tap,
-  type AppServer,
-  type Phone,
-  waitForRoute,
-} from '../helpers/browser'
+import { byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, settle, tap, type AppServer, type Phone, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 
 useTestDb()

@@ -10,23 +10,7 @@ import { Department, Region } from '../../server/src/modules/catalogue/catalogue
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
-import {
-  byTestId,
-  currentPage,
-  ensureH5Build,
-  fill,
-  launchPhone,
-  listen,
-  open,
-  overflowingElements,
-  screenshot,
-  settle,
-  storeSession,
-  tap,
-  testId,
-  type AppServer,
-  type Phone,
-} from '../helpers/browser'
+import { byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, settle, storeSession, tap, testId, type AppServer, type Phone } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { creditCode, policyBody } from '../helpers/policy-fixtures'
 
