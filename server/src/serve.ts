@@ -12,6 +12,7 @@ import { JobRunner } from './lib/jobs'
 import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
 import { seedIfEmpty } from './modules/seed/seed'
+import { warmCaches } from './modules/warm-caches'
 import { backfillHallDays } from './modules/bookings/booking.model'
 
 /** Announcements for the person running `npm start` (progress of the first start, demo credentials). */
@@ -69,6 +70,10 @@ export async function run(): Promise<void> {
       print: say,
     })
   }
+
+  const warmStarted = Date.now()
+  await warmCaches()
+  logger.info({ ms: Date.now() - warmStarted }, 'caches loaded')
 
   const jobs = new JobRunner(backgroundJobs, c.JOB_INTERVAL_MS)
   if (c.JOBS) jobs.start()

@@ -13,9 +13,10 @@ import { seatsTakenBySlot } from '../bookings/claims'
 import { currentCalendar } from '../calendar/calendar.service'
 import { Service } from '../catalogue/catalogue.model'
 import { Hall } from '../halls/hall.model'
-import { SessionCancellation, SessionRule, type SessionRuleDoc } from '../sessions/session.model'
-import { cancellationKey, defaultCapacity, deriveSlots, horizonDates, type RuleLike, type SessionLabel } from '../sessions/sessions.rules'
+import { SessionRule, type SessionRuleDoc } from '../sessions/session.model'
+import { defaultCapacity, deriveSlots, horizonDates, type RuleLike, type SessionLabel } from '../sessions/sessions.rules'
 import { ruleOffers, type ServiceLike } from '../sessions/sessions.service'
+import { cancelledDayCache } from '../sessions/session-cache'
 import { summarizeDay } from './followups.rules'
 
 type Id = mongoose.Types.ObjectId
@@ -108,14 +109,8 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
       },
     ]
   })
-  // cancelled days: looked up by `_id` for the points that would hold a session that day
-  const candidates = [...new Set(deriveSlots({ rules: likes, from: date, to: date, dayType: calendar.dayType, cancelled: new Set(), now: t }).map((s) => s.hallId))]
-  const cancelled = new Set<string>()
-  await Promise.all(
-    candidates.map(async (hallId) => {
-      if (await SessionCancellation.exists({ _id: cancellationKey(hallId, date) })) cancelled.add(cancellationKey(hallId, date))
-    }),
-  )
+  // cancelled days from the in-process cache (session-cache.ts)
+  const cancelled = await cancelledDayCache.get()
   const slots = deriveSlots({ rules: likes, from: date, to: date, dayType: calendar.dayType, cancelled, now: t })
   const slotHalls = [...new Set(slots.map((s) => s.hallId))]
   const taken = new Map<string, number[]>()

@@ -22,10 +22,9 @@ import { invalidField } from '../../lib/errors'
 import { Service } from '../catalogue/catalogue.model'
 import { regionPrefix } from '../catalogue/catalogue.rules'
 import { activeServices } from '../catalogue/search-index'
-import { ruleCache } from '../sessions/session-cache'
+import { cancelledDayCache, ruleCache } from '../sessions/session-cache'
 import { byTypeThenName, cachedHall, hallCache, regionNameCache } from './hall-cache'
 import { Hall } from './hall.model'
-import { SessionCancellation } from '../sessions/session.model'
 import { cancellationKey } from '../sessions/sessions.rules'
 import { ruleOffers } from '../sessions/sessions.service'
 import { hoursOn, openStateAt, sessionsOn, type OpenState, type SessionToday } from './halls.rules'
@@ -88,8 +87,7 @@ interface OpenNow {
 
 /**
  * Open state of points at this moment: regular hours on today's day type, or one of today's off-hours
- * sessions. Session rules come from the in-process rule cache (session-cache.ts); a cancelled day is looked up by
- * its `_id` (`${hallId}:${date}`), only for the few points that hold a session today.
+ * sessions. Session rules and cancelled days come from the in-process caches (session-cache.ts).
  */
 async function openNowCheck(): Promise<OpenNow> {
   const at = now()
@@ -102,10 +100,8 @@ async function openNowCheck(): Promise<OpenNow> {
     const today = sessionsOn(list, date, dayType)
     if (today.length) sessions.set(id, today)
   }
-  const cancelled = await Promise.all(
-    [...sessions.keys()].map(async (id) => [id, Boolean(await SessionCancellation.exists({ _id: cancellationKey(id, date) }))] as const),
-  )
-  for (const [id, isCancelled] of cancelled) if (isCancelled) sessions.delete(id)
+  const cancelled = await cancelledDayCache.get()
+  for (const id of [...sessions.keys()]) if (cancelled.has(cancellationKey(id, date))) sessions.delete(id)
   const sessionsOf = (h: HallLean) => sessions.get(h._id.toString()) ?? []
   return { date, dayType, sessionsOf, stateOf: (h) => openStateAt(h, dayType, time, sessionsOf(h)) }
 }
