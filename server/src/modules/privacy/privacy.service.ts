@@ -4,7 +4,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { User } from '../auth/auth.model'
+import { Account, User } from '../auth/auth.model'
 import { revokeUserSessions } from '../auth/auth.service'
 import { Booking } from '../bookings/booking.model'
 import { WaitlistEntry } from '../bookings/waitlist.model'
@@ -168,10 +168,27 @@ async function anonymiseTickets(userId: string): Promise<void> {
   const tickets = await Ticket.find({ userId }).lean<TicketDoc[]>()
   for (const t of tickets) {
     const timeline = (t.timeline ?? []).map((e) => (e.byRole === 'citizen' && e.text ? { ...e, text: ERASED_TEXT } : e))
+    await eraseDispatchNotices(t)
     await Ticket.updateOne(
       { _id: t._id },
       { $set: { contactMobile: ERASED_MOBILE, description: ERASED_TEXT, photos: [], timeline }, $unset: { contactName: 1, address: 1, location: 1 } },
     )
+  }
+}
+
+/**
+ * The 派单 notices to the handlers quote the 诉求: their keys are `tk-dispatch:<ticket>#<seq>:<account>` (one per
+ * dispatch event and handler of a department that held the ticket), so they are reached by `_id`, never by a scan.
+ */
+async function eraseDispatchNotices(t: TicketDoc): Promise<void> {
+  const seqs = (t.timeline ?? []).filter((e) => e.action === 'dispatch' || e.action === 'redispatch').map((e) => e.seq)
+  if (!seqs.length) return
+  const depts = [...new Set([t.departmentId, ...(t.returnedFrom ?? [])].filter(Boolean).map(String))]
+  const handlers = await Account.find({ role: 'handler', departmentId: { $in: depts } }).select('_id').lean()
+  for (const seq of seqs) {
+    for (const h of handlers) {
+      await Notification.updateOne({ _id: `tk-dispatch:${t._id}#${seq}:${String(h._id)}` }, { $set: { body: `${t.categoryName}：${ERASED_TEXT}` }, $unset: { data: 1 } })
+    }
   }
 }
 
