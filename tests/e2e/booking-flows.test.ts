@@ -14,7 +14,7 @@ import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
 import {
-  byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, waitForRoute,
+  agreeIfAsked, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, waitForRoute,
   type AppServer, type Phone
 } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
@@ -99,6 +99,7 @@ async function submitAndConfirm(button = 'submit-booking') {
   await tap(page, button)
   await byTestId(page, 'confirm-summary').waitFor()
   await tap(page, 'dialog-confirm')
+  await agreeIfAsked(page) // a dev-login account agrees on its first booking
 }
 
 describe('citizen booking flows (H5)', () => {

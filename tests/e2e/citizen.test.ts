@@ -11,7 +11,7 @@ import { seedIfEmpty } from '../../server/src/modules/seed/seed'
 import { api } from '../helpers/app'
 import { account } from '../helpers/auth'
 import {
-  byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, tap, waitForRoute,
+  agreeIfAsked, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, tap, waitForRoute,
   type AppServer, type Phone
 } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
@@ -66,6 +66,7 @@ async function confirmBooking() {
   await tap(page, 'submit-booking')
   await byTestId(page, 'confirm-summary').waitFor()
   await tap(page, 'dialog-confirm')
+  await agreeIfAsked(page) // a dev-login account agrees on its first booking
   await waitForRoute(page, 'pages/booking/index')
   await byTestId(page, 'booking-code').waitFor()
 }

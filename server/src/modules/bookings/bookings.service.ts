@@ -32,6 +32,7 @@ import { claimActivePlace, claimQuota, claimSeat, seatCandidates, releaseClaims,
 import { BookingClaim, IdempotencyRecord } from './claim.model'
 import { BookingStanding } from './standing.model'
 import { WaitlistFlag } from './waitlist.model'
+import { requireAgreement } from '../privacy/agreement'
 
 type Id = mongoose.Types.ObjectId
 export type BookingLean = BookingDoc & { createdAt?: Date }
@@ -275,6 +276,7 @@ function placeInput(auth: AuthContext, body: CreateBody, bookingId: Id): PlaceBo
  * request removes its record, so a retry books again.
  */
 export async function createBooking(auth: AuthContext, body: CreateBody, key?: string): Promise<CreateResult> {
+  await requireAgreement(auth)
   if (!key) {
     const placed = await placeBooking(placeInput(auth, body, new mongoose.Types.ObjectId()))
     return { created: true, booking: await detailOf(placed.booking, placed.standing, placed.names) }

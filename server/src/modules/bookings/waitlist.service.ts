@@ -13,6 +13,7 @@ import { assertBookableWindow, hasWaitlist, namesOf, offeredService, placeBookin
 import { BookingClaim } from './claim.model'
 import { seatsHeld } from './claims'
 import { WaitlistEntry, WaitlistFlag, type WaitlistEntryDoc } from './waitlist.model'
+import { requireAgreement } from '../privacy/agreement'
 
 type Id = mongoose.Types.ObjectId
 
@@ -213,6 +214,7 @@ async function toDtos(entries: readonly WaitlistEntryDoc[]): Promise<WaitlistEnt
 
 /** Joins the waitlist of a full slot (422 SLOT_NOT_FULL while it has seats). */
 export async function joinWaitlist(auth: AuthContext, slotId: string, body: JoinWaitlist): Promise<WaitlistEntryDto> {
+  await requireAgreement(auth)
   const loaded = await loadSlot(slotId)
   const { slot } = loaded
   assertBookableWindow(slot.startAt)

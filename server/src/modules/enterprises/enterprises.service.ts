@@ -6,6 +6,7 @@ import { logger } from '../../lib/logger'
 import { enterpriseCache, policyCache, type CachedEnterprise } from '../policies/policy-cache'
 import { deliverPolicyTo } from '../policies/policy-notices'
 import { Enterprise, EnterpriseOwner, type EnterpriseDoc } from './enterprise.model'
+import { requireAgreement } from '../privacy/agreement'
 
 const PROFILE_FIELDS = ['registeredRegion', 'industry', 'scale', 'employees', 'revenueBand', 'establishedOn', 'qualifications', 'tags'] as const
 
@@ -81,6 +82,7 @@ async function claim(auth: AuthContext, input: EnterpriseProfileInput): Promise<
 
 /** `PUT /me/enterprise`: creates (claiming the code) or updates my profile, then delivers what now matches. */
 export async function putMine(auth: AuthContext, input: EnterpriseProfileInput): Promise<EnterpriseProfile> {
+  await requireAgreement(auth)
   const code = await ownedCode(auth.sub)
   if (code && code !== input.creditCode) {
     throw new AppError('CONFLICT', `本账号已绑定统一社会信用代码 ${code}，不能更换为其他企业`, { field: 'creditCode' })

@@ -40,8 +40,11 @@ export type KnowledgeDoc = InferSchemaType<typeof knowledgeSchema> & { _id: mong
 const resolutionSchema = new Schema({
   _id: { type: String },
   knowledgeId: { type: Schema.Types.ObjectId, ref: 'Knowledge', required: true },
+  /** The requester (also in `_id`): 导出我的数据 reaches a person's resolutions by it (pushdown index). */
+  userId: { type: Schema.Types.ObjectId, ref: 'User' },
   month: { type: String, required: true },
   at: { type: Date, required: true },
 })
 resolutionSchema.index({ month: 1 }, { name: 'month_1_pushdown' })
+resolutionSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
 export const KnowledgeResolution = mongoose.model('KnowledgeResolution', resolutionSchema)

@@ -134,7 +134,7 @@ export async function markResolved(auth: AuthContext, id: string): Promise<{ ok:
   const at = now()
   const date = localDate(at)
   try {
-    await KnowledgeResolution.create({ _id: `kr:${auth.sub}:${id}:${date}`, knowledgeId: id, month: date.slice(0, 7), at })
+    await KnowledgeResolution.create({ _id: `kr:${auth.sub}:${id}:${date}`, knowledgeId: id, userId: auth.sub, month: date.slice(0, 7), at })
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
   }

@@ -45,6 +45,7 @@ import {
   TRANSITIONS,
   type TicketActor,
 } from './tickets.rules'
+import { requireAgreement } from '../privacy/agreement'
 
 type Submit = z.output<typeof TicketSubmitSchema>
 type Changes = Record<string, unknown>
@@ -185,6 +186,7 @@ function event(seq: number, action: TicketAction, auth: AuthContext, from: Ticke
 }
 
 export async function submitTicket(auth: AuthContext, input: Submit): Promise<TicketView> {
+  await requireAgreement(auth)
   const category = await TicketCategory.findById(input.categoryId).lean<TicketCategoryDoc>()
   if (!category || category.active === false) throw invalidField('categoryId', '诉求分类不存在或已停用')
   const regionCode = input.regionCode ?? CITY_REGION_CODE

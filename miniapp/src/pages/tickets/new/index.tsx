@@ -4,6 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { TICKET_TYPES, type KnowledgeEntry, type TicketType } from '@xz/shared'
 import { ApiError } from '@/api/request'
 import { fetchTicketCategories, markKnowledgeResolved, searchKnowledge, submitTicket } from '@/api/tickets'
+import { ensureAgreement } from '@/api/privacy'
 import { StateView } from '@/components/StateView'
 import { useAsync } from '@/hooks/useAsync'
 import { useDebounced } from '@/hooks/useDebounced'
@@ -79,6 +80,7 @@ export default function NewTicketPage() {
     setError('')
     if (!categoryId) return setError('请选择诉求分类')
     if (description.trim().length < 2) return setError('请填写诉求内容')
+    if (!(await ensureAgreement().catch(() => false))) return setError('同意《用户协议》和《隐私政策》后才能提交')
     setBusy(true)
     try {
       const t = await submitTicket({ type, categoryId, description: description.trim(), contactMobile: mobile.trim(), shownKnowledgeIds: suggestions.map((s) => s.id) })
