@@ -41,6 +41,8 @@ const resolutionSchema = new Schema({
   _id: { type: String },
   knowledgeId: { type: Schema.Types.ObjectId, ref: 'Knowledge', required: true },
   month: { type: String, required: true },
+  /** The region the requester's question concerns (the region chosen on the 诉求 form; the city when none). */
+  regionCode: { type: String },
   at: { type: Date, required: true },
 })
 resolutionSchema.index({ month: 1 }, { name: 'month_1_pushdown' })

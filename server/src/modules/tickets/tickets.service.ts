@@ -392,12 +392,12 @@ async function notifyDepartment(t: TicketDoc, key: string, title: string, body: 
   if (!t.departmentId) return
   const handlers = await Account.find({ role: 'handler', departmentId: t.departmentId, disabled: { $ne: true } }).select('_id').lean()
   for (const h of handlers) {
-    await notify({ key: `${key}:${h._id}`, to: { accountId: h._id }, kind: 'ticket', title, body, page: `/handler/ticket/index?id=${t._id}` })
+    await notify({ key: `${key}:${h._id}`, to: { accountId: h._id }, kind: 'ticket', title, body, page: `/hotline/handler/index?id=${t._id}` })
   }
 }
 
 async function notifyRequester(t: TicketDoc, key: string, title: string, body: string): Promise<void> {
-  await notify({ key, to: { userId: t.userId }, kind: 'ticket', title, body, page: `/pages/tickets/detail/index?id=${t._id}` })
+  await notify({ key, to: { userId: t.userId }, kind: 'ticket', title, body, page: `/pages/tickets/mine/index?id=${t._id}` })
 }
 
 /** 派单 (from 待受理) or 改派 (from 已退单): to a department (the category's by default), starting both clocks. */
@@ -610,7 +610,7 @@ export async function remindDueTickets(): Promise<number> {
         kind: 'ticket_due',
         title: clock.overdue ? '诉求已超时' : '诉求即将到期',
         body,
-        page: `/handler/ticket/index?id=${t._id}`,
+        page: `/hotline/handler/index?id=${t._id}`,
       })
       if (sent) queued++
     }
