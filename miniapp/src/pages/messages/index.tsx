@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { localDate, localTime, type NotificationItem } from '@xz/shared'
 import { openPage } from '@/utils/open-page'

@@ -30,6 +30,7 @@ import { Account } from '../auth/auth.model'
 import { currentCalendar } from '../calendar/calendar.service'
 import { Department } from '../catalogue/catalogue.model'
 import { notify } from '../notifications/notifier'
+import { assertOwnPhotos, attachPhotos, signedLink } from './ticket-photos'
 import { insertWithNumber } from './ticket-numbers'
 import { Ticket, TicketCategory, TicketClaim, type TicketCategoryDoc, type TicketDoc } from './ticket.model'
 import {
@@ -144,6 +145,7 @@ export function toTicketView(t: TicketDoc, actor: TicketActor, at: Date): Ticket
     regionCode: t.regionCode,
     description: t.description,
     photos: t.photos ?? [],
+    photoLinks: (t.photos ?? []).map((url) => signedLink(url, at)),
     address: t.address ?? undefined,
     contactName: t.contactName ?? undefined,
     contactMobile: actor === 'owner' ? t.contactMobile : maskMobile(t.contactMobile),
@@ -189,6 +191,7 @@ export async function submitTicket(auth: AuthContext, input: Submit): Promise<Ti
   if (!category || category.active === false) throw invalidField('categoryId', '诉求分类不存在或已停用')
   const regionCode = input.regionCode ?? CITY_REGION_CODE
   if (!regionContains(CITY_REGION_CODE, regionCode)) throw invalidField('regionCode', '只受理忻州市范围内的诉求')
+  await assertOwnPhotos(auth, input.photos)
   const at = now()
   const date = localDate(at)
   const id = await insertWithNumber(date, (ticketId) => ({
@@ -218,6 +221,7 @@ export async function submitTicket(auth: AuthContext, input: Submit): Promise<Ti
     mAccepted: 1,
     shownKnowledge: input.type === '咨询' && input.shownKnowledgeIds.length > 0 ? 1 : 0,
   }))
+  await attachPhotos(input.photos, id)
   return toTicketView((await Ticket.findById(id).lean<TicketDoc>())!, 'owner', now())
 }
 
@@ -506,7 +510,8 @@ export async function requestSupplement(auth: AuthContext, id: string, reason: s
 
 /** The requester's 补充材料: the clock resumes and the deadline moves by the working days paused. */
 export async function supplementTicket(auth: AuthContext, id: string, text: string, photos: string[]): Promise<TicketView> {
-  return act(auth, id, ['supplement'], (t, _actor, cal) => {
+  await assertOwnPhotos(auth, photos, id)
+  const view = await act(auth, id, ['supplement'], (t, _actor, cal) => {
     const paused = (t.pausedWorkingDays ?? 0) + pausedWorkingDaysOf(t.pausedAt!, now(), cal.dayType)
     const ext = t.extension?.status === 'approved' ? (t.extension.days ?? 0) : 0
     return {
@@ -521,6 +526,8 @@ export async function supplementTicket(auth: AuthContext, id: string, text: stri
       },
     }
   })
+  await attachPhotos(photos, id)
+  return view
 }
 
 /** One extension request per ticket (≤ 10 working days), decided by an administrator of the region. */
