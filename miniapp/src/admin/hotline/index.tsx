@@ -115,8 +115,8 @@ function MetricsView() {
       <DeskState loading={metrics.loading && !metrics.data} error={metrics.error} onRetry={metrics.reload} empty={rows.length === 0} emptyText='该月暂无诉求'>
         <BarList testId='metrics-chart' unit={chart === 'accepted' ? '件' : '%'} data={rows.map((r) => ({ key: r.key, label: r.label, value: metricValue(r, chart) }))} />
         {rows.map((r) => (
-          <View key={r.key} className='desk__row' data-testid='metrics-row'>
-            <Text>{r.label}</Text>
+          <View key={r.key} className='metric-row' data-testid='metrics-row'>
+            <Text className='metric-row__label'>{r.label}</Text>
             <View className='metric-grid'>
               {METRICS.map((m) => (
                 <View key={m.key} className='metric-grid__cell'>
