@@ -193,7 +193,7 @@ describe('12345 photos, region, 涉企 and 补充材料 in the browser', () => {
     await testId(page, 'ticket-supplement-asked').filter({ hasText: '一次性告知单' }).waitFor()
     expect(await testId(page, 'my-ticket').first().getAttribute('data-id')).toBe(t._id)
     // the stored photo is shown through its signed link (the image loads)
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=ticket-photos] img')].some((i) => (i as HTMLImageElement).naturalWidth > 0))
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=ticket-photos] img')).some((i) => (i as HTMLImageElement).naturalWidth > 0))
     await fill(page, 'ticket-supplement-text', '已补充一次性告知单照片')
     await attachPhoto('ticket-supplement-photos')
     await testId(page, 'ticket-supplement').locator('[data-testid=ticket-photo]').first().waitFor()
