@@ -28,7 +28,7 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['login/index', 'desk/index', 'checkin/index', 'queue/index', 'work-orders/index', 'work-order/index']
     },
-    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'exchange/index', 'hotline/index', 'policies/index', 'policy-applications/index', 'policy-report/index'] },
+    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'exchange/index', 'hotline/index', 'knowledge/index', 'policies/index', 'policy-applications/index', 'policy-report/index'] },
     { root: 'hotline', pages: ['dispatch/index', 'handler/index'] },
     // 送政策上门 (enterprise users)
     { root: 'enterprise', pages: ['policies/index', 'policy/index', 'profile/index', 'applications/index'] }

@@ -15,7 +15,7 @@ import { Ticket } from '../../server/src/modules/tickets/ticket.model'
 import { Walkin } from '../../server/src/modules/staff/walkin.model'
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
 
-type Model = mongoose.Model<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Model = mongoose.Model<any>
 
 /** [list, model, the field its filter holds by equality] */
 const LISTS: [string, Model, string][] = [

@@ -111,6 +111,8 @@ export const PAGES: PageEntry[] = [
   { name: 'hotline-handler', route: 'hotline/handler/index', who: 'handler', modes: STAFF_MODES },
   { name: 'admin-exchange', route: 'admin/exchange/index', who: 'admin', ready: tid('admin-exchange'), modes: STAFF_MODES },
   { name: 'admin-hotline', route: 'admin/hotline/index', who: 'admin', ready: tid('admin-hotline'), modes: STAFF_MODES },
+  { name: 'admin-knowledge', route: 'admin/knowledge/index', who: 'admin', ready: tid('admin-knowledge'), modes: STAFF_MODES },
+  { name: 'admin-knowledge-handler', route: 'admin/knowledge/index', who: 'handler', ready: tid('admin-knowledge'), modes: STAFF_MODES },
   { name: 'admin-policies', route: 'admin/policies/index', who: 'admin', modes: STAFF_MODES },
   { name: 'admin-policy-applications', route: 'admin/policy-applications/index', who: 'admin', modes: STAFF_MODES },
   { name: 'admin-policy-report', route: 'admin/policy-report/index', who: 'admin', ready: tid('admin-policy-report'), modes: STAFF_MODES },

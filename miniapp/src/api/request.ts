@@ -145,3 +145,35 @@ function toApiError(status: number, body: unknown): ApiError {
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`
   return new ApiError(code, status, message, error?.details)
 }
+
+/**
+ * Uploads one local file (a `tempFilePath` of chooseImage) as multipart/form-data with `Taro.uploadFile` (WeChat's
+ * upload API; on H5 Taro sends the chosen file with a FormData): the same session, refresh and error model as `request`.
+ */
+export async function uploadFile<T>(path: string, filePath: string, name: string): Promise<T> {
+  const once = async (accessToken?: string): Promise<T> => {
+    let res: Taro.uploadFile.SuccessCallbackResult
+    try {
+      res = await Taro.uploadFile({ url: `${API_BASE}${path}`, filePath, name, header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {}, timeout: TIMEOUT_MS * 3 })
+    } catch {
+      throw new ApiError('NETWORK_ERROR', 0, '网络连接失败')
+    }
+    let body: unknown = res.data
+    try {
+      body = typeof res.data === 'string' ? JSON.parse(res.data) : res.data
+    } catch {
+      // not JSON (e.g. a proxy's page): toApiError copes
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) return body as T
+    throw toApiError(res.statusCode, body)
+  }
+  const session = getSession()
+  try {
+    return await once(session?.accessToken)
+  } catch (err) {
+    if (!session || !isAuthExpired(err)) throw err
+    const refreshed = await refreshSession(session.refreshToken)
+    if (!refreshed) throw err
+    return once(refreshed.accessToken)
+  }
+}

@@ -1,5 +1,5 @@
-import type { KnowledgeEntry, MonthlyReport, Page, Ticket, TicketCategory, TicketSatisfaction, TicketType } from '@xz/shared'
-import { request } from './request'
+import type { KnowledgeEntry, MonthlyReport, Page, Ticket, TicketCategory, TicketPhotoUpload, TicketSatisfaction, TicketType } from '@xz/shared'
+import { request, uploadFile } from './request'
 
 /** 12345 诉求 and 知识库 API (shared/src/schemas/{tickets,knowledge}.ts). */
 
@@ -8,7 +8,8 @@ export const fetchTicketCategories = () => request<{ items: TicketCategory[] }>(
 export const searchKnowledge = (q: string) =>
   request<Page<KnowledgeEntry>>(`/api/v1/knowledge?q=${encodeURIComponent(q)}&pageSize=5`, { auth: false })
 
-export const markKnowledgeResolved = (id: string) => request<{ ok: true }>(`/api/v1/knowledge/${id}/resolved`, { method: 'POST' })
+export const markKnowledgeResolved = (id: string, regionCode?: string) =>
+  request<{ ok: true }>(`/api/v1/knowledge/${id}/resolved`, { method: 'POST', data: regionCode ? { regionCode } : {} })
 
 export interface SubmitTicket {
   type: TicketType
@@ -16,13 +17,20 @@ export interface SubmitTicket {
   description: string
   contactMobile: string
   regionCode?: string
+  enterprise?: boolean
+  address?: string
+  contactName?: string
+  photos?: string[]
   shownKnowledgeIds: string[]
 }
+/** Uploads one photo chosen with chooseImage (field `photo`); the `url` goes into a submission's or supplement's photos. */
+export const uploadTicketPhoto = (filePath: string) => uploadFile<TicketPhotoUpload>('/api/v1/tickets/photos', filePath, 'photo')
 export const submitTicket = (body: SubmitTicket) => request<Ticket>('/api/v1/tickets', { method: 'POST', data: { ...body } })
 export const fetchMyTickets = () => request<Page<Ticket>>('/api/v1/tickets/mine?pageSize=50')
 export const rateTicket = (id: string, satisfaction: TicketSatisfaction) =>
   request<Ticket>(`/api/v1/tickets/${id}/rate`, { method: 'POST', data: { satisfaction } })
-export const supplementTicket = (id: string, text: string) => request<Ticket>(`/api/v1/tickets/${id}/supplement`, { method: 'POST', data: { text } })
+export const supplementTicket = (id: string, text: string, photos: string[] = []) =>
+  request<Ticket>(`/api/v1/tickets/${id}/supplement`, { method: 'POST', data: { text, photos } })
 
 // ---- dispatchers ----
 export const fetchDispatchQueue = () => request<Page<Ticket>>('/api/v1/dispatch/tickets?pageSize=50')

@@ -1,4 +1,5 @@
 import {
+  KnowledgeResolvedSchema,
   IdParamsSchema,
   KnowledgeEntrySchema,
   KnowledgeInputSchema,
@@ -28,8 +29,8 @@ export const knowledgeRoutes = new ApiRouter('/knowledge', 'knowledge')
     knowledge.reviewReport(auth, query.month),
   )
   .get('/:id', { summary: 'One knowledge entry', params: IdParamsSchema, response: KnowledgeEntrySchema }, ({ params }) => knowledge.getKnowledge(params.id))
-  .post('/:id/resolved', { summary: 'This entry answered my question (no 咨询 submitted): counts for 知识库解决率', auth: ['citizen'], params: IdParamsSchema, response: OkSchema }, ({ auth, params }) =>
-    knowledge.markResolved(auth, params.id),
+  .post('/:id/resolved', { summary: 'This entry answered my question (no 咨询 submitted): counts for 知识库解决率', auth: ['citizen'], params: IdParamsSchema, body: KnowledgeResolvedSchema, response: OkSchema }, ({ auth, params, body }) =>
+    knowledge.markResolved(auth, params.id, body.regionCode),
   )
   .post('/', { summary: 'Create an entry (administrators; handlers for their department)', auth: ['admin', 'handler'], body: KnowledgeInputSchema, response: KnowledgeEntrySchema, status: 201 }, ({ auth, body }) =>
     knowledge.createKnowledge(auth, body),

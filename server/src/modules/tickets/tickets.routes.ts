@@ -25,12 +25,16 @@ import {
   TicketAccountListSchema,
   TicketAccountWithPasswordSchema,
   TicketMetricsQuerySchema,
+  TicketPhotoParamsSchema,
+  TicketPhotoQuerySchema,
+  TicketPhotoUploadSchema,
   TicketMetricsSchema,
   MonthlyReportQuerySchema,
   MonthlyReportSchema,
 } from '@xz/shared'
 import { ApiRouter } from '../../lib/routes'
 import * as ticketAccounts from './ticket-accounts.service'
+import * as photos from './ticket-photos'
 import * as metrics from './tickets.metrics'
 import * as tickets from './tickets.service'
 
@@ -45,6 +49,19 @@ export const ticketCategoryRoutes = new ApiRouter('/ticket-categories', 'tickets
 export const ticketRoutes = new ApiRouter('/tickets', 'tickets')
   .post('/', { summary: 'Submit a 12345 诉求 (gets its number 12345-YYYYMMDD-NNNN)', auth: ['citizen'], body: TicketSubmitSchema, response: TicketSchema, status: 201 }, ({ auth, body }) =>
     tickets.submitTicket(auth, body),
+  )
+  .post(
+    '/photos',
+    { summary: 'Upload one photo for a 诉求 (multipart/form-data, field `photo`; JPEG/PNG/WebP, at most 5 MB)', auth: ['citizen'], response: TicketPhotoUploadSchema, status: 201 },
+    ({ auth, req, res }) => photos.uploadPhoto(auth, req, res),
+  )
+  .get(
+    '/photos/:name',
+    { summary: "A 诉求's photo: to its uploader and whoever may see the ticket (Bearer token or the signed link of the ticket view)", params: TicketPhotoParamsSchema, query: TicketPhotoQuerySchema },
+    async ({ maybeAuth, params, query, res }) => {
+      await photos.servePhoto(maybeAuth, params.name, query, res)
+      return undefined
+    },
   )
   .get('/mine', { summary: 'My 诉求, newest first', auth: ['citizen'], query: MyTicketsQuerySchema, response: TicketPageSchema }, ({ auth, query }) => tickets.listMine(auth, query))
   .get(
