@@ -4,6 +4,8 @@
  * person's name, mobile or credit code, while the records stay for statistics without identity.
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { creditCodeCheckChar, LEGAL_VERSION, localDate } from '@xz/shared'
 import { routeRegistry } from '../../server/src/lib/routes'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
@@ -20,6 +22,7 @@ import { policyBody } from '../helpers/policy-fixtures'
 import { CITY, daysAgo, makeDepartment, ratedPoint, servedBooking } from '../helpers/rating-fixtures'
 import { submitBody, ticketAccount, XINFU } from '../helpers/ticket-fixtures'
 import { TicketCategory } from '../../server/src/modules/tickets/ticket.model'
+import { photoDir, TicketPhoto } from '../../server/src/modules/tickets/ticket-photos'
 import { fillPath } from '../helpers/schema-walk'
 
 jest.setTimeout(180_000)
@@ -100,7 +103,15 @@ describe('export and deletion', () => {
     const category = await TicketCategory.create({ name: `隐私-${crypto.randomBytes(3).toString('hex')}`, departmentId: dept._id, replyDays: 5 })
     dispatcher = await ticketAccount('dispatcher', { regionCode: CITY })
     handler = await ticketAccount('handler', { departmentId: dept._id })
-    const t = await api().post('/api/v1/tickets').set(me.auth).send(submitBody(category._id, { contactName: NAME, contactMobile: MOBILE, description: `我是${NAME}，电话${MOBILE}，社保卡补办太慢` }))
+    // …with a photo (the smallest valid PNG)
+    const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const photo = await api().post('/api/v1/tickets/photos').set(me.auth).attach('photo', PNG, { filename: 'p.png', contentType: 'image/png' })
+    expect(photo.status).toBe(201)
+    ids.photo = photo.body.url
+    const t = await api()
+      .post('/api/v1/tickets')
+      .set(me.auth)
+      .send(submitBody(category._id, { contactName: NAME, contactMobile: MOBILE, description: `我是${NAME}，电话${MOBILE}，社保卡补办太慢`, photos: [photo.body.url] }))
     expect(t.status).toBe(201)
     ids.ticket = t.body.id
     await api().post(`/api/v1/dispatch/tickets/${ids.ticket}/dispatch`).set(dispatcher.auth).send({ departmentId: String(dept._id) })
@@ -201,6 +212,7 @@ describe('export and deletion', () => {
     const countsBefore = await counts()
     expect(countsBefore.applications).toBeGreaterThan(0)
 
+    expect(fs.existsSync(path.join(photoDir(), ids.photo.split('/').pop()!))).toBe(true)
     const refused = await api().post('/api/v1/me/delete').set(me.auth).send({ confirm: 'yes' })
     expect(refused.status).toBe(400)
     const res = await api().post('/api/v1/me/delete').set(me.auth).send({ confirm: '注销账号' })
@@ -212,6 +224,11 @@ describe('export and deletion', () => {
     // (the context around a leak, to say where it is; '' when there is none)
     const leak = (secret: string) => (after.text.includes(secret) ? after.text.slice(Math.max(0, after.text.indexOf(secret) - 300), after.text.indexOf(secret) + 100) : '')
     for (const secret of [NAME, MOBILE, CREDIT, COMPANY, MOBILE.slice(0, 3) + '****' + MOBILE.slice(7)]) expect(leak(secret)).toBe('')
+    // the photo of the 诉求 is gone: file and record (an administrator gets 404)
+    const photoName = ids.photo.split('/').pop()!
+    expect(await TicketPhoto.countDocuments({ _id: photoName })).toBe(0)
+    expect(fs.existsSync(path.join(photoDir(), photoName))).toBe(false)
+    expect((await api().get(ids.photo).set(admin.auth)).status).toBe(404)
 
     // the records remain for statistics, without identity
     const booking = (await Booking.findById(ids.booking).lean())!

@@ -16,6 +16,7 @@ import { enterpriseCache } from '../policies/policy-cache'
 import { PolicyApplication, type PolicyApplicationDoc } from '../policies/policy.model'
 import { Rating } from '../ratings/rating.model'
 import { Ticket, type TicketDoc } from '../tickets/ticket.model'
+import { erasePhotosOf } from '../tickets/ticket-photos'
 import { WorkOrder } from '../work-orders/work-order.model'
 
 /** What replaces a deleted person's name wherever a name is required (bookings, ratings, work orders). */
@@ -154,6 +155,7 @@ export async function deleteMyAccount(auth: AuthContext): Promise<{ ok: true; de
   await WorkOrder.updateMany({ userId }, { $set: { raterName: ERASED_NAME }, $unset: { comment: 1, appeal: 1 } })
   await Notification.deleteMany({ userId })
   await anonymiseTickets(userId)
+  await erasePhotosOf(userId)
   await releaseEnterprise(userId)
   await anonymiseExchange(userId)
   logger.info({ userId }, 'account deleted by its owner')

@@ -27,6 +27,7 @@ const ticketPhotoSchema = new Schema({
   size: { type: Number, required: true },
   at: { type: Date, required: true },
 })
+ticketPhotoSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
 export const TicketPhoto = mongoose.model('TicketPhoto', ticketPhotoSchema)
 
 const URL_PREFIX = '/api/v1/tickets/photos/'
@@ -135,4 +136,14 @@ export async function servePhoto(auth: AuthContext | undefined, name: string, qu
   res.setHeader('Cache-Control', 'private, max-age=3600')
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.send(bytes)
+}
+
+/** 注销账号: every photo the person uploaded is deleted, file and record (reached by `userId`, pushed down). */
+export async function erasePhotosOf(userId: string): Promise<number> {
+  const photos = await TicketPhoto.find({ userId }).select('_id').lean<{ _id: string }[]>()
+  for (const p of photos) {
+    await fs.rm(path.join(photoDir(), p._id), { force: true })
+    await TicketPhoto.deleteOne({ _id: p._id })
+  }
+  return photos.length
 }
