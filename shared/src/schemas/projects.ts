@@ -465,6 +465,8 @@ export const ProjectStageViewSchema = z.object({
   plannedEnd: DateSchema.optional(),
   /** Working days of the stage by the promised limits (baseline plan). */
   promisedWorkingDays: z.number().int(),
+  /** The same with the legal limits. */
+  legalWorkingDays: z.number().int(),
   /** Working days the stage took (first start to last 办结), once done. */
   actualWorkingDays: z.number().int().optional(),
 })
