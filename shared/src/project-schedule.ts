@@ -35,6 +35,8 @@ export interface ScheduleItemInput {
   pausedWorkingDays?: number
   /** The date the current pause began (status `paused`). */
   pausedSince?: string
+  /** 非审批环节: left out of the stages' approval spans. */
+  milestone?: boolean
 }
 
 export interface ScheduleInput {
@@ -210,19 +212,24 @@ export interface StageSummary {
   actualWorkingDays?: number
 }
 
-/** Per stage: counts, the planned span, the promised and legal spans (baseline) and, once done, the actual span. */
+/**
+ * Per stage: counts, the planned span, the promised and legal spans (baseline) and, once done, the actual span; the
+ * spans are of the approvals only (milestones such as 施工建设 left out).
+ */
 export function stageSummaries(items: readonly ScheduleItemInput[], schedule: ProjectSchedule, dayType: DayTypeLookup): StageSummary[] {
   return PROJECT_STAGES.map((stage) => {
     const mine = items.filter((it) => it.stage === stage)
     if (mine.length === 0) return { stage, itemCount: 0, doneCount: 0, lateCount: 0, status: 'empty', promisedWorkingDays: 0, legalWorkingDays: 0 }
     const s = mine.map((it) => schedule.byKey.get(it.key)!)
+    const approvals = mine.filter((it) => !it.milestone)
+    const a = approvals.map((it) => schedule.byKey.get(it.key)!)
     const min = (xs: string[]) => xs.reduce((m, x) => (x < m ? x : m))
     const max = (xs: string[]) => xs.reduce((m, x) => (x > m ? x : m))
     const doneCount = mine.filter((it) => it.status === 'done').length
     const allDone = doneCount === mine.length
     const started = mine.some((it) => it.status !== 'not_started')
-    const actualFrom = mine.map((it) => it.startedOn ?? it.doneOn).filter((d): d is string => Boolean(d))
-    const actualTo = mine.map((it) => it.doneOn).filter((d): d is string => Boolean(d))
+    const actualFrom = approvals.map((it) => it.startedOn ?? it.doneOn).filter((d): d is string => Boolean(d))
+    const actualTo = approvals.map((it) => it.doneOn).filter((d): d is string => Boolean(d))
     return {
       stage,
       itemCount: mine.length,
@@ -231,8 +238,8 @@ export function stageSummaries(items: readonly ScheduleItemInput[], schedule: Pr
       status: allDone ? 'done' : started ? 'in_progress' : 'not_started',
       plannedStart: min(s.map((x) => x.plannedStart)),
       plannedEnd: max(s.map((x) => x.plannedEnd)),
-      promisedWorkingDays: workingDaySpan(min(s.map((x) => x.baselineStart)), max(s.map((x) => x.baselineEnd)), dayType),
-      legalWorkingDays: workingDaySpan(min(s.map((x) => x.legalStart)), max(s.map((x) => x.legalEnd)), dayType),
+      promisedWorkingDays: a.length ? workingDaySpan(min(a.map((x) => x.baselineStart)), max(a.map((x) => x.baselineEnd)), dayType) : 0,
+      legalWorkingDays: a.length ? workingDaySpan(min(a.map((x) => x.legalStart)), max(a.map((x) => x.legalEnd)), dayType) : 0,
       actualWorkingDays: allDone && actualFrom.length && actualTo.length ? workingDaySpan(min(actualFrom), max(actualTo), dayType) : undefined,
     }
   })

@@ -136,6 +136,11 @@ export const ProjectTemplateItemSchema = z
     earlyStartDependsOn: z.array(ProjectItemKeySchema).max(20).optional(),
     /** The document it produces (证照/批文), e.g. 建设用地规划许可证. */
     documentName: z.string().trim().max(60).optional(),
+    /**
+     * 非审批环节: the enterprise's own work between approvals (施工建设), on the timeline and in the completion date,
+     * but left out of the approval working days per stage.
+     */
+    milestone: z.boolean().default(false),
   })
   .refine((it) => it.promisedDays <= it.legalDays, { path: ['promisedDays'], message: '承诺时限不能长于法定时限' })
 export type ProjectTemplateItem = z.output<typeof ProjectTemplateItemSchema>
@@ -169,6 +174,7 @@ export const ProjectTemplateItemViewSchema = z.object({
   commitmentVerifyDays: z.number().int(),
   earlyStartDependsOn: z.array(z.string()).optional(),
   documentName: z.string().optional(),
+  milestone: z.boolean(),
 })
 export const ProjectTemplateSchema = z.object({
   id: z.string(),
@@ -325,6 +331,7 @@ export const ProjectItemInputSchema = z
     commitmentAllowed: z.boolean().default(false),
     commitmentVerifyDays: z.number().int().min(1).max(180).default(DEFAULT_COMMITMENT_VERIFY_DAYS),
     documentName: z.string().trim().max(60).optional(),
+    milestone: z.boolean().default(false),
   })
   .refine((it) => it.promisedDays <= it.legalDays, { path: ['promisedDays'], message: '承诺时限不能长于法定时限' })
 
@@ -411,6 +418,33 @@ export type ProjectCommitmentView = z.infer<typeof ProjectCommitmentViewSchema>
 
 export const ProjectDocumentSchema = z.object({ name: z.string(), number: z.string().optional(), url: z.string().optional(), addedAt: z.iso.datetime() })
 
+export const PROJECT_ITEM_ACTIONS = ['start', 'pause', 'resume', 'done', 'update', 'commitment_signed', 'commitment_checked', 'agency_pause', 'agency_resume'] as const
+export type ProjectItemAction = (typeof PROJECT_ITEM_ACTIONS)[number]
+export const PROJECT_ITEM_ACTION_LABELS: Record<ProjectItemAction, string> = {
+  start: '开始办理',
+  pause: '暂停',
+  resume: '恢复办理',
+  done: '办结',
+  update: '更新进度',
+  commitment_signed: '签署告知承诺书',
+  commitment_checked: '承诺核查',
+  agency_pause: '代办中止（暂停计时）',
+  agency_resume: '续办（恢复计时）',
+}
+/** One recorded change of an item: who, when, why. */
+export const ProjectItemEventSchema = z.object({
+  at: z.iso.datetime(),
+  action: z.enum(PROJECT_ITEM_ACTIONS),
+  actionLabel: z.string(),
+  byRole: z.enum(PROJECT_VIEWER_ROLES),
+  byName: z.string().optional(),
+  /** The date the change took effect (start / 办结 / pause date). */
+  on: DateSchema.optional(),
+  reason: z.string().optional(),
+  note: z.string().optional(),
+})
+export type ProjectItemEvent = z.infer<typeof ProjectItemEventSchema>
+
 export const ProjectItemViewSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -423,6 +457,8 @@ export const ProjectItemViewSchema = z.object({
   commitmentAllowed: z.boolean(),
   /** Moved ahead by 拿地即开工 (granted under 承诺制). */
   earlyStart: z.boolean(),
+  /** 非审批环节 (e.g. 施工建设 by the enterprise). */
+  milestone: z.boolean(),
   status: z.enum(PROJECT_ITEM_STATUSES),
   statusLabel: z.string(),
   pauseReason: z.string().optional(),
@@ -449,6 +485,7 @@ export const ProjectItemViewSchema = z.object({
   documentName: z.string().optional(),
   documents: z.array(ProjectDocumentSchema),
   commitment: ProjectCommitmentViewSchema.optional(),
+  history: z.array(ProjectItemEventSchema),
   /** Bumped at every change: send it back with an update. */
   rev: z.number().int(),
 })
