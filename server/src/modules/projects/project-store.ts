@@ -60,11 +60,23 @@ export async function actorFor(auth: AuthContext, p: ProjectDoc, code?: string):
 
 type Changes = Record<string, unknown>
 
+/**
+ * A copy without `undefined` anywhere inside plain objects and arrays: the driver would store each as null in the
+ * free-form fields (items, 代办 record, history), and the views promise absent, never null.
+ */
+export function clean<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clean) as T
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T
+  }
+  return value
+}
+
 /** Writes `changes` as step `seq + 1` of `p`, claimed first; 409 when another change of the same step won. */
 async function commit(auth: AuthContext, p: ProjectDoc, changes: Changes, at: Date): Promise<void> {
   const seq = p.seq + 1
   const key = `${p._id.toString()}#${seq}`
-  const full = { ...changes, seq }
+  const full = clean({ ...changes, seq })
   try {
     await ProjectClaim.create({ _id: key, at, by: auth.sub, changes: full })
   } catch (err) {

@@ -17,7 +17,7 @@ import { Account, type AccountDoc } from '../auth/auth.model'
 import { Region } from '../catalogue/catalogue.model'
 import { Project, ProjectAssignment, ProjectTemplate, type Person, type ProjectDoc, type ProjectItem, type TemplateDoc } from './project.model'
 import { toDetail, toSummary } from './project-views'
-import { actorFor, context, loadProject, mutate, normalise, ownedCreditCode, type Ctx } from './project-store'
+import { actorFor, clean, context, loadProject, mutate, normalise, ownedCreditCode, type Ctx } from './project-store'
 import { compareRank, projectActorOf, riskRank, scheduleOf } from './projects.rules'
 
 type Create = z.output<typeof ProjectCreateSchema>
@@ -148,7 +148,8 @@ export async function createProject(auth: AuthContext, body: Create): Promise<Pr
   if (t.active === false) throw new AppError('RULE_VIOLATION', '该清单模板已停用', { field: 'templateId' })
   const team = await resolveTeam(body.leaderId, body.agentIds, body.regionCode)
   const regionName = (await Region.findById(body.regionCode).select('name').lean<{ name: string }>())?.name
-  const created = await Project.create({
+  const created = await Project.create(
+    clean({
     seq: 0,
     name: body.name,
     code: body.code,
@@ -174,7 +175,8 @@ export async function createProject(auth: AuthContext, body: Create): Promise<Pr
     agencyHistory: [],
     adjustments: [],
     createdBy: auth.sub,
-  })
+    }),
+  )
   await syncAssignments(created._id, { agentIds: [] }, team)
   const p = await loadProject(created._id.toString())
   return detailOf(p, 'admin', await context())
