@@ -129,6 +129,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     enterprise: 4,
     leader: 'projectlead.xinfu',
     agents: ['agent.xinfu', 'agent.city'],
+    slow: { cbsj: 5 },
     agency: 'none',
     paused: { key: 'sgt', reason: '等待建设单位补充管线综合设计图' },
   },
@@ -144,6 +145,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     enterprise: 0,
     leader: 'projectlead.city',
     agents: ['agent.kfq'],
+    slow: { sgt: 2 },
     agency: 'completed',
     entrustUntilPermit: true,
     removed: { key: 'renfang', reason: '项目不设地下空间，经市人防办确认免于办理' },
@@ -205,6 +207,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     enterprise: 8,
     leader: 'projectlead.xinfu',
     agents: ['agent.xinfu'],
+    slow: { fasj: 4, lhys: 3 },
     agency: 'completed',
   },
   {
