@@ -18,7 +18,7 @@ export function takeLoginReturn(): string | undefined {
   if (typeof raw !== 'string' || !raw) return undefined
   try {
     const { url, at } = JSON.parse(raw) as { url?: unknown; at?: unknown }
-    if (typeof url !== 'string' || !url.startsWith('/pages/') || typeof at !== 'number' || Date.now() - at > 3_600_000) return undefined
+    if (typeof url !== 'string' || !/^\/(pages|projects)\//.test(url) || typeof at !== 'number' || Date.now() - at > 3_600_000) return undefined
     return url
   } catch {
     return undefined

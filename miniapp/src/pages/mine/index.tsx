@@ -210,6 +210,9 @@ export default function MinePage() {
               <Text className='mine__link' data-testid='mine-policies' onClick={() => Taro.navigateTo({ url: '/enterprise/policies/index' })}>
                 惠企政策 · 为你推荐 ›
               </Text>
+              <Text className='mine__link' data-testid='mine-projects' onClick={() => Taro.navigateTo({ url: '/projects/mine/index' })}>
+                我的项目（全代办）›
+              </Text>
             </View>
             <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />
