@@ -36,7 +36,7 @@ export default function AdminProjects() {
   const o = overview.data
 
   return (
-    <View className={`page ${elderClass}`} data-testid='admin-projects'>
+    <View className={`page prj-root ${elderClass}`} data-testid='admin-projects'>
       <View className='section'>
         <Text className='prj__title'>全代办 · 项目长责任制</Text>
         <Text className='prj__meta'>

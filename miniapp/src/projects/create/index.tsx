@@ -133,7 +133,7 @@ export default function CreateProjectPage() {
   }
 
   return (
-    <View className={`page ${elderClass}`} data-testid='project-create'>
+    <View className={`page prj-root ${elderClass}`} data-testid='project-create'>
       <StateView loading={templates.loading && !templates.data} error={templates.error} onRetry={templates.reload} empty={active.length === 0} emptyText='还没有可用的清单模板，请先新建模板'>
         <Section title='清单模板（一项目一方案一清单）' anchor='f-template'>
           <View className='prj__chips'>

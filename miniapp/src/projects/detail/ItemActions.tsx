@@ -86,7 +86,7 @@ export function ItemActions({ p, item, onSaved }: { p: ProjectDetail; item: Proj
       {panel === 'done' && (
         <View data-testid='item-done-panel'>
           <Field label='产出文件名称（证照、批文）' testId='item-doc-name' value={docName} onInput={setDocName} error={fieldError(errors, 'documents')} placeholder='如 建设用地规划许可证' maxlength={60} />
-          <Field label='文号或证号（可不填）' testId='item-doc-number' value={docNumber} onInput={setDocNumber} placeholder='如 地字第140900202600012号' maxlength={60} />
+          <Field label='文号或证号（可不填）' testId='item-doc-number' value={docNumber} onInput={setDocNumber} placeholder='如 地字第2026012号' maxlength={60} />
           <Field label='办结日期（不填为今天）' testId='item-done-on' value={on} onInput={setOn} error={errors.on} placeholder='YYYY-MM-DD' maxlength={10} />
           <Text className='prj__hint'>办结后，企业在“我的项目”中即可看到产出文件。</Text>
           <View className='prj__actions'>

@@ -61,7 +61,7 @@ export default function ProjectPage() {
   }
 
   return (
-    <View className={`page ${elderClass}`} data-testid='project-page'>
+    <View className={`page prj-root ${elderClass}`} data-testid='project-page'>
       <StateView
         loading={loaded.loading && !p}
         error={p ? null : loaded.error}

@@ -26,7 +26,7 @@ export default function AgencyFormPage() {
   const canPrint = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && typeof window.print === 'function'
 
   return (
-    <View className={`page ${elderClass}`} data-testid='agency-form-page'>
+    <View className={`page prj-root ${elderClass}`} data-testid='agency-form-page'>
       <StateView loading={doc.loading && !d} error={doc.error} onRetry={doc.reload}>
         {d && (
           <View>

@@ -56,7 +56,7 @@ export function Field({ label, value, onInput, testId, error, placeholder, type 
     <View className='prj__field' id={anchor}>
       <Text className='prj__label'>{label}</Text>
       <View className={`prj__input ${error ? 'prj__input--invalid' : ''}`} data-testid={testId}>
-        <Input value={value} type={type} placeholder={placeholder} maxlength={maxlength ?? 140} onInput={(e) => onInput(e.detail.value)} />
+        <Input className='prj__native-input' value={value} type={type} placeholder={placeholder} maxlength={maxlength ?? 140} onInput={(e) => onInput(e.detail.value)} />
       </View>
       {error && (
         <Text className='prj__error' data-testid={`${testId}-error`}>
@@ -114,7 +114,7 @@ export function Section({ title, children, testId, extra, anchor }: { title: str
 /** Shown while the guard checks the account (or while it redirects to the login page). */
 export function GuardPending({ elderClass }: { elderClass: string }) {
   return (
-    <View className={`page ${elderClass}`} data-testid='guard-pending'>
+    <View className={`page prj-root ${elderClass}`} data-testid='guard-pending'>
       <Text className='prj__text'>正在验证账号身份…</Text>
     </View>
   )

@@ -25,7 +25,7 @@ export default function MyProjectsPage() {
   const needProfile = list.errorCode === 'ENTERPRISE_PROFILE_REQUIRED'
 
   return (
-    <View className={`page ${elderClass}`} data-testid='my-projects'>
+    <View className={`page prj-root ${elderClass}`} data-testid='my-projects'>
       <View className='section'>
         <Text className='prj__title'>我的项目 · 全代办</Text>
         <Text className='prj__hint'>一项目一方案一清单：每个审批事项的进度、下一步、逾期事项和负责的项目长、代办员都在这里。</Text>
@@ -55,6 +55,11 @@ export default function MyProjectsPage() {
             <View className='section'>
               <Text className='prj__text'>项目由政务服务管理局登记立项后，按企业的统一社会信用代码显示在这里。</Text>
               <Text className='prj__hint'>如需全程帮办代办，请联系所在县（市、区）政务服务中心项目服务窗口。</Text>
+              <View className='prj__actions'>
+                <Btn variant='plain' testId='projects-claim' onClick={() => go('/enterprise/profile/index')}>
+                  认领企业 · 填写企业画像
+                </Btn>
+              </View>
             </View>
           }
         >

@@ -59,7 +59,7 @@ export default function ProjectTeamPage() {
   }
 
   return (
-    <View className={`page ${elderClass}`} data-testid='project-team'>
+    <View className={`page prj-root ${elderClass}`} data-testid='project-team'>
       <StateView loading={(project.loading && !p) || (accounts.loading && !accounts.data)} error={project.error ?? accounts.error} onRetry={() => (project.reload(), accounts.reload())}>
         {p && (
           <View>

@@ -332,7 +332,7 @@ export default function TemplatesPage() {
 
   if (editing) {
     return (
-      <View className={`page ${elderClass}`} data-testid='project-templates'>
+      <View className={`page prj-root ${elderClass}`} data-testid='project-templates'>
         <TemplateEditor
           initial={editing}
           onDone={(saved) => {
@@ -348,7 +348,7 @@ export default function TemplatesPage() {
   }
 
   return (
-    <View className={`page ${elderClass}`} data-testid='project-templates'>
+    <View className={`page prj-root ${elderClass}`} data-testid='project-templates'>
       <View className='section'>
         <Text className='prj__title'>审批清单模板</Text>
         <Text className='prj__hint'>新建项目时按模板生成“一项目一方案一清单”；修改模板不影响已建项目。</Text>

@@ -5,6 +5,7 @@ import { fetchAgentProjects } from '@/api/projects'
 import { clearSession } from '@/api/request'
 import { StateView } from '@/components/StateView'
 import { useAsync } from '@/hooks/useAsync'
+import { useRegionName } from '@/hooks/useCatalogue'
 import { useElderMode } from '@/stores/elder'
 import { useProjectGuard } from '../lib/guard'
 import { Btn, GuardPending } from '../lib/ui'
@@ -15,6 +16,7 @@ import '../projects.scss'
 export default function AgentWorkspace() {
   const { elderClass } = useElderMode()
   const me = useProjectGuard('agent')
+  const regionName = useRegionName(me?.regionCode)
   const [version, setVersion] = useState(0)
   const shown = useRef(false)
   useDidShow(() => {
@@ -31,12 +33,12 @@ export default function AgentWorkspace() {
   const leading = items.filter((p) => p.viewerRole === 'leader').length
 
   return (
-    <View className={`page ${elderClass}`} data-testid='agent-workspace'>
+    <View className={`page prj-root ${elderClass}`} data-testid='agent-workspace'>
       <View className='section'>
         <Text className='prj__title'>项目长 · 代办员工作台</Text>
         <Text className='prj__meta'>
           {me.name ?? me.username}
-          {me.regionCode ? ` · ${me.regionCode}` : ''}
+          {me.regionCode ? ` · ${regionName ?? '…'}` : ''}
         </Text>
         <View className='prj__kpis'>
           <View className='prj__kpi'>
