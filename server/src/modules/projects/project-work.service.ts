@@ -3,6 +3,7 @@
  * (each with its reason recorded), and 告知承诺制 commitments (signed by the enterprise, verified by the department).
  */
 import {
+  addDays,
   addWorkingDays,
   checklistIssues,
   type ProjectChecklistChangeSchema,
@@ -60,6 +61,7 @@ export async function updateItem(auth: AuthContext, id: string, key: string, bod
       if (body.rev !== undefined && body.rev !== (item.rev ?? 0)) throw new AppError('CONFLICT', '该事项已被他人更新，请刷新后重试')
       const on = body.on ?? ctx.today
       if (on > ctx.today) throw new AppError('RULE_VIOLATION', '日期不能晚于今天', { field: 'on' })
+      if (on < addDays(p.startDate, -365)) throw new AppError('RULE_VIOLATION', `日期不能早于项目审批启动日期 ${p.startDate} 一年以上`, { field: 'on' })
       const next: ProjectItem = { ...item, documents: [...(item.documents ?? [])], history: [...(item.history ?? [])] }
       const ev = (action: ProjectItemAction, extra: Partial<ItemEvent> = {}) => next.history.push(event(auth, actor, p, ctx, action, { note: body.note, ...extra }))
       const entrustedAndSuspended = p.agency.status === 'suspended' && p.agency.itemKeys.includes(key)

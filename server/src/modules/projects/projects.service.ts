@@ -1,5 +1,6 @@
 import mongoose from 'mongoose'
 import {
+  addDays,
   regionContains,
   type AdminProjectListQuery,
   type Page,
@@ -21,6 +22,10 @@ import { actorFor, clean, context, loadProject, mutate, normalise, ownedCreditCo
 import { compareRank, projectActorOf, riskRank, scheduleOf } from './projects.rules'
 
 type Create = z.output<typeof ProjectCreateSchema>
+
+/** A project's approvals start within this window around today (calendar days). */
+const MAX_START_PAST_DAYS = 3650
+const MAX_START_FUTURE_DAYS = 1825
 type Team = z.output<typeof ProjectTeamSchema>
 
 export function detailOf(p: ProjectDoc, actor: Parameters<typeof toDetail>[2], ctx: Ctx): ProjectDetail {
@@ -143,6 +148,10 @@ export function itemsFromTemplate(t: TemplateDoc, landStart: boolean): ProjectIt
 export async function createProject(auth: AuthContext, body: Create): Promise<ProjectDetail> {
   const region = adminRegionOf(auth)
   if (!regionContains(region, body.regionCode)) throw forbidden('只能为本辖区创建项目')
+  const today = (await context()).today
+  if (body.startDate < addDays(today, -MAX_START_PAST_DAYS) || body.startDate > addDays(today, MAX_START_FUTURE_DAYS)) {
+    throw new AppError('RULE_VIOLATION', '审批启动日期应在近 10 年内，且不晚于 5 年后', { field: 'startDate' })
+  }
   const t = await ProjectTemplate.findById(body.templateId).lean<TemplateDoc>()
   if (!t) throw notFound('清单模板')
   if (t.active === false) throw new AppError('RULE_VIOLATION', '该清单模板已停用', { field: 'templateId' })
