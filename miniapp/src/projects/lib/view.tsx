@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import {
   PROJECT_STAGE_LABELS,
   type ProjectDetail,
@@ -247,7 +247,7 @@ function StageHead({ s, index, asOf }: { s: ProjectStageView; index: number; asO
       {s.status !== 'empty' && (
         <Text className='prj__meta' data-testid='stage-summary'>
           已办结 {s.doneCount}/{s.itemCount} 项
-          {s.plannedStart && s.plannedEnd ? ` · 计划 ${dayLabel(s.plannedStart, asOf)}—${dayLabel(s.plannedEnd, asOf)}` : ''} · 承诺 {s.promisedWorkingDays} 个工作日
+          {s.plannedStart && s.plannedEnd ? ` · 计划 ${dayLabel(s.plannedStart, asOf)}—${dayLabel(s.plannedEnd, asOf)}` : ''} · 承诺 {s.promisedWorkingDays} 个工作日（法定 {s.legalWorkingDays}）
           {s.actualWorkingDays !== undefined ? ` · 实际 ${s.actualWorkingDays} 个工作日` : ''}
         </Text>
       )}
@@ -256,6 +256,29 @@ function StageHead({ s, index, asOf }: { s: ProjectStageView; index: number; asO
 }
 
 const COMMITMENT_RESULT = { pending: '待核查', verified: '核查通过', failed: '核查不通过' } as const
+
+/** Who did what to the item and when (开始办理, 暂停 with its reason, 办结, 承诺核查 …), newest first, folded. */
+function ItemHistory({ item }: { item: ProjectItemView }) {
+  const [open, setOpen] = useState(false)
+  if (item.history.length === 0) return null
+  const events = [...item.history].reverse()
+  return (
+    <View data-testid='item-history'>
+      <Text className='prj__link' data-testid='item-history-toggle' onClick={() => setOpen(!open)}>
+        {open ? '收起办理记录' : `办理记录（${events.length}）›`}
+      </Text>
+      {open &&
+        events.map((e, i) => (
+          <Text key={i} className='prj__meta' data-testid='item-event'>
+            {instantLabel(e.at)} {e.actionLabel}
+            {e.byName ? ` · ${e.byName}` : ''}
+            {e.reason ? ` · ${e.reason}` : ''}
+            {e.note ? ` · ${e.note}` : ''}
+          </Text>
+        ))}
+    </View>
+  )
+}
 
 /** One checklist item on the timeline: status, department, the plan, lateness, 承诺制, documents. */
 export function ItemCard({ item, p, children }: { item: ProjectItemView; p: ProjectDetail; children?: ReactNode }) {
@@ -278,6 +301,7 @@ export function ItemCard({ item, p, children }: { item: ProjectItemView; p: Proj
         {tone === 'soon' && <Text className='prj__badge prj__badge--soon'>即将到期</Text>}
         {item.doneLate && <Text className='prj__badge prj__badge--soon'>超时办结</Text>}
         {item.critical && <Text className='prj__badge prj__badge--critical'>关键路径</Text>}
+        {item.milestone && <Text className='prj__badge'>非审批环节（企业建设）</Text>}
         {item.commitmentAllowed && <Text className='prj__badge prj__badge--commit'>告知承诺制</Text>}
         {item.earlyStart && <Text className='prj__badge prj__badge--commit'>拿地即开工</Text>}
         {item.entrusted && <Text className='prj__badge'>已委托代办</Text>}
@@ -317,6 +341,7 @@ export function ItemCard({ item, p, children }: { item: ProjectItemView; p: Proj
         </Text>
       ))}
       {item.status !== 'done' && item.documents.length === 0 && item.documentName && <Text className='prj__meta'>办结后产出：{item.documentName}</Text>}
+      <ItemHistory item={item} />
       {children}
     </View>
   )

@@ -33,6 +33,7 @@ interface DraftItem {
   earlyStart: boolean
   earlyStartDependsOn: string[]
   documentName: string
+  milestone: boolean
 }
 
 interface Draft {
@@ -56,7 +57,8 @@ const blankItem = (n: number): DraftItem => ({
   commitmentVerifyDays: '20',
   earlyStart: false,
   earlyStartDependsOn: [],
-  documentName: ''
+  documentName: '',
+  milestone: false
 })
 
 function toDraft(t: ProjectTemplate): Draft {
@@ -78,7 +80,8 @@ function toDraft(t: ProjectTemplate): Draft {
       commitmentVerifyDays: String(i.commitmentVerifyDays),
       earlyStart: i.earlyStartDependsOn !== undefined,
       earlyStartDependsOn: i.earlyStartDependsOn ?? [],
-      documentName: i.documentName ?? ''
+      documentName: i.documentName ?? '',
+      milestone: i.milestone
     }))
   }
 }
@@ -102,7 +105,8 @@ function toInput(d: Draft): ProjectTemplateInput {
       commitmentAllowed: i.commitmentAllowed,
       commitmentVerifyDays: int(i.commitmentVerifyDays),
       ...(i.earlyStart ? { earlyStartDependsOn: i.earlyStartDependsOn } : {}),
-      ...(i.documentName.trim() ? { documentName: i.documentName.trim() } : {})
+      ...(i.documentName.trim() ? { documentName: i.documentName.trim() } : {}),
+      milestone: i.milestone
     }))
   }
 }
@@ -144,6 +148,7 @@ function ItemEditor({ item, index, all, errors, open, onOpen, onChange, onRemove
       <Text className='prj__meta'>
         {PROJECT_STAGE_LABELS[item.stage]} · {item.departmentName || '未填部门'} · 承诺 {item.promisedDays} / 法定 {item.legalDays} 个工作日
         {item.commitmentAllowed ? ' · 告知承诺制' : ''}
+        {item.milestone ? ' · 非审批环节' : ''}
       </Text>
       {hasError && !open && <Text className='prj__error'>{fieldError(errors, `items.${index}`)}</Text>}
       {open && (
@@ -186,6 +191,9 @@ function ItemEditor({ item, index, all, errors, open, onOpen, onChange, onRemove
               {e('earlyStartDependsOn') && <Text className='prj__error'>{e('earlyStartDependsOn')}</Text>}
             </View>
           )}
+          <Toggle on={item.milestone} onChange={set('milestone')} testId='ti-milestone'>
+            非审批环节（企业自身建设，计入工期，不计入审批用时）
+          </Toggle>
           <Field label='产出文件（可不填）' testId='ti-doc' value={item.documentName} onInput={set('documentName')} error={e('documentName')} maxlength={60} />
           <View className='prj__actions'>
             <Btn variant='danger' testId='ti-remove' onClick={onRemove}>
