@@ -258,4 +258,26 @@ describe('全代办 / 项目长 in the browser', () => {
     await shoot('project-leader-elder', 'elder')
     expect(consoleErrors).toEqual([])
   })
+
+  it('when an administrator edits a template item so that its promise exceeds the legal limit, then the server message appears at that field; fixed, the template saves', async () => {
+    const { page } = phone
+    await as(admin, 'projects/templates/index')
+    await all('template-card').filter({ hasText: TEMPLATE }).locator('[data-testid="template-edit"]').click()
+    await testId(page, 'template-editor').waitFor()
+    const land = all('template-item').filter({ hasText: '建设项目用地预审与选址意见书' })
+    await land.locator('[data-testid="template-item-edit"]').click()
+    await land.locator('[data-testid="ti-promised"] input').fill('25')
+    await tap(page, 'tpl-save')
+    const error = land.locator('[data-testid="ti-promised-error"]')
+    await error.waitFor()
+    expect(await error.textContent()).toBe('承诺时限不能长于法定时限')
+    await shoot('project-template-error', 'normal')
+    await land.locator('[data-testid="ti-promised"] input').fill('4')
+    await tap(page, 'tpl-save')
+    await testId(page, 'template-message').filter({ hasText: TEMPLATE }).waitFor()
+    const saved = await api().get('/api/v1/admin/project-templates').set(admin.auth)
+    const tpl = (saved.body.items as { name: string; items: { key: string; promisedDays: number }[] }[]).find((t) => t.name === TEMPLATE)!
+    expect(tpl.items.find((i) => i.key === 'land')!.promisedDays).toBe(4)
+    expect(consoleErrors).toEqual([])
+  })
 })

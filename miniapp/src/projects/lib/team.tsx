@@ -20,7 +20,7 @@ export function TeamPicker({ accounts, leaderId, agentIds, onLeader, onAgents, l
   if (usable.length === 0) return <Text className='prj__warn'>还没有项目长/代办员账号，请先在下方新建</Text>
   return (
     <View data-testid='team-picker'>
-      <Text className='prj__label prj__field'>项目长（负责人，单选）</Text>
+      <Text className='prj__label'>项目长（负责人，单选）</Text>
       <View className='prj__chips' id='team-leader'>
         {usable.map((a) => (
           <Text key={a.id} className={`prj__chip ${leaderId === a.id ? 'prj__chip--active' : ''}`} data-testid='pick-leader' data-username={a.username} onClick={() => onLeader(leaderId === a.id ? '' : a.id)}>
@@ -34,7 +34,7 @@ export function TeamPicker({ accounts, leaderId, agentIds, onLeader, onAgents, l
           {leaderError}
         </Text>
       )}
-      <Text className='prj__label prj__field'>代办员（可多选）</Text>
+      <Text className='prj__label'>代办员（可多选）</Text>
       <View className='prj__chips'>
         {usable
           .filter((a) => a.id !== leaderId)

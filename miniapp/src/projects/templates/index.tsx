@@ -160,7 +160,7 @@ function ItemEditor({ item, index, all, errors, open, onOpen, onChange, onRemove
           <Field label='承办部门' testId='ti-dept' value={item.departmentName} onInput={set('departmentName')} error={e('departmentName')} maxlength={40} />
           <Field label='法定时限（工作日）' testId='ti-legal' type='number' value={item.legalDays} onInput={set('legalDays')} error={e('legalDays')} />
           <Field label='承诺时限（工作日）' testId='ti-promised' type='number' value={item.promisedDays} onInput={set('promisedDays')} error={e('promisedDays')} />
-          <Text className='prj__label prj__field'>前置事项</Text>
+          <Text className='prj__label'>前置事项</Text>
           <View className='prj__chips'>
             {others.map((o) => (
               <Text key={o.key} className={`prj__chip ${item.dependsOn.includes(o.key) ? 'prj__chip--active' : ''}`} onClick={() => set('dependsOn')(toggleIn(item.dependsOn, o.key))}>
@@ -243,7 +243,7 @@ function TemplateEditor({ initial, onDone }: { initial: Draft; onDone: (saved?: 
     <View data-testid='template-editor'>
       <Section title={d.id ? '编辑模板' : '新建模板'} anchor='tpl-head'>
         <Field label='模板名称' testId='tpl-name' value={d.name} onInput={(v) => setD({ ...d, name: v })} error={errors.name} maxlength={60} />
-        <Text className='prj__label prj__field'>项目类型</Text>
+        <Text className='prj__label'>项目类型</Text>
         <Chips options={PROJECT_TYPES} value={d.type} onChange={(t) => setD({ ...d, type: t })} testId='tpl-type' />
         <Area label='说明（可不填）' testId='tpl-desc' value={d.description} onInput={(v) => setD({ ...d, description: v })} error={errors.description} />
         <Toggle on={d.active} onChange={(v) => setD({ ...d, active: v })} testId='tpl-active'>
