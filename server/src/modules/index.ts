@@ -26,3 +26,6 @@ export const featureRouters: ApiRouter[] = [healthRoutes, authRoutes, meRoutes, 
 import { pendingRatingRoutes, weekendRoutes } from './followups/followups.routes'
 featureRouters.push(weekendRoutes, pendingRatingRoutes)
 featureRouters.push(myEnterpriseRoutes, policyRoutes, adminPolicyRoutes, adminPolicyApplicationRoutes, adminPolicyReportRoutes)
+// 全代办 / 项目长: investment projects (issue 17)
+import { adminProjectAccountRoutes, adminProjectRoutes, adminProjectTemplateRoutes, agentProjectRoutes, projectRoutes } from './projects/projects.routes'
+featureRouters.push(projectRoutes, agentProjectRoutes, adminProjectTemplateRoutes, adminProjectRoutes, adminProjectAccountRoutes)
