@@ -222,7 +222,7 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
   // (`ratedDate`, `date`) of a `*_pushdown` index, which the embedded database searches in SQL, so the overview reads
   // the period's documents only, never the whole (growing) collections.
   const dates = dateRange(from, to)
-  const [ratings, bookings, workOrders] = await Promise.all([
+  const [ratings, bookings, orders, overdue] = await Promise.all([
     perDay(
       dates,
       closedDayCached(`ratings|${region}`, (date) =>
@@ -241,13 +241,12 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
         ]).then((rows) => rows.map((r) => ({ _id: { date, status: r._id.status }, n: r.n }))),
       ),
     ),
-    // work orders (one per 差评: a few percent of the ratings) by state in the period, and overdue now: one read of
-    // the region's orders for both counts (`regionScopes` is an array, so this is not pushed down)
-    WorkOrder.find({ regionScopes: region }, 'status ratedDate dueAt').lean<{ status: WorkOrderStatus; ratedDate?: string; dueAt?: Date }[]>(),
+    WorkOrder.aggregate<{ _id: WorkOrderStatus; n: number }>([
+      { $match: { regionScopes: region, ratedDate: { $gte: from, $lte: to } } },
+      { $group: { _id: '$status', n: { $sum: 1 } } },
+    ]),
+    WorkOrder.countDocuments({ regionScopes: region, dueAt: { $lt: now() } }),
   ])
-  const at = now().getTime()
-  const orders = workOrders.filter((o) => o.ratedDate !== undefined && o.ratedDate >= from && o.ratedDate <= to)
-  const overdue = workOrders.filter((o) => o.dueAt && new Date(o.dueAt).getTime() < at).length
 
   const days = new Map(dateRange(from, to).map((d) => [d, emptyCounts()]))
   for (const r of ratings) {
@@ -270,7 +269,7 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
   }
 
   const byStatus = Object.fromEntries(WORK_ORDER_STATUSES.map((s) => [s, 0])) as Record<WorkOrderStatus, number>
-  for (const o of orders) if (o.status in byStatus) byStatus[o.status]++
+  for (const r of orders) if (r._id in byStatus) byStatus[r._id] += r.n
 
   return {
     from,
