@@ -22,23 +22,13 @@ function setup(slotsRemaining: number[], extra: Parameters<typeof fakeApi>[0] = 
     'GET /api/v1/calendar': () =>
       Array.from({ length: 14 }, (_, i) => ({ date: addDays(today, i), type: i === 3 ? 'weekend' : 'workday', official: true })),
     'GET /api/v1/slots': () => slots,
+    'GET /api/v1/me/agreement': () => ({ currentVersion: 'v', agreedVersion: 'v', agreed: true }),
     ...extra
   })
   return { calls, weekendDay, slots }
 }
 
 describe('booking flow page', () => {
-  beforeEach(() => {
-    storage.clear()
-    redirectTo.mockClear()
-    for (const key of Object.keys(routerParams)) delete routerParams[key]
-    routerParams.serviceId = SERVICE_ID
-    setSession({ accessToken: 'a', refreshToken: 'r' })
-  })
-  afterEach(() => {
-    ;(Taro.request as jest.Mock).mockReset()
-  })
-
   it('when a weekend slot is chosen and the enterprise form is valid, then it books once with an Idempotency-Key and opens the success page', async () => {
     const { calls, weekendDay, slots } = setup([3], {
       'POST /api/v1/bookings': () => ({ status: 201, body: booking() })
@@ -164,5 +154,35 @@ describe('booking flow page', () => {
     render(<BookPage />)
     expect(await screen.findByText('服务繁忙，请稍后再试')).toBeInTheDocument()
     expect(screen.getByTestId('state-retry')).toBeInTheDocument()
+  })
+
+  it('when the agreement is not recorded and the person declines it, then nothing is booked and the reason is shown', async () => {
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    const { calls, weekendDay } = setup([3], {
+      'GET /api/v1/me/agreement': () => ({ currentVersion: 'v', agreed: false }),
+      'POST /api/v1/bookings': () => ({ status: 201, body: booking() })
+    })
+    render(<BookPage />)
+    await screen.findByTestId(`day-${weekendDay}`, undefined, { timeout: 5000 })
+    fireEvent.click(await screen.findByTestId('slot'))
+    await waitFor(() => expect(screen.getByTestId('field-name').querySelector('taro-input-core')).toHaveAttribute('value', '张三'))
+    fireEvent.click(screen.getByTestId('submit-booking'))
+    await screen.findByTestId('confirm-summary')
+    fireEvent.click(screen.getByTestId('dialog-confirm'))
+    expect(await screen.findByText('同意《用户协议》和《隐私政策》后才能提交')).toBeInTheDocument()
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '用户协议与隐私政策' }))
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/bookings')).toHaveLength(0)
+  })
+
+
+  beforeEach(() => {
+    storage.clear()
+    redirectTo.mockClear()
+    for (const key of Object.keys(routerParams)) delete routerParams[key]
+    routerParams.serviceId = SERVICE_ID
+    setSession({ accessToken: 'a', refreshToken: 'r' })
+  })
+  afterEach(() => {
+    ;(Taro.request as jest.Mock).mockReset()
   })
 })

@@ -28,10 +28,15 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['login/index', 'desk/index', 'checkin/index', 'queue/index', 'work-orders/index', 'work-order/index']
     },
-    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'exchange/index', 'hotline/index', 'policies/index', 'policy-applications/index', 'policy-report/index'] },
+    { root: 'admin', pages: ['index/index', 'rules/index', 'calendar/index', 'accounts/index', 'stats/index', 'exchange/index', 'hotline/index', 'knowledge/index', 'policies/index', 'policy-applications/index', 'policy-report/index'] },
     { root: 'hotline', pages: ['dispatch/index', 'handler/index'] },
     // 送政策上门 (enterprise users)
-    { root: 'enterprise', pages: ['policies/index', 'policy/index', 'profile/index', 'applications/index'] }
+    { root: 'enterprise', pages: ['policies/index', 'policy/index', 'profile/index', 'applications/index'] },
+    // 全代办 / 项目长: the enterprise's 我的项目, the 项目长/代办员 workspace and the administrators' screens
+    {
+      root: 'projects',
+      pages: ['mine/index', 'detail/index', 'form/index', 'work/index', 'admin/index', 'create/index', 'team/index', 'templates/index']
+    }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -83,7 +83,8 @@ export function createApp(): Express {
           scriptSrc: ["'self'", () => h5ScriptHashes().join(' ') || "'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
+          // blob: the H5 build's Taro.uploadFile reads the photo chosen with chooseImage (a blob: URL) before sending it
+          connectSrc: ["'self'", 'blob:'],
           fontSrc: ["'self'", 'data:'],
         },
       },

@@ -14,6 +14,7 @@ import { backgroundJobs } from './modules/jobs'
 import { seedIfEmpty } from './modules/seed'
 import { backfillHallDays } from './modules/bookings'
 import { sleep } from './lib/clock'
+import { warmCaches } from './modules/warm-caches'
 
 /** Announcements for the person running `npm start` (progress of the first start, demo credentials). */
 function say(text: string): void {
@@ -70,6 +71,10 @@ export async function run(): Promise<void> {
       print: say,
     })
   }
+
+  const warmStarted = Date.now()
+  await warmCaches()
+  logger.info({ ms: Date.now() - warmStarted }, 'caches loaded')
 
   const jobs = new JobRunner(backgroundJobs, c.JOB_INTERVAL_MS)
   if (c.JOBS) jobs.start()

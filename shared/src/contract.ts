@@ -25,6 +25,13 @@ export interface FileResponse<J extends z.ZodType | undefined = z.ZodType | unde
 
 export type ResponseSpec = z.ZodType | EmptyResponse | FileResponse
 
+/** One file sent as multipart/form-data: its field, its size limit, and what it is (in messages: 请上传一张照片). */
+export interface UploadSpec {
+  readonly field: string
+  readonly maxBytes: number
+  readonly noun: string
+}
+
 export const noContent: EmptyResponse = { kind: 'empty' }
 
 export function fileResponse(contentTypes: readonly string[]): FileResponse<undefined>
@@ -58,6 +65,8 @@ export interface RouteSpec {
   readonly body?: z.ZodType
   /** Request headers the route reads, lower-case names (Node's `req.headers`). */
   readonly headers?: z.ZodObject
+  /** A route that takes one file as multipart/form-data (instead of a JSON body). */
+  readonly upload?: UploadSpec
   /** Every status the route answers on success (errors are the one error model, `ErrorBodySchema`). */
   readonly responses: { readonly [status: number]: ResponseSpec }
   /** Response headers the route sets, name → description. */

@@ -1,4 +1,5 @@
-export const ROLES = ['citizen', 'staff', 'admin', 'dispatcher', 'handler'] as const
+/** `agent`: 项目长 or 代办员 of investment projects (SPEC §2.11); which one is per project. */
+export const ROLES = ['citizen', 'staff', 'admin', 'dispatcher', 'handler', 'agent'] as const
 export type Role = (typeof ROLES)[number]
 
 export const DAY_TYPES = ['workday', 'weekend', 'holiday', 'makeup_workday'] as const

@@ -46,6 +46,10 @@ export const ERROR_HTTP_STATUS = {
   ENTERPRISE_PROFILE_REQUIRED: 422,
   POLICY_NOT_ELIGIBLE: 422,
   APPLICATION_EXISTS: 409,
+  /** Personal data before the current 用户协议 and 隐私政策 were agreed to (SPEC §2.10). */
+  PRIVACY_AGREEMENT_REQUIRED: 428,
+  DEPENDENCY_PENDING: 422,
+  DEPENDENCY_CYCLE: 422,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS

@@ -8,6 +8,10 @@ export const LEGAL_VERSION = '2026-12-01'
 export const ERASED_NAME = '已注销用户'
 /** What replaces the mobile number (not a number: masking shows '***'). */
 export const ERASED_MOBILE = '-'
+/** What replaces the text a deleted person wrote where the text is required (a 12345 诉求). */
+export const ERASED_TEXT = '（内容已随账号注销删除）'
+/** What replaces the enterprise name of a deleted account's 申报 records. */
+export const ERASED_ENTERPRISE = '已注销账号的企业'
 
 export interface LegalDoc {
   kind: 'terms' | 'privacy'

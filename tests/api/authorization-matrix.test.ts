@@ -20,11 +20,13 @@ import { useTestDb } from '../helpers/db'
 import { serviceInput } from '../helpers/factories'
 import { CITY, COUNTY, deskWorld, makeBooking, makeHall, makeService, makeUser, type DeskWorld } from '../helpers/desk-fixtures'
 import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
+import { TicketPhoto } from '../../server/src/modules/tickets/ticket-photos'
 import { insertTicket, ticketAccount, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
+import { makeProject, makeTemplate, projectBody, projectWorld, templateInput, type ProjectWorld } from '../helpers/project-fixtures'
 
 useTestDb()
 
-const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler'] as const
+const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler', 'agent'] as const
 type Actor = (typeof ACTORS)[number]
 
 /**
@@ -70,6 +72,7 @@ interface Fixtures extends DeskWorld {
   rule: { _id: mongoose.Types.ObjectId }
   workOrder: { _id: mongoose.Types.ObjectId }
   tickets: TicketWorld
+  projects: ProjectWorld
 }
 
 const uid = () => crypto.randomBytes(4).toString('hex')
@@ -374,6 +377,28 @@ const TABLE: Row[] = [
   },
   { method: 'get', route: '/admin/policy-report', scope: 'region-list', request: () => ({ path: '/admin/policy-report', query: { month: '2026-06' } }) },
   { method: 'get', route: '/admin/policy-report/xlsx', scope: 'region-list', request: () => ({ path: '/admin/policy-report/xlsx', query: { month: '2026-06' } }) },
+  // ---- 全代办 / 项目长 (issue 17): templates are city-wide, projects and accounts of the region ----
+  { method: 'get', route: '/admin/project-templates', scope: 'region-list', request: () => ({ path: '/admin/project-templates' }) },
+  { method: 'post', route: '/admin/project-templates', scope: 'city', request: () => ({ path: '/admin/project-templates', body: { ...templateInput() } }) },
+  { method: 'get', route: '/admin/project-templates/:id', scope: 'region-list', request: (f) => ({ path: `/admin/project-templates/${f.projects.templateId}` }) },
+  { method: 'put', route: '/admin/project-templates/:id', scope: 'city', request: async () => ({ path: `/admin/project-templates/${await makeTemplate()}`, body: { ...templateInput() } }) },
+  { method: 'delete', route: '/admin/project-templates/:id', scope: 'city', request: async () => ({ path: `/admin/project-templates/${await makeTemplate()}` }) },
+  { method: 'get', route: '/admin/projects', scope: 'region-list', request: () => ({ path: '/admin/projects' }) },
+  { method: 'get', route: '/admin/projects/overview', scope: 'region-list', request: () => ({ path: '/admin/projects/overview' }) },
+  { method: 'post', route: '/admin/projects', scope: 'region', request: (f) => ({ path: '/admin/projects', body: projectBody(f.projects.templateId, f.projects.owner, { regionCode: COUNTY }) }) },
+  {
+    method: 'put',
+    route: '/admin/projects/:id/team',
+    scope: 'region',
+    request: async (f) => ({ path: `/admin/projects/${await makeProject(f.projects)}/team`, body: { leaderId: f.projects.leader.id, agentIds: [f.projects.agent.id] } }),
+  },
+  { method: 'get', route: '/admin/project-accounts', scope: 'region-list', request: () => ({ path: '/admin/project-accounts' }) },
+  {
+    method: 'post',
+    route: '/admin/project-accounts',
+    scope: 'region',
+    request: () => ({ path: '/admin/project-accounts', body: { username: `lead_${uid()}`, name: '忻府区项目长', title: '副区长', regionCode: COUNTY } }),
+  },
 ]
 
 let f: Fixtures
@@ -407,10 +432,12 @@ beforeAll(async () => {
   })
   const [bundle, rule] = await Promise.all([freshBundle({ countyService, service: w.service }), freshRule(w)])
   const tickets = await ticketWorld()
-  f = { ...w, booking, countyService, department, bundle, rule, workOrder, tickets }
+  const projects = await projectWorld()
+  f = { ...w, booking, countyService, department, bundle, rule, workOrder, tickets, projects }
   const a = w.actors
   const [dispatcher, handler] = await Promise.all([ticketAccount('dispatcher', { regionCode: COUNTY }), ticketAccount('handler', { departmentId: tickets.dept._id })])
-  sessions = { anonymous: undefined, citizen: a.citizen, staffHere: a.staffHere, staffOther: a.staffOther, adminHere: a.adminHere, adminOther: a.adminOther, dispatcher, handler }
+  // a 项目长 (role agent) of a project in our county: never an administrator
+  sessions = { anonymous: undefined, citizen: a.citizen, staffHere: a.staffHere, staffOther: a.staffOther, adminHere: a.adminHere, adminOther: a.adminOther, dispatcher, handler, agent: projects.leader }
   cityWide = { ...sessions, adminHere: a.adminCity, adminOther: a.adminHere }
 })
 
@@ -472,8 +499,9 @@ describe('authorization of the 周末办, 待评价 and 消息 routes', () => {
   const PERSONAL: { method: 'get' | 'post'; path: string; allowed: readonly Actor[] }[] = [
     { method: 'get', path: '/weekend?date=2026-12-05', allowed: ACTORS },
     { method: 'get', path: '/me/pending-ratings', allowed: ['citizen'] },
-    { method: 'get', path: '/notifications/unread-count', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler'] },
-    { method: 'post', path: '/notifications/read-all', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler'] },
+    // every signed-in holder has a message box (12345 dispatchers and handlers, 项目长/代办员 too)
+    { method: 'get', path: '/notifications/unread-count', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler', 'agent'] },
+    { method: 'post', path: '/notifications/read-all', allowed: ['citizen', 'staffHere', 'staffOther', 'adminHere', 'adminOther', 'dispatcher', 'handler', 'agent'] },
   ]
   it.each(PERSONAL.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, row) => {
     const observed: Record<string, string> = {}
@@ -542,6 +570,19 @@ const TICKET_TABLE: TicketRow[] = [
     allowed: CITIZENS,
     request: (t) => ({ path: '/tickets', body: { type: '投诉', categoryId: id(t.category), description: '社保卡补办等待时间过长', contactMobile: '13812345678', regionCode: COUNTY } }),
   },
+  // a JSON body: a citizen gets past the role check to 415 (the upload itself is tested in tickets.test.ts)
+  { method: 'post', route: '/tickets/photos', allowed: CITIZENS, request: () => ({ path: '/tickets/photos', body: { photo: 'x' } }) },
+  {
+    method: 'get',
+    route: '/tickets/photos/:name',
+    allowed: ['requester', ...DISPATCHERS_HERE, 'handlerHere', 'adminHere'],
+    request: async (t) => {
+      // a photo of the requester on a ticket of 忻府区 (its file is not written: an allowed caller gets 404)
+      const name = `${crypto.randomBytes(16).toString('hex')}.png`
+      await TicketPhoto.create({ _id: name, userId: t.actors.requester.id, ticketId: await inState(t, 'handling'), mime: 'image/png', size: 1, at: new Date() })
+      return { path: `/tickets/photos/${name}` }
+    },
+  },
   { method: 'get', route: '/tickets/mine', allowed: CITIZENS, request: () => ({ path: '/tickets/mine' }) },
   { method: 'get', route: '/tickets/:id', allowed: ['requester', ...DISPATCHERS_HERE, 'handlerHere', 'adminHere'], request: async (t) => ({ path: `/tickets/${await inState(t, 'handling')}` }) },
   { method: 'post', route: '/tickets/:id/rate', allowed: ['requester'], request: async (t) => ({ path: `/tickets/${await inState(t, 'replied')}/rate`, body: { satisfaction: '满意' } }) },
@@ -583,7 +624,7 @@ const TICKET_TABLE: TicketRow[] = [
   // ---- knowledge base ----
   { method: 'get', route: '/knowledge', allowed: 'public', request: () => ({ path: '/knowledge', query: { q: '社保卡' } }) },
   { method: 'get', route: '/knowledge/:id', allowed: 'public', request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}` }) },
-  { method: 'post', route: '/knowledge/:id/resolved', allowed: CITIZENS, request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}/resolved` }) },
+  { method: 'post', route: '/knowledge/:id/resolved', allowed: CITIZENS, request: async (t) => ({ path: `/knowledge/${await knowledgeEntry(t)}/resolved`, body: { regionCode: COUNTY } }) },
   { method: 'get', route: '/knowledge/review-due', allowed: ['handlerHere', 'handlerOther', 'adminHere', 'adminOther'], request: () => ({ path: '/knowledge/review-due' }) },
   { method: 'get', route: '/knowledge/review-report', allowed: ['adminHere', 'adminOther'], request: () => ({ path: '/knowledge/review-report', query: { month: '2026-10' } }) },
   {
@@ -636,6 +677,104 @@ describe('authorization matrix of the 12345 routes (requesters, dispatchers, han
       const res = req.body ? await call.send(req.body) : await call
       observed[actor] = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 500 ? 'allowed' : `error ${res.status}`
       expected[actor] = allowed.includes(actor) ? 'allowed' : actor === 'anonymous' ? '401' : '403'
+    }
+    expect(observed).toEqual(expected)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// 全代办 / 项目长 routes outside /admin (issue 17): the enterprise's, and the 项目长/代办员's under /agent.
+// The project is always in 忻府区, of "owner"'s enterprise, led by "leader" with "agent".
+// ---------------------------------------------------------------------------------------------
+const PROJECT_ACTORS = ['anonymous', 'owner', 'otherCitizen', 'leader', 'agent', 'otherAgent', 'staff', 'adminHere', 'adminOther'] as const
+type ProjectActor = (typeof PROJECT_ACTORS)[number]
+
+interface ProjectRow {
+  method: 'get' | 'post' | 'patch'
+  route: string
+  allowed: ProjectActor[]
+  request: (p: ProjectWorld) => Req | Promise<Req>
+}
+
+const entrusted = async (p: ProjectWorld) => {
+  const pid = await makeProject(p)
+  const res = await api().post(`/api/v1/projects/${pid}/agency`).set(p.owner.auth).send({ action: 'entrust', itemKeys: ['beian'], signerName: '郝建军', signerMobile: '13935012345' })
+  if (res.status !== 200) throw new Error(`entrust failed: ${res.status}`)
+  return pid
+}
+const committed = async (p: ProjectWorld) => {
+  const pid = await makeProject(p)
+  const res = await api().post(`/api/v1/projects/${pid}/items/gcgh/commitment`).set(p.owner.auth).send({ signerName: '郝建军', agree: true })
+  if (res.status !== 200) throw new Error(`commitment failed: ${res.status}`)
+  return pid
+}
+
+const PROJECT_TABLE: ProjectRow[] = [
+  { method: 'get', route: '/projects/mine', allowed: ['owner', 'otherCitizen'], request: () => ({ path: '/projects/mine' }) },
+  { method: 'get', route: '/projects/:id', allowed: ['owner', 'leader', 'agent', 'adminHere'], request: async (p) => ({ path: `/projects/${await makeProject(p)}` }) },
+  {
+    method: 'post',
+    route: '/projects/:id/agency',
+    allowed: ['owner'],
+    request: async (p) => ({ path: `/projects/${await makeProject(p)}/agency`, body: { action: 'entrust', itemKeys: ['ydys'], signerName: '郝建军', signerMobile: '13935012345' } }),
+  },
+  { method: 'post', route: '/projects/:id/items/:key/commitment', allowed: ['owner'], request: async (p) => ({ path: `/projects/${await makeProject(p)}/items/gcgh/commitment`, body: { signerName: '郝建军', agree: true } }) },
+  { method: 'get', route: '/projects/:id/forms/:form', allowed: ['owner', 'leader', 'agent', 'adminHere'], request: async (p) => ({ path: `/projects/${await entrusted(p)}/forms/entrustment` }) },
+  { method: 'get', route: '/agent/projects', allowed: ['leader', 'agent', 'otherAgent'], request: () => ({ path: '/agent/projects' }) },
+  { method: 'patch', route: '/agent/projects/:id/items/:key', allowed: ['leader', 'agent'], request: async (p) => ({ path: `/agent/projects/${await makeProject(p)}/items/beian`, body: { status: 'in_progress' } }) },
+  {
+    method: 'post',
+    route: '/agent/projects/:id/items/:key/commitment-check',
+    allowed: ['leader', 'agent'],
+    request: async (p) => ({ path: `/agent/projects/${await committed(p)}/items/gcgh/commitment-check`, body: { result: 'verified' } }),
+  },
+  {
+    method: 'post',
+    route: '/agent/projects/:id/checklist',
+    allowed: ['leader'],
+    request: async (p) => ({ path: `/agent/projects/${await makeProject(p)}/checklist`, body: { op: 'update', key: 'ydys', changes: { promisedDays: 4 }, reason: '区域评估成果共享' } }),
+  },
+]
+
+describe('authorization matrix of the 全代办 routes (enterprises, 项目长 and 代办员)', () => {
+  const PROJECT_PREFIX = /^\/(projects|agent)(\/|$)/
+
+  it('when the app registers its routes, then every projects route outside /admin is in the table and the table names no other', () => {
+    testApp()
+    const registered = routeRegistry.filter((r) => PROJECT_PREFIX.test(r.path)).map((r) => key(r.method, r.path))
+    const listed = PROJECT_TABLE.map((r) => key(r.method, r.route))
+    expect(new Set(listed).size).toBe(listed.length)
+    expect({ missingFromTable: registered.filter((r) => !listed.includes(r)), notRegistered: listed.filter((r) => !registered.includes(r)) }).toEqual({
+      missingFromTable: [],
+      notRegistered: [],
+    })
+  })
+
+  it.each(PROJECT_TABLE.map((r) => [key(r.method, r.route), r] as const))('%s', async (_name, row) => {
+    const p = f.projects
+    const callers: Record<ProjectActor, Session | undefined> = {
+      anonymous: undefined,
+      owner: p.owner,
+      otherCitizen: p.otherOwner,
+      leader: p.leader,
+      agent: p.agent,
+      otherAgent: p.otherAgent,
+      staff: p.staff,
+      adminHere: p.adminHere,
+      adminOther: p.adminOther,
+    }
+    const req = await row.request(p)
+    const order: ProjectActor[] = [...PROJECT_ACTORS.filter((a) => !row.allowed.includes(a)), ...row.allowed]
+    const observed: Record<string, string> = {}
+    const expected: Record<string, string> = {}
+    for (const actor of order) {
+      let call = api()[row.method](`/api/v1${req.path}`)
+      if (req.query) call = call.query(req.query)
+      const session = callers[actor]
+      if (session) call = call.set(session.auth)
+      const res = req.body ? await call.send(req.body) : await call
+      observed[actor] = res.status === 401 || res.status === 403 ? String(res.status) : res.status < 500 ? 'allowed' : `error ${res.status}`
+      expected[actor] = row.allowed.includes(actor) ? 'allowed' : actor === 'anonymous' ? '401' : '403'
     }
     expect(observed).toEqual(expected)
   })

@@ -1,9 +1,9 @@
 import { setNow } from '../../server/src/lib/clock'
 import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
 import { api } from '../helpers/app'
-import type { Session } from '../helpers/auth'
+import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { submitTicket, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
+import { CITY, submitTicket, ticketWorld, XINFU, YUANPING, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
 
@@ -76,15 +76,31 @@ describe('knowledge base', () => {
     expect((await api().get(`/api/v1/knowledge/${other.id}`)).status).toBe(404)
   })
 
-  it('知识库解决率: a requester who stops at an entry counts once; one who submits anyway counts on the other side', async () => {
+  it('知识库解决率: a requester who stops at an entry counts once; one who submits anyway counts on the other side; each in the region the question concerns', async () => {
     setNow(at('2026-12-02T09:00:00'))
     const e = (await api().get('/api/v1/knowledge').query({ q: '社保卡' })).body.items[0]
-    expect((await post(A.requester, `/knowledge/${e.id}/resolved`)).status).toBe(200)
-    expect((await post(A.requester, `/knowledge/${e.id}/resolved`)).status).toBe(200)
-    expect((await post(A.otherCitizen, `/knowledge/${e.id}/resolved`)).status).toBe(200)
+    // 忻府区: two people stop at the entry (the second tap of the same person on the same day is not counted again)
+    expect((await post(A.requester, `/knowledge/${e.id}/resolved`, { regionCode: XINFU })).status).toBe(200)
+    expect((await post(A.requester, `/knowledge/${e.id}/resolved`, { regionCode: XINFU })).status).toBe(200)
+    expect((await post(A.otherCitizen, `/knowledge/${e.id}/resolved`, { regionCode: XINFU })).status).toBe(200)
+    // 原平市: a third person stops at the entry (staff accounts cannot; a region outside the city is refused)
+    expect((await post(A.staff, `/knowledge/${e.id}/resolved`, { regionCode: YUANPING })).status).toBe(403)
+    const third = await citizen()
+    expect((await post(third, `/knowledge/${e.id}/resolved`, { regionCode: YUANPING })).status).toBe(200)
+    expect((await post(third, `/knowledge/${e.id}/resolved`, { regionCode: '110101' })).status).toBe(400)
+    // one 咨询 submitted anyway in 忻府区, two in 原平市
     await submitTicket(A.requester, w.category._id, { type: '咨询', description: '社保卡补办后旧卡里的钱怎么办？', shownKnowledgeIds: [e.id] })
-    const report = await api().get('/api/v1/knowledge/review-report').set(A.adminHere.auth).query({ month: '2026-12' })
-    expect(report.body).toMatchObject({ resolved: 2, submittedAfterSuggestions: 1, resolutionRate: 667 })
+    await submitTicket(A.otherCitizen, w.category._id, { type: '咨询', description: '原平的社保卡在哪里补办？', shownKnowledgeIds: [e.id], regionCode: YUANPING })
+    await submitTicket(third, w.category._id, { type: '咨询', description: '原平的社保卡补办要多久？', shownKnowledgeIds: [e.id], regionCode: YUANPING })
+    // 忻府区: resolved 2, submitted 1 → 2 / 3 = 667‰ (原平市's resolution is not counted here)
+    const here = await api().get('/api/v1/knowledge/review-report').set(A.adminHere.auth).query({ month: '2026-12' })
+    expect(here.body).toMatchObject({ resolved: 2, submittedAfterSuggestions: 1, resolutionRate: 667 })
+    // 原平市: resolved 1, submitted 2 → 1 / 3 = 333‰
+    const there = await api().get('/api/v1/knowledge/review-report').set(A.adminOther.auth).query({ month: '2026-12' })
+    expect(there.body).toMatchObject({ resolved: 1, submittedAfterSuggestions: 2, resolutionRate: 333 })
+    // the city: everything, 3 / 6
+    const city = await api().get('/api/v1/knowledge/review-report').set((await account({ role: 'admin', regionCode: CITY })).auth).query({ month: '2026-12' })
+    expect(city.body).toMatchObject({ resolved: 3, submittedAfterSuggestions: 3, resolutionRate: 500 })
   })
 
   it('turn a reply into a knowledge entry: the answering department, for a replied 咨询, in one step', async () => {

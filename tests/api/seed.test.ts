@@ -11,6 +11,7 @@ import { SessionRule } from '../../server/src/modules/sessions/session.model'
 import { api } from '../helpers/app'
 import { useTestDb } from '../helpers/db'
 import { DEMO_CATEGORIES } from '../../server/src/modules/tickets/demo/catalogue'
+import { DEMO_PROJECT_ACCOUNTS } from '../../server/src/modules/projects/demo/projects'
 import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
 import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
 
@@ -69,8 +70,9 @@ describe('seedIfEmpty', () => {
 
     // accounts: one city administrator, one staff account per centre and township point
     const staffed = data.halls.filter((h) => h.type === 'center' || h.type === 'township')
-    // (+ the 12345 demo accounts: two dispatchers and one handler per department of the dispatch catalogue)
-    expect(n.accounts).toBe(1 + staffed.length + 2 + new Set(DEMO_CATEGORIES.map((c) => c.dept)).size)
+    // (+ the 12345 demo accounts: two dispatchers and one handler per department of the dispatch catalogue,
+    // + the 全代办 项目长/代办员)
+    expect(n.accounts).toBe(1 + staffed.length + 2 + new Set(DEMO_CATEGORIES.map((c) => c.dept)).size + DEMO_PROJECT_ACCOUNTS.length)
     expect(await Account.findOne({ username: 'admin' }).lean()).toMatchObject({ role: 'admin', regionCode: '140900' })
     const staff = await Account.findOne({ username: 'staff.city-center' }).lean()
     expect(staff).toMatchObject({ role: 'staff', hallIds: [cityCenter!._id] })

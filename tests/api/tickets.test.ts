@@ -1,6 +1,9 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import { setNow } from '../../server/src/lib/clock'
 import { Notification } from '../../server/src/modules/notifications/notification.model'
 import { forgetTicketNumberHints } from '../../server/src/modules/tickets/ticket-numbers'
+import { photoDir, TicketPhoto } from '../../server/src/modules/tickets/ticket-photos'
 import { Ticket, TicketClaim } from '../../server/src/modules/tickets/ticket.model'
 import { remindDueTickets } from '../../server/src/modules/tickets/tickets.service'
 import { api } from '../helpers/app'
@@ -316,5 +319,93 @@ describe('handler list and reminders', () => {
     expect(mine.filter((n) => n.body.includes(overdue))).toHaveLength(1)
     expect(mine.filter((n) => n.body.includes(soon))).toHaveLength(1)
     expect(mine.filter((n) => n.body.includes(later))).toHaveLength(0)
+  })
+})
+
+describe('photos (multipart upload, personal data)', () => {
+  // the smallest valid PNG (1×1) and a JPEG header: the type is read from the bytes, not from the name
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  const upload = (s: Session | undefined, bytes: Buffer, filename = 'photo.png') => {
+    const req = api().post('/api/v1/tickets/photos')
+    return (s ? req.set(s.auth) : req).attach('photo', bytes, { filename, contentType: 'image/png' })
+  }
+
+  it('when a requester uploads a photo and submits with it, then only the requester, the dispatchers of its region, the handlers of its department and its administrators can open it', async () => {
+    const up = await upload(A.requester, PNG)
+    expect(up.status).toBe(201)
+    expect(up.body.url).toMatch(/^\/api\/v1\/tickets\/photos\/[a-f0-9]{32}\.png$/)
+    const name = (up.body.url as string).split('/').pop()!
+    expect((await fs.readFile(path.join(photoDir(), name))).equals(PNG)).toBe(true)
+    // before it is on a ticket: the uploader only
+    expect((await api().get(up.body.url).set(A.requester.auth)).status).toBe(200)
+    expect((await api().get(up.body.url).set(A.dispatcherHere.auth)).status).toBe(403)
+
+    const res = await post(A.requester, '/tickets', submitBody(w.category._id, { photos: [up.body.url] }))
+    expect(res.status).toBe(201)
+    expect(res.body.photos).toEqual([up.body.url])
+    expect((await TicketPhoto.findById(name).lean())!.ticketId).toBe(res.body.id)
+    const id = res.body.id as string
+    await dispatch(A.dispatcherHere, id)
+
+    for (const s of [A.requester, A.dispatcherHere, A.dispatcherCity, A.handlerHere, A.adminHere]) {
+      const got = await api().get(up.body.url).set(s.auth).buffer(true)
+      expect(got.status).toBe(200)
+      expect(got.headers['content-type']).toBe('image/png')
+      expect(Buffer.from(got.body).equals(PNG)).toBe(true)
+    }
+    for (const s of [A.otherCitizen, A.dispatcherOther, A.handlerOther, A.handler2, A.adminOther]) {
+      expect((await api().get(up.body.url).set(s.auth)).status).toBe(403)
+    }
+    expect((await api().get(up.body.url)).status).toBe(401)
+
+    // the signed link of the ticket view opens it without a token (an image element sends none); a forged one does not
+    const view = await get(A.handlerHere, `/tickets/${id}`)
+    const link = view.body.photoLinks[0] as string
+    expect(link.startsWith(`${up.body.url}?exp=`)).toBe(true)
+    expect((await api().get(link)).status).toBe(200)
+    const forged = link.replace(/sig=(.)/, (_, c: string) => `sig=${c === '0' ? '1' : '0'}`)
+    expect((await api().get(forged)).status).toBe(403)
+    setNow(new Date(Date.now() + 3 * 3_600_000))
+    expect((await api().get(link)).status).toBe(403)
+  })
+
+  it('when the file is too large, not an image, or missing, then 413 / 415 / 400 and nothing is stored', async () => {
+    const before = await TicketPhoto.countDocuments()
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])
+    expect((await upload(A.requester, big)).status).toBe(413)
+    const fake = await upload(A.requester, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'photo.png')
+    expect(fake.status).toBe(415)
+    expect(fake.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+    expect((await post(A.requester, '/tickets/photos', { photo: 'x' })).status).toBe(415)
+    expect((await api().post('/api/v1/tickets/photos').set(A.requester.auth).field('note', 'x')).status).toBe(400)
+    expect((await upload(undefined, PNG)).status).toBe(401)
+    expect((await upload(A.handlerHere, PNG)).status).toBe(403)
+    expect(await TicketPhoto.countDocuments()).toBe(before)
+  })
+
+  it('when a requester submits a photo of someone else, or one already on another ticket, then 400 names the photo and no ticket is stored', async () => {
+    const theirs = (await upload(A.otherCitizen, PNG)).body.url as string
+    const before = await Ticket.countDocuments()
+    const res = await post(A.requester, '/tickets', submitBody(w.category._id, { photos: [theirs] }))
+    expect(res.status).toBe(400)
+    expect(res.body.error.details.issues[0].path).toBe('photos.0')
+    const mine = (await upload(A.requester, PNG)).body.url as string
+    expect((await post(A.requester, '/tickets', submitBody(w.category._id, { photos: [mine] }))).status).toBe(201)
+    expect((await post(A.requester, '/tickets', submitBody(w.category._id, { photos: [mine] }))).status).toBe(400)
+    expect(await Ticket.countDocuments()).toBe(before + 1)
+    const four = await Promise.all([1, 2, 3, 4].map(async () => (await upload(A.requester, PNG)).body.url as string))
+    expect((await post(A.requester, '/tickets', submitBody(w.category._id, { photos: four }))).status).toBe(400)
+  })
+
+  it('when the requester sends 补充材料 with a photo, then the photo joins the ticket and its handlers can open it', async () => {
+    const id = await submitTicket(A.requester, w.category._id)
+    await dispatch(A.dispatcherHere, id)
+    await accept(A.handlerHere, id)
+    await post(A.handlerHere, `/dept/tickets/${id}/supplement-request`, { reason: '请补充社保卡挂失回执照片' })
+    const url = (await upload(A.requester, PNG)).body.url as string
+    const res = await post(A.requester, `/tickets/${id}/supplement`, { text: '已补充挂失回执照片', photos: [url] })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ status: 'handling', photos: [url] })
+    expect((await api().get(url).set(A.handlerHere.auth)).status).toBe(200)
   })
 })

@@ -13,7 +13,7 @@ import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
-import { byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, settle, storeSession, tap, type AppServer, type Phone, waitForRoute } from '../helpers/browser'
+import { agreeIfAsked, type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, storeSession, tap, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { makeHall, makeService } from '../helpers/factories'
 
@@ -96,6 +96,7 @@ async function submitAndConfirm(button = 'submit-booking') {
   await tap(page, button)
   await byTestId(page, 'confirm-summary').waitFor()
   await tap(page, 'dialog-confirm')
+  await agreeIfAsked(page) // a dev-login account agrees on its first booking
 }
 
 describe('citizen booking flows (H5)', () => {
@@ -194,7 +195,7 @@ describe('citizen booking flows (H5)', () => {
     await tap(page, 'dev-login-submit')
     await page.getByText('开发登录码只能包含字母、数字、_ 和 -').first().waitFor()
     await shoot('06-login-chinese-name')
-    await page.waitForTimeout(2200) // let the toast go
+    await page.locator('.taro__toast').first().waitFor({ state: 'hidden', timeout: 5_000 }) // the toast has gone
     await fill(page, 'dev-login-code', `back-${Date.now()}`)
     await tap(page, 'dev-login-submit')
 

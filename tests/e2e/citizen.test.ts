@@ -10,7 +10,7 @@ import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { seedIfEmpty } from '../../server/src/modules/seed/seed'
 import { api } from '../helpers/app'
 import { account } from '../helpers/auth'
-import { byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, settle, tap, type AppServer, type Phone, waitForRoute } from '../helpers/browser'
+import { agreeIfAsked, type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, tap, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 
 useTestDb()
@@ -63,6 +63,7 @@ async function confirmBooking() {
   await tap(page, 'submit-booking')
   await byTestId(page, 'confirm-summary').waitFor()
   await tap(page, 'dialog-confirm')
+  await agreeIfAsked(page) // a dev-login account agrees on its first booking
   await waitForRoute(page, 'pages/booking/index')
   await byTestId(page, 'booking-code').waitFor()
 }

@@ -3,6 +3,7 @@
  * Issue 18 in the browser (H5 build, real server and database): the per-year holiday status with the November
  * notice and the import of a published schedule on the admin calendar; the 好差评 push screen's one-tap re-push.
  */
+import fs from 'node:fs'
 import { loadConfig, setConfig } from '../../server/src/config'
 import { setNow } from '../../server/src/lib/clock'
 import { HolidayYear } from '../../server/src/modules/calendar/calendar.model'
@@ -29,6 +30,12 @@ afterEach(() => {
 afterAll(async () => {
   await stub.close()
 })
+
+async function readDownload(download: { path(): Promise<string | null> }): Promise<string> {
+  const file = await download.path()
+  if (!file) throw new Error('the download was not saved')
+  return fs.readFileSync(file, 'utf8')
+}
 
 async function adminLogin(page: Phone['page']) {
   const admin = desk.world.actors.adminCity
@@ -103,5 +110,32 @@ describe('holiday schedules and the 好差评 push screen in the browser', () =>
     await pushDue()
     expect(await ExchangeQueue.countDocuments()).toBe(0)
     expect(stub.accepted.map((a) => a.id)).toEqual([`rating-${rated.body.id}`])
+  })
+
+  it('when the administrator exports a period as JSON lines and as CSV (provincial fields), then the downloaded files hold the period’s records', async () => {
+    const rater = await citizen()
+    const b = await servedBooking({ userId: rater.id, hall: desk.world.hall, service: desk.world.service, servedAt: new Date(Date.now() - 3600_000) })
+    const rated = await api().post('/api/v1/ratings').set(rater.auth).send({ bookingId: b.id, level: 5 })
+    expect(rated.status).toBe(201)
+
+    const { page } = desk.phone
+    await adminLogin(page)
+    await tap(page, 'admin-entry-exchange')
+    await testId(page, 'exchange-export').waitFor()
+    const [jsonl] = await Promise.all([page.waitForEvent('download'), tap(page, 'export-jsonl')])
+    expect(jsonl.suggestedFilename()).toMatch(/^好差评-国家-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.jsonl$/)
+    const lines = (await readDownload(jsonl)).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.find((l) => l.recordId === `rating-${rated.body.id}`)).toMatchObject({ 办件编号: b.code, 满意度: '非常满意' })
+    await testId(page, 'exchange-message').waitFor()
+    expect(await testId(page, 'exchange-message').textContent()).toContain('已导出')
+
+    await tap(page, 'export-scheme-provincial')
+    const [csv] = await Promise.all([page.waitForEvent('download'), tap(page, 'export-csv')])
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/)
+    const text = await readDownload(csv)
+    expect(text.split('\n')[0]).toContain('userName')
+    expect(text).toContain(`rating-${rated.body.id}`)
+    expect(await overflowingElements(page)).toEqual([])
+    await screenshot(page, 'admin-exchange-export', { fullPage: true })
   })
 })

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { localDate, addDays } from '@xz/shared'
+import { localDate, addDays, creditCodeCheckChar } from '@xz/shared'
 import { Bundle, Service } from '../../server/src/modules/catalogue/catalogue.model'
 import { Hall } from '../../server/src/modules/halls/hall.model'
 import { seedIfEmpty } from '../../server/src/modules/seed/seed'
@@ -48,9 +48,13 @@ interface Fixtures {
   dispatcher: Session
   handler: Session
   policyId: string
+  /** 全代办: the enterprise owner (a citizen who claimed the project's enterprise), its 项目长 and the project */
+  owner: Session
+  agent: Session
+  projectId: string
 }
 
-type Who = 'guest' | 'citizen' | 'staff' | 'admin' | 'dispatcher' | 'handler'
+type Who = 'guest' | 'citizen' | 'staff' | 'admin' | 'dispatcher' | 'handler' | 'owner' | 'agent'
 
 export interface PageEntry {
   /** unique name of the row (a route may appear more than once, e.g. a booking and a cancelled booking) */
@@ -111,9 +115,23 @@ export const PAGES: PageEntry[] = [
   { name: 'hotline-handler', route: 'hotline/handler/index', who: 'handler', modes: STAFF_MODES },
   { name: 'admin-exchange', route: 'admin/exchange/index', who: 'admin', ready: tid('admin-exchange'), modes: STAFF_MODES },
   { name: 'admin-hotline', route: 'admin/hotline/index', who: 'admin', ready: tid('admin-hotline'), modes: STAFF_MODES },
+  { name: 'admin-knowledge', route: 'admin/knowledge/index', who: 'admin', ready: tid('admin-knowledge'), modes: STAFF_MODES },
+  { name: 'admin-knowledge-handler', route: 'admin/knowledge/index', who: 'handler', ready: tid('admin-knowledge'), modes: STAFF_MODES },
   { name: 'admin-policies', route: 'admin/policies/index', who: 'admin', modes: STAFF_MODES },
   { name: 'admin-policy-applications', route: 'admin/policy-applications/index', who: 'admin', modes: STAFF_MODES },
   { name: 'admin-policy-report', route: 'admin/policy-report/index', who: 'admin', ready: tid('admin-policy-report'), modes: STAFF_MODES },
+  // 全代办 / 项目长: every screen in both modes (the issue asks 长辈版 of the workspace and the administrator view too)
+  { name: 'projects-mine', route: 'projects/mine/index', who: 'owner', ready: tid('project-card') },
+  { name: 'projects-mine-empty', route: 'projects/mine/index', who: 'citizen', ready: tid('state-empty') },
+  { name: 'projects-detail', route: 'projects/detail/index', who: 'owner', query: (f) => `id=${f.projectId}`, ready: tid('project-timeline') },
+  { name: 'projects-detail-leader', route: 'projects/detail/index', who: 'agent', query: (f) => `id=${f.projectId}`, ready: tid('item-actions') },
+  { name: 'projects-detail-admin', route: 'projects/detail/index', who: 'admin', query: (f) => `id=${f.projectId}`, ready: tid('project-team') },
+  { name: 'projects-form', route: 'projects/form/index', who: 'owner', query: (f) => `id=${f.projectId}&form=entrustment`, ready: tid('agency-form') },
+  { name: 'projects-work', route: 'projects/work/index', who: 'agent', ready: tid('agent-project') },
+  { name: 'projects-admin', route: 'projects/admin/index', who: 'admin', ready: tid('stage-chart') },
+  { name: 'projects-create', route: 'projects/create/index', who: 'admin', ready: tid('pick-template') },
+  { name: 'projects-team', route: 'projects/team/index', who: 'admin', query: (f) => `id=${f.projectId}`, ready: tid('team-picker') },
+  { name: 'projects-templates', route: 'projects/templates/index', who: 'admin', ready: tid('template-card') },
   // a mistyped or outdated link lands on the 页面不存在 page, not on a blank screen
   { name: 'unknown-route', route: 'pages/no-such-page/index', who: 'guest', ready: tid('not-found') },
 ]
@@ -180,11 +198,71 @@ async function fixtures(): Promise<Fixtures> {
   const bundle = (await Bundle.findOne().lean())!
   const policy = (await Policy.findOne({ status: 'published' }).lean<{ _id: unknown }>())!
   const [dispatcher, handler] = [await staffSession('dispatcher', STAFF_PASSWORD), await staffSession('handler.rsj', STAFF_PASSWORD)]
+  const projects = await projectFixtures(admin)
   return {
+    ...projects,
     dispatcher, handler, policyId: String(policy._id),
     citizen: person, staff, admin, serviceId, hallId: String(hall._id), bundleId: String(bundle._id),
     bookingId: booked.body.id, cancelledId: toCancel.body.id, servedId: served.id, workOrderId: String(order._id),
   }
+}
+
+/**
+ * 全代办: a template, a 项目长 account, an enterprise owner and its project (started six weeks ago: some items late),
+ * with two items done, one paused and the 代办 entrusted, all through the real routes.
+ */
+async function projectFixtures(admin: Session): Promise<Pick<Fixtures, 'owner' | 'agent' | 'projectId'>> {
+  const ok = (res: { status: number; body: unknown }, what: string, status = 200) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body as Record<string, unknown>
+  }
+  const template = ok(
+    await api().post('/api/v1/admin/project-templates').set(admin.auth).send({
+      name: '一般工业项目审批清单（页面检查）',
+      type: '一般工业项目',
+      items: [
+        { key: 'filing', name: '企业投资项目备案', stage: 'land_planning', departmentName: '市行政审批局', legalDays: 5, promisedDays: 2, documentName: '项目备案证明' },
+        { key: 'land', name: '建设项目用地预审与选址意见书', stage: 'land_planning', departmentName: '市自然资源局', legalDays: 20, promisedDays: 5 },
+        { key: 'eia', name: '环境影响评价审批', stage: 'land_planning', departmentName: '市生态环境局', legalDays: 30, promisedDays: 8, commitmentAllowed: true },
+        { key: 'planning', name: '建设工程规划许可证', stage: 'engineering', departmentName: '市自然资源局', legalDays: 20, promisedDays: 5, dependsOn: ['filing', 'land'] },
+        { key: 'permit', name: '建筑工程施工许可证', stage: 'construction', departmentName: '市行政审批局', legalDays: 15, promisedDays: 3, dependsOn: ['planning'], commitmentAllowed: true },
+        { key: 'acceptance', name: '竣工联合验收', stage: 'acceptance', departmentName: '市住建局', legalDays: 20, promisedDays: 10, dependsOn: ['permit'] },
+        { key: 'registration', name: '不动产首次登记', stage: 'registration', departmentName: '市不动产登记中心', legalDays: 30, promisedDays: 5, dependsOn: ['acceptance'] },
+      ],
+    }),
+    'template',
+    201,
+  )
+  const made = ok(
+    await api().post('/api/v1/admin/project-accounts').set(admin.auth).send({ username: 'leader.pages', name: '王建国', title: '市发改委副主任', mobile: '13903500001', regionCode: '140900' }),
+    'project account',
+    201,
+  )
+  const agent = await staffSession('leader.pages', String(made.password))
+  const owner = await citizen()
+  const creditCode = '91140900MA0PAGE12'
+  const code = creditCode + creditCodeCheckChar(creditCode)!
+  ok(await api().put('/api/v1/me/enterprise').set(owner.auth).send({ name: '忻州示例新材料有限公司', creditCode: code }), 'enterprise claim')
+  const project = ok(
+    await api()
+      .post('/api/v1/admin/projects')
+      .set(admin.auth)
+      .send({
+        templateId: template.id, name: '年产5万吨新材料生产线项目', enterprise: { name: '忻州示例新材料有限公司', creditCode: code }, regionCode: '140902',
+        location: '忻州经济开发区新材料产业园', industry: '新材料制造', investmentWan: 52000, level: '市级重点', startDate: addDays(localDate(new Date()), -42),
+        leaderId: agent.id, contactName: '张企业', contactMobile: '13812345678',
+      }),
+    'project',
+    201,
+  )
+  const id = String(project.id)
+  const patch = (key: string, body: object) => api().patch(`/api/v1/agent/projects/${id}/items/${key}`).set(agent.auth).send(body)
+  ok(await patch('filing', { status: 'done', documents: [{ name: '项目备案证明', number: '忻审批备〔2026〕101号' }] }), 'filing done')
+  ok(await patch('land', { status: 'done' }), 'land done')
+  ok(await patch('planning', { status: 'in_progress' }), 'planning started')
+  ok(await patch('planning', { status: 'paused', reason: '等待企业补充总平面图修改稿' }), 'planning paused')
+  ok(await api().post(`/api/v1/projects/${id}/agency`).set(owner.auth).send({ action: 'entrust', itemKeys: ['eia', 'planning', 'permit'], signerName: '张企业', signerMobile: '13812345678' }), 'entrust')
+  return { owner, agent, projectId: id }
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { Department, Region } from '../../server/src/modules/catalogue/catalogue
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
-import { byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, settle, storeSession, tap, testId, type AppServer, type Phone } from '../helpers/browser'
+import { type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, storeSession, tap, testId, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { creditCode, policyBody } from '../helpers/policy-fixtures'
 
@@ -234,5 +234,18 @@ describe('送政策上门 in the browser', () => {
     expect(await byTestId(page, 'report-row').first().innerText()).toContain('忻州市科学技术局')
     await shoot('admin-policy-report')
     expect(consoleErrors).toEqual([])
+  })
+
+  it('when a signed-out visitor taps 去登录 on 企业画像 (a subpackage page), then after signing in they are back on that page', async () => {
+    await page.evaluate(() => localStorage.clear())
+    await open(page, server.url, 'enterprise/profile/index?from=e2e')
+    await tap(page, 'go-login')
+    await waitForRoute(page, 'pages/mine/index')
+    await fill(page, 'dev-login-code', `ent-back-${Date.now()}`)
+    await tap(page, 'dev-login-submit')
+    await waitForRoute(page, 'enterprise/profile/index')
+    expect(page.url()).toContain('from=e2e')
+    await testId(page, 'profile-page').waitFor()
+    expect(await testId(page, 'go-login').count()).toBe(0)
   })
 })

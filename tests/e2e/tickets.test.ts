@@ -3,6 +3,7 @@
  * of submitting a 咨询; another submits a 投诉 that is dispatched, returned, re-dispatched, answered, rated 不满意,
  * re-handled and closed — each step by its actor on their own screen.
  */
+import { Region } from '../../server/src/modules/catalogue/catalogue.model'
 import { Knowledge, KnowledgeResolution } from '../../server/src/modules/knowledge/knowledge.model'
 import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
 import { api } from '../helpers/app'
@@ -136,6 +137,73 @@ describe('12345 in the browser', () => {
     const done = (await Ticket.findById(ticket._id).lean())!
     expect(done.timeline.map((e) => e.action)).toEqual(['submit', 'dispatch', 'return', 'redispatch', 'accept', 'reply', 'rework', 'reply', 'rate'])
     expect(done).toMatchObject({ status: 'closed', reworked: true, satisfaction: '满意', departmentId: w.dept2._id })
+  })
+})
+
+describe('12345 photos, region, 涉企 and 补充材料 in the browser', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+  /** Taps 添加照片 (Taro's H5 chooseImage opens a file input) and picks a PNG. */
+  async function attachPhoto(scope: string) {
+    const { page } = phone
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), testId(page, scope).locator('[data-testid=photo-add]').click()])
+    await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG })
+    // the thumbnail, or the reason the upload failed (shown at the field)
+    const shown = testId(page, scope).locator('[data-testid=ticket-photo], [data-testid=photo-error]').first()
+    await shown.waitFor()
+    if ((await shown.getAttribute('data-testid')) !== 'ticket-photo') throw new Error(`photo upload failed: ${await shown.textContent()}`)
+  }
+
+  beforeAll(async () => {
+    await Region.create([
+      { _id: '140900', name: '忻州市', level: 'city' },
+      { _id: '140902', name: '忻府区', level: 'county', parentCode: '140900' },
+      { _id: '140981', name: '原平市', level: 'county', parentCode: '140900' },
+    ])
+  })
+
+  it('when a requester submits a 涉企 诉求 of 忻府区 with a photo and later sends the 补充材料 asked for, then the county gets it and the photos reach the ticket', async () => {
+    const { page } = phone
+    const A = w.actors
+    await as(A.requester, 'pages/tickets/new/index')
+    await tap(page, 'ticket-type-投诉')
+    await testId(page, 'ticket-category').first().click()
+    await fill(page, 'ticket-description', '企业办理税务登记时窗口多次要求重复提交材料')
+    await attachPhoto('photo-picker')
+    await testId(page, 'ticket-photo').first().waitFor()
+    await testId(page, 'ticket-region-140902').click()
+    await tap(page, 'ticket-enterprise-yes')
+    await fill(page, 'ticket-address', '忻府区和平街 1 号')
+    await fill(page, 'ticket-mobile', '13812345678')
+    await screenshot(page, 'ticket-new-photo', { fullPage: true })
+    await tap(page, 'ticket-submit')
+    await testId(page, 'my-tickets').waitFor()
+    const t = (await Ticket.findOne({ description: /重复提交材料/ }).lean())!
+    expect(t).toMatchObject({ regionCode: '140902', enterprise: true, address: '忻府区和平街 1 号' })
+    expect(t.photos).toHaveLength(1)
+    // the county's dispatcher sees it (涉企 first); the department asks for 补充材料
+    const queue = await api().get('/api/v1/dispatch/tickets').set(A.dispatcherHere.auth)
+    expect(queue.body.items[0]).toMatchObject({ id: t._id, enterprise: true })
+    await api().post(`/api/v1/dispatch/tickets/${t._id}/dispatch`).set(A.dispatcherHere.auth).send({})
+    await api().post(`/api/v1/dept/tickets/${t._id}/accept`).set(A.handlerHere.auth).send({})
+    await api().post(`/api/v1/dept/tickets/${t._id}/supplement-request`).set(A.handlerHere.auth).send({ reason: '请补充窗口出具的一次性告知单照片' })
+
+    // opened from the notice's link: the ticket, what was asked, and the form
+    await as(A.requester, `pages/tickets/mine/index?id=${t._id}`)
+    await testId(page, 'ticket-supplement-asked').filter({ hasText: '一次性告知单' }).waitFor()
+    expect(await testId(page, 'my-ticket').first().getAttribute('data-id')).toBe(t._id)
+    // the stored photo is shown through its signed link (the image loads)
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=ticket-photos] img')).some((i) => (i as HTMLImageElement).naturalWidth > 0))
+    await fill(page, 'ticket-supplement-text', '已补充一次性告知单照片')
+    await attachPhoto('ticket-supplement-photos')
+    await testId(page, 'ticket-supplement').locator('[data-testid=ticket-photo]').first().waitFor()
+    await screenshot(page, 'ticket-supplement', { fullPage: true })
+    await tap(page, 'ticket-supplement-submit')
+    await testId(page, 'my-ticket-status').filter({ hasText: '办理中' }).first().waitFor()
+    const done = (await Ticket.findById(t._id).lean())!
+    expect(done.status).toBe('handling')
+    expect(done.photos).toHaveLength(2)
+    expect(done.timeline.at(-1)).toMatchObject({ action: 'supplement', text: '已补充一次性告知单照片' })
   })
 })
 

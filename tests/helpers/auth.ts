@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import mongoose from 'mongoose'
+import { LEGAL_VERSION } from '@xz/shared'
 import { hashPassword } from '../../server/src/lib/auth'
 import { Account } from '../../server/src/modules/auth/auth.model'
 import { api } from './app'
@@ -11,10 +12,22 @@ export interface Session {
   auth: { Authorization: string }
 }
 
-/** Signs a citizen in through the real route (development code2Session: code X → openid dev_X). */
-export async function citizen(code = `c${crypto.randomBytes(6).toString('hex')}`): Promise<Session> {
+export interface CitizenOptions {
+  /** Record agreement to the current 用户协议/隐私政策 (default true; false for a citizen who has not agreed). */
+  agree?: boolean
+}
+
+/**
+ * Signs a citizen in through the real route (development code2Session: code X → openid dev_X) and, unless told
+ * otherwise, records the agreement through the real route (personal data is refused before it).
+ */
+export async function citizen(code = `c${crypto.randomBytes(6).toString('hex')}`, opts: CitizenOptions = {}): Promise<Session> {
   const res = await api().post('/api/v1/auth/wechat').send({ code })
   if (res.status !== 200) throw new Error(`citizen login failed: ${res.status} ${JSON.stringify(res.body)}`)
+  if (opts.agree !== false) {
+    const agreed = await api().post('/api/v1/me/agreement').set({ Authorization: `Bearer ${res.body.accessToken}` }).send({ version: LEGAL_VERSION })
+    if (agreed.status !== 200) throw new Error(`citizen agreement failed: ${agreed.status} ${JSON.stringify(agreed.body)}`)
+  }
   return {
     id: res.body.user.id,
     token: res.body.accessToken,

@@ -259,3 +259,18 @@ export async function overflowingElements(page: Page): Promise<string[]> {
     return out.slice(0, 10)
   })
 }
+
+/**
+ * The 用户协议/隐私政策 dialog (Taro's showModal) that a form shows before the first personal data of an account
+ * that has not agreed yet: taps 同意 when it appears within `timeoutMs`, and reports whether it did.
+ */
+export async function agreeIfAsked(page: Page, timeoutMs = 2000): Promise<boolean> {
+  const agree = page.locator('.taro__modal .taro-modal__foot').getByText('同意', { exact: true })
+  try {
+    await agree.waitFor({ state: 'visible', timeout: timeoutMs })
+  } catch {
+    return false
+  }
+  await agree.click()
+  return true
+}

@@ -69,6 +69,8 @@ export interface ServerProcessOptions {
   jobs?: boolean
   /** Extra environment (e.g. JOB_INTERVAL_MS, WECHAT_*). */
   env?: Record<string, string>
+  /** How long to wait for /health (default 30 s; a benchmark at city scale loads its caches first). */
+  startTimeoutMs?: number
 }
 
 export interface ServerProcess {
@@ -109,7 +111,8 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
   proc.stdout!.on('data', (d) => (output += d))
   proc.stderr!.on('data', (d) => (output += d))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  const startTimeoutMs = opts.startTimeoutMs ?? 30_000
+  const deadline = Date.now() + startTimeoutMs
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server process exited with ${proc.exitCode}:\n${output}`)
     try {
@@ -120,7 +123,7 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     }
     if (Date.now() > deadline) {
       proc.kill('SIGKILL')
-      throw new Error(`server process did not become healthy within 30 s:\n${output}`)
+      throw new Error(`server process did not become healthy within ${startTimeoutMs / 1000} s:\n${output}`)
     }
     await sleep(100)
   }

@@ -106,7 +106,7 @@ async function main() {
     const ids = seeded.ids
     await backfillHallDays() // (the seed writes `hallDay` itself: this only marks the migration done, once)
 
-    server = await startServerProcess({ dbUri: uri, env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' } })
+    server = await startServerProcess({ dbUri: uri, env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' }, startTimeoutMs: 300_000 })
     const base = `${server.url}/api/v1`
     const rows: Row[] = []
     // tokens are signed per request: a run on a loaded machine may outlast an access token's lifetime. Every request

@@ -16,7 +16,7 @@ export async function loginWithCode(code: string): Promise<Me> {
 /** The staff subpackage's sign-in page (opened from 我的). */
 export const STAFF_LOGIN_PAGE = '/staff/login/index'
 /** Where staff and administrators work (their home in the subpackages). */
-export const WORKBENCH_BY_ROLE = { staff: '/staff/desk/index', admin: '/admin/index/index', dispatcher: '/hotline/dispatch/index', handler: '/hotline/handler/index' } as const
+export const WORKBENCH_BY_ROLE = { staff: '/staff/desk/index', admin: '/admin/index/index', dispatcher: '/hotline/dispatch/index', handler: '/hotline/handler/index', agent: '/projects/work/index' } as const
 
 export const isWeapp = (): boolean => Taro.getEnv() === Taro.ENV_TYPE.WEAPP
 

@@ -50,7 +50,10 @@ export const SERVER_ERROR_MESSAGES: Record<ErrorCode, string> = {
   ENTERPRISE_CLAIMED: '该统一社会信用代码已由其他账号认领，如有疑问请联系发证部门',
   ENTERPRISE_PROFILE_REQUIRED: '请先完善企业画像',
   POLICY_NOT_ELIGIBLE: '暂不符合该政策的申报条件',
-  APPLICATION_EXISTS: '该政策已申报，请勿重复提交'
+  APPLICATION_EXISTS: '该政策已申报，请勿重复提交',
+  PRIVACY_AGREEMENT_REQUIRED: '请先阅读并同意《用户协议》和《隐私政策》',
+  DEPENDENCY_PENDING: '前置事项尚未办结，暂不能开始办理',
+  DEPENDENCY_CYCLE: '前置事项设置形成循环，请检查'
 }
 
 /** The one place that turns error codes into what the user reads: the server's codes plus the client's own. */

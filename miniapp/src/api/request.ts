@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import {
-  authContract, definedEntries, headerName, isErrorCode, pathOf, queryString, type CallArgs, type CallInput, type ErrorCode, type ResponseOf, type Route, type TokenPair
+  authContract, definedEntries, headerName, isErrorCode, pathOf, queryString, type CallArgs, type CallInput, type ErrorCode, type ResponseOf, type Route, type TokenPair,
+  type UploadSpec
 } from '@xz/shared'
 
 /** API origin baked in at build time (config/index.ts); '' = same origin (H5 served by the API server). */
@@ -168,4 +169,40 @@ function toApiError(status: number, body: unknown): ApiError {
   const code: ErrorCode = isErrorCode(error?.code) ? error.code : status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL'
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`
   return new ApiError(code, status, message, error?.details)
+}
+
+/**
+ * Uploads one local file (a `tempFilePath` of chooseImage) to a route that takes one (the contract's `upload`: its
+ * field name) as multipart/form-data with `Taro.uploadFile` (WeChat's upload API; on H5 Taro sends the chosen file
+ * with a FormData): the same session, refresh and error model as `call`.
+ */
+export async function upload<R extends Route & { upload: UploadSpec }>(route: R, filePath: string): Promise<ResponseOf<R>> {
+  type T = ResponseOf<R>
+  const path = API_PREFIX + pathOf(route)
+  const name = route.upload.field
+  const once = async (accessToken?: string): Promise<T> => {
+    let res: Taro.uploadFile.SuccessCallbackResult
+    try {
+      res = await Taro.uploadFile({ url: `${API_BASE}${path}`, filePath, name, header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {}, timeout: TIMEOUT_MS * 3 })
+    } catch {
+      throw new ApiError('NETWORK_ERROR', 0, '网络连接失败')
+    }
+    let body: unknown = res.data
+    try {
+      body = typeof res.data === 'string' ? JSON.parse(res.data) : res.data
+    } catch {
+      // not JSON (e.g. a proxy's page): toApiError copes
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) return body as T
+    throw toApiError(res.statusCode, body)
+  }
+  const session = getSession()
+  try {
+    return await once(session?.accessToken)
+  } catch (err) {
+    if (!session || !isAuthExpired(err)) throw err
+    const refreshed = await refreshSession(session.refreshToken)
+    if (!refreshed) throw err
+    return once(refreshed.accessToken)
+  }
 }

@@ -1,5 +1,5 @@
-import { knowledgeContract, ticketContract, type KnowledgeEntry, type MonthlyReport, type Page, type Ticket, type TicketCategory, type TicketSatisfaction, type TicketSubmit } from '@xz/shared'
-import { call } from './request'
+import { knowledgeContract, ticketContract, type KnowledgeEntry, type MonthlyReport, type Page, type Ticket, type TicketCategory, type TicketPhotoUpload, type TicketSatisfaction, type TicketSubmit } from '@xz/shared'
+import { call, upload } from './request'
 
 /** 12345 诉求 and 知识库 API, derived from shared/src/contracts/{tickets,knowledge}.ts. */
 
@@ -7,13 +7,17 @@ export const fetchTicketCategories = (): Promise<{ items: TicketCategory[] }> =>
 
 export const searchKnowledge = (q: string): Promise<Page<KnowledgeEntry>> => call(knowledgeContract.search, { query: { q, pageSize: 5 } })
 
-export const markKnowledgeResolved = (id: string): Promise<{ ok: true }> => call(knowledgeContract.markResolved, { params: { id } })
+export const markKnowledgeResolved = (id: string, regionCode?: string): Promise<{ ok: true }> =>
+  call(knowledgeContract.markResolved, { params: { id }, body: regionCode ? { regionCode } : {} })
 
 export type SubmitTicket = TicketSubmit
+/** Uploads one photo chosen with chooseImage (field `photo`); the `url` goes into a submission's or supplement's photos. */
+export const uploadTicketPhoto = (filePath: string): Promise<TicketPhotoUpload> => upload(ticketContract.uploadPhoto, filePath)
 export const submitTicket = (body: SubmitTicket): Promise<Ticket> => call(ticketContract.submit, { body })
 export const fetchMyTickets = (): Promise<Page<Ticket>> => call(ticketContract.mine, { query: { pageSize: 50 } })
 export const rateTicket = (id: string, satisfaction: TicketSatisfaction): Promise<Ticket> => call(ticketContract.rate, { params: { id }, body: { satisfaction } })
-export const supplementTicket = (id: string, text: string): Promise<Ticket> => call(ticketContract.supplement, { params: { id }, body: { text } })
+export const supplementTicket = (id: string, text: string, photos: string[] = []): Promise<Ticket> =>
+  call(ticketContract.supplement, { params: { id }, body: { text, photos } })
 
 // ---- dispatchers ----
 export const fetchDispatchQueue = (): Promise<Page<Ticket>> => call(ticketContract.dispatchQueue, { query: { pageSize: 50 } })

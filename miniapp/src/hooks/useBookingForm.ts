@@ -5,6 +5,7 @@ import { fetchBooking, fetchEligibility, type Booking, type BookingEligibility, 
 import { errorMessage, fieldIssues } from '@/api/errors'
 import { clearDraft, loadDraft, saveDraft } from '@/utils/draft'
 import { goLogin } from '@/utils/loginReturn'
+import { ensureAgreement } from '@/api/privacy'
 import { scrollToAnchor } from '@/utils/scroll'
 import { EMPTY_APPLICANT, validateApplicant, type ApplicantErrors, type ApplicantForm } from '@/utils/validation'
 import { useAccount } from './useAuth'
@@ -292,6 +293,12 @@ export function useBookingForm(params: BookingFormParams) {
   /** Confirmed: books (or joins the waitlist); resolves with the new booking, if one was made. */
   const onConfirm = useCallback(async (): Promise<Booking | undefined> => {
     if (!slot || !serviceId) return undefined
+    // name, mobile and credit code only after agreement to the 用户协议 and 隐私政策 (recorded on the server)
+    if (!rescheduleId && !(await ensureAgreement().catch(() => false))) {
+      setConfirming(false)
+      show({ area: 'submit', message: '同意《用户协议》和《隐私政策》后才能提交', code: 'PRIVACY_AGREEMENT_REQUIRED' })
+      return undefined
+    }
     if (mode === 'waitlist') {
       const result = await waitlist(slot, serviceId, form)
       setConfirming(false)
@@ -318,7 +325,7 @@ export function useBookingForm(params: BookingFormParams) {
       )
     }
     return result.booking
-  }, [slot, serviceId, mode, waitlist, form, draftKey, submit, rescheduleId, saveEnterprise, showFailure])
+  }, [slot, serviceId, mode, waitlist, form, draftKey, submit, rescheduleId, saveEnterprise, showFailure, show])
 
   const profileEnterprise = me.data?.enterprise
   const canSaveEnterprise =

@@ -5,6 +5,27 @@ const RETURN_KEY = 'xz.loginReturn'
 const MINE_PAGE = '/pages/mine/index'
 const TAB_PAGES = ['/pages/index/index', '/pages/nearby/index', '/pages/bookings/index', MINE_PAGE]
 
+/**
+ * A page of this app as `/path/of/page[?query]`: main-package pages (`/pages/…`) and subpackage pages (`/enterprise/…`,
+ * `/hotline/…`, …) alike; never another origin or scheme (`//host`, `https:`).
+ */
+const PAGE_URL = /^\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)+(\?.*)?$/
+
+export function isPageUrl(url: string): boolean {
+  return PAGE_URL.test(url)
+}
+
+/** The current page as `/path?query` (Taro's router; H5 and weapp alike), for goLogin. */
+export function currentPageUrl(fallback = MINE_PAGE): string {
+  const router = Taro.getCurrentInstance()?.router
+  const raw = router?.path ?? ''
+  const path = (raw.startsWith('/') ? raw : `/${raw}`).split('?')[0]
+  if (!isPageUrl(path)) return fallback
+  const params = Object.entries(router?.params ?? {}).filter(([k, v]) => k !== '$taroTimestamp' && k !== 'stamp' && v !== undefined && v !== '')
+  const query = params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')
+  return query ? `${path}?${query}` : path
+}
+
 /** Sends the user to 我的 to sign in, remembering `returnUrl` (path + query) to come back to afterwards. */
 export function goLogin(returnUrl: string): void {
   Taro.setStorageSync(RETURN_KEY, JSON.stringify({ url: returnUrl, at: Date.now() }))
@@ -18,7 +39,7 @@ export function takeLoginReturn(): string | undefined {
   if (typeof raw !== 'string' || !raw) return undefined
   try {
     const { url, at } = JSON.parse(raw) as { url?: unknown; at?: unknown }
-    if (typeof url !== 'string' || !url.startsWith('/pages/') || typeof at !== 'number' || Date.now() - at > 3_600_000) return undefined
+    if (typeof url !== 'string' || !isPageUrl(url) || typeof at !== 'number' || Date.now() - at > 3_600_000) return undefined
     return url
   } catch {
     return undefined

@@ -1,9 +1,10 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
+import multer from 'multer'
 import type * as z from 'zod'
-import { findUnsafeText, type EmptyResponse, type FileResponse, type ParsedPart, type Role, type Route, type RouteSpec, type StatusOf } from '@xz/shared'
+import { findUnsafeText, type EmptyResponse, type UploadSpec, type FileResponse, type ParsedPart, type Role, type Route, type RouteSpec, type StatusOf } from '@xz/shared'
 import { config } from '../config'
 import { optionalAuth, requireAuth, type AuthContext } from './auth'
-import { AppError } from './errors'
+import { AppError, invalidField } from './errors'
 import { clientKey } from './rate-limit'
 import { writePerUser } from './rate-policies'
 import { responseDrift } from './response-check'
@@ -14,11 +15,22 @@ import { responseDrift } from './response-check'
 
 const REPLY: unique symbol = Symbol('reply')
 
-/** A download: the service builds it, the router sends it as an attachment. */
+/** A file the service builds; the router sends it as an attachment (a download), or inline (an image shown). */
 export interface FileContent {
-  filename: string
+  filename?: string
   contentType: string
   data: string | Buffer
+  /** Shown in place (no Content-Disposition) instead of downloaded. */
+  inline?: boolean
+}
+
+/** A file received as multipart/form-data (the contract's `upload`). */
+export interface UploadedFile {
+  buffer: Buffer
+  size: number
+  /** As the client says: not to be trusted (check the bytes). */
+  mimetype: string
+  originalname: string
 }
 
 type Headers = Readonly<Record<string, string>>
@@ -97,6 +109,8 @@ export interface HandlerInput<R extends RouteSpec> {
   query: ParsedPart<R, 'query'>
   body: ParsedPart<R, 'body'>
   headers: ParsedPart<R, 'headers'>
+  /** The uploaded file of a route that takes one (undefined when none was sent). */
+  file: R['upload'] extends object ? UploadedFile | undefined : undefined
   auth: AuthOf<R>
   /** The caller's address as rate limits count it (login lockout). */
   clientKey: string
@@ -162,11 +176,13 @@ function register(router: Router, route: Route, handler: Handler<Route>, rateLim
   const limits = rateLimit === false ? [] : (rateLimit ?? (route.method === 'get' ? [] : [writePerUser]))
   router[route.method](route.path, authMw, ...limits, async (req: Request, res: Response) => {
     checkInput(req, route.body !== undefined)
+    const file = route.upload ? await receiveUpload(req, res, route.upload) : undefined
     const input = {
       body: route.body ? route.body.parse(req.body ?? {}) : undefined,
       query: route.query ? route.query.parse(req.query) : undefined,
       params: route.params ? route.params.parse(req.params) : undefined,
       headers: route.headers ? route.headers.parse(req.headers) : undefined,
+      file,
       auth: req.auth,
       clientKey: clientKey(req),
     } as HandlerInput<Route>
@@ -199,13 +215,29 @@ function send(res: Response, route: Route, r: AnyReply): void {
       res.end()
       return
     case 'file':
-      res.attachment(r.file.filename)
+      if (!r.file.inline) res.attachment(r.file.filename)
       res.type(r.file.contentType)
       res.send(r.file.data)
       return
     case 'json':
       res.json(r.body)
   }
+}
+
+/** Parses the one file of an upload route (multipart/form-data, in memory, at most `maxBytes`). */
+function receiveUpload(req: Request, res: Response, spec: UploadSpec): Promise<UploadedFile | undefined> {
+  if (!req.is('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `请以 multipart/form-data 上传${spec.noun}`)
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: spec.maxBytes, files: 1, fields: 5 } }).single(spec.field)
+  return new Promise((resolve, reject) =>
+    parse(req, res, (err: unknown) => {
+      if (!err) return resolve(req.file)
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') return reject(new AppError('PAYLOAD_TOO_LARGE', `${spec.noun}不能超过 ${spec.maxBytes / 1024 / 1024} MB`))
+        return reject(invalidField(spec.field, `请上传一张${spec.noun}（字段名 ${spec.field}）`))
+      }
+      reject(err)
+    }),
+  )
 }
 
 /**

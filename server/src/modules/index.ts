@@ -16,6 +16,7 @@ import { knowledgeRoutes } from './knowledge/knowledge.routes'
 import { notificationRoutes } from './notifications/notifications.routes'
 import { policyRoutes } from './policies/policies.routes'
 import { privacyRoutes } from './privacy/privacy.routes'
+import { projectRoutes } from './projects/projects.routes'
 import { ratingRoutes } from './ratings/ratings.routes'
 import { sessionChangeRoutes } from './session-changes/session-changes.routes'
 import { sessionRoutes } from './sessions/sessions.routes'
@@ -51,4 +52,5 @@ export const featureRouters: FeatureRouter[] = [
   followupRoutes,
   enterpriseRoutes,
   policyRoutes,
+  projectRoutes,
 ]

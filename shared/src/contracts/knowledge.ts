@@ -8,6 +8,7 @@ import {
   KnowledgeQuerySchema,
   KnowledgeReviewReportQuerySchema,
   KnowledgeReviewReportSchema,
+  KnowledgeResolvedSchema,
   KnowledgeReviewSchema,
   TicketToKnowledgeSchema,
 } from '../schemas/knowledge'
@@ -45,6 +46,7 @@ export const knowledgeContract = /* @__PURE__ */ defineContract('knowledge', {
     summary: 'This entry answered my question (no 咨询 submitted): counts for 知识库解决率',
     auth: ['citizen'],
     params: IdParamsSchema,
+    body: KnowledgeResolvedSchema,
     responses: { 200: OkSchema },
   },
   create: {

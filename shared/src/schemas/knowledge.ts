@@ -60,8 +60,9 @@ export const KnowledgeQuerySchema = PageQuerySchema.extend({
 })
 export type KnowledgeQuery = z.infer<typeof KnowledgeQuerySchema>
 
-export const KnowledgeResolvedSchema = z.strictObject({ q: z.string().trim().max(64).optional() })
-
+/** "This answered my question": the region the question concerns (as chosen on the 诉求 form; the city when absent). */
+export const KnowledgeResolvedSchema = z.strictObject({ regionCode: z.string().regex(/^\d{6}$/, '区域编码应为 6 位数字').optional() })
+export type KnowledgeResolved = z.infer<typeof KnowledgeResolvedSchema>
 export const KnowledgeReviewReportQuerySchema = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') })
 export const KnowledgeReviewReportSchema = z.object({
   month: z.string(),

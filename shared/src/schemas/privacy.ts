@@ -33,4 +33,12 @@ export const MyDataExportSchema = z.object({
   ratings: z.array(z.record(z.string(), z.unknown())),
   workOrders: z.array(z.record(z.string(), z.unknown())),
   notifications: z.array(z.record(z.string(), z.unknown())),
+  /** 12345 诉求 I submitted. */
+  tickets: z.array(z.record(z.string(), z.unknown())),
+  /** 申报 / 兑现 records I filed, and those of the enterprise I own. */
+  policyApplications: z.array(z.record(z.string(), z.unknown())),
+  /** The enterprise profile (企业画像) I own, or null. */
+  enterprise: z.record(z.string(), z.unknown()).nullable(),
+  /** "This answered my question" marks in the knowledge base. */
+  knowledgeResolutions: z.array(z.record(z.string(), z.unknown())),
 })

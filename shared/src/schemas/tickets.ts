@@ -127,12 +127,19 @@ export type TicketCategory = z.infer<typeof TicketCategorySchema>
 export const TicketCategoryListSchema = z.object({ items: z.array(TicketCategorySchema) })
 
 // ---- submission ----
+/** A photo of a 诉求: JPEG, PNG or WebP (by its bytes), at most 5 MB; at most 3 per submission or 补充材料. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+export const TICKET_MAX_PHOTOS = 3
+export const TicketPhotoUploadSchema = z.object({ url: z.string(), link: z.string() })
+export type TicketPhotoUpload = z.infer<typeof TicketPhotoUploadSchema>
+export const TicketPhotoParamsSchema = z.object({ name: z.string().max(64) })
+export const TicketPhotoQuerySchema = z.object({ exp: z.string().max(20).optional(), sig: z.string().max(64).optional() })
 export const PhotoUrlSchema = z.string().regex(/^\/api\/v1\/tickets\/photos\/[a-f0-9]{32}\.(jpg|png|webp)$/, '照片地址无效')
 export const TicketSubmitSchema = z.strictObject({
   type: z.enum(TICKET_TYPES),
   categoryId: ObjectIdSchema,
   description: Text(2000, '诉求内容'),
-  photos: z.array(PhotoUrlSchema).max(6, '最多上传 6 张照片').default([]),
+  photos: z.array(PhotoUrlSchema).max(TICKET_MAX_PHOTOS, `最多上传 ${TICKET_MAX_PHOTOS} 张照片`).default([]),
   /** County-level region the matter concerns (6 digits); the city when absent. */
   regionCode: z.string().regex(/^\d{6}$/, '区域编码应为 6 位数字').optional(),
   hallId: ObjectIdSchema.optional(),
@@ -158,7 +165,7 @@ export const TicketMergeSchema = z.strictObject({ intoId: z.string().regex(TICKE
 export const TicketReasonSchema = z.strictObject({ reason: Text(500, '原因') })
 export const TicketTextSchema = z.strictObject({ text: Text(2000, '答复内容') })
 export const TicketAnswerSchema = z.strictObject({ text: Text(2000, '答复内容'), knowledgeId: ObjectIdSchema.optional() })
-export const TicketSupplementSchema = z.strictObject({ text: Text(2000, '补充说明'), photos: z.array(PhotoUrlSchema).max(6).default([]) })
+export const TicketSupplementSchema = z.strictObject({ text: Text(2000, '补充说明'), photos: z.array(PhotoUrlSchema).max(TICKET_MAX_PHOTOS, `最多上传 ${TICKET_MAX_PHOTOS} 张照片`).default([]) })
 export const TicketExtensionSchema = z.strictObject({
   days: z.number().int().min(1).max(MAX_EXTENSION_WORKING_DAYS, `延期不能超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`),
   reason: Text(500, '延期原因'),
@@ -206,6 +213,8 @@ export const TicketSchema = z.object({
   regionCode: z.string(),
   description: z.string(),
   photos: z.array(z.string()),
+  /** The photos as signed links (valid about an hour) for an image element, which sends no token. */
+  photoLinks: z.array(z.string()),
   address: z.string().optional(),
   contactName: z.string().optional(),
   /** Masked except for the requester. */

@@ -13,8 +13,10 @@ const ENTRIES = [
   { key: 'accounts', label: '工作人员账号', hint: '新建账号、分配网点、停用', url: '/admin/accounts/index' },
   { key: 'stats', label: '统计看板', hint: '好差评、预约量、差评工单', url: '/admin/stats/index' },
   { key: 'exchange', label: '好差评数据推送', hint: '推送省好差评系统、失败重推', url: '/admin/exchange/index' },
-  { key: 'hotline', label: '12345 诉求', hint: '延期审批、月通报、派单目录', url: '/admin/hotline/index' },
+  { key: 'hotline', label: '12345 诉求', hint: '延期审批、办理指标、月通报下载、派单目录', url: '/admin/hotline/index' },
+  { key: 'knowledge', label: '知识库', hint: '每月复核、编辑、下架、新建条目，复核报告', url: '/admin/knowledge/index' },
   { key: 'policies', label: '惠企政策', hint: '政策条件、发布、申报受理、月通报', url: '/admin/policies/index' },
+  { key: 'projects', label: '全代办 · 项目长', hint: '投资项目、审批清单模板、各阶段用时、风险项目', url: '/projects/admin/index' },
   { key: 'desk', label: '窗口工作台', hint: '今日预约、核验、叫号、差评工单', url: '/staff/desk/index' }
 ]
 

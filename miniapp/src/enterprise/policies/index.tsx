@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { POLICY_MODE_LABELS, POLICY_TOPICS, type PolicyMode, type PolicyTopic } from '@xz/shared'
@@ -23,7 +23,18 @@ export default function PoliciesPage() {
   const signedIn = Boolean(getSession())
   const mine = useAsync(() => fetchMyEnterprise(), [version], signedIn)
   const recommended = useAsync(() => fetchRecommended(), [version, mine.data?.updatedAt], signedIn && Boolean(mine.data))
-  const list = useAsync(() => fetchPolicies({ q: query, tag, mode }), [query, tag, mode, version])
+  const [departmentId, setDepartmentId] = useState('')
+  const list = useAsync(() => fetchPolicies({ q: query, tag, mode, departmentId }), [query, tag, mode, departmentId, version])
+  // 按部门: the issuing departments of the policies seen so far (kept while one of them is chosen)
+  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([])
+  useEffect(() => {
+    const items = list.data?.items ?? []
+    setDepartments((known) => {
+      const byId = new Map(known.map((d) => [d.id, d]))
+      for (const p of items) if (p.departmentId && !byId.has(p.departmentId)) byId.set(p.departmentId, { id: p.departmentId, name: p.departmentName ?? '' })
+      return byId.size === known.length ? known : [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    })
+  }, [list.data])
 
   return (
     <View className={`page ${elderClass}`} data-testid='policies-page'>
@@ -72,6 +83,21 @@ export default function PoliciesPage() {
             </Text>
           ))}
         </View>
+        {departments.length > 1 || departmentId ? (
+          <View className='pol__chips' data-testid='department-chips'>
+            <Text className='pol__meta'>发布部门</Text>
+            {departments.map((d) => (
+              <Text
+                key={d.id}
+                className={`pol__chip ${departmentId === d.id ? 'pol__chip--active' : ''}`}
+                data-testid='department-chip'
+                onClick={() => setDepartmentId(departmentId === d.id ? '' : d.id)}
+              >
+                {d.name}
+              </Text>
+            ))}
+          </View>
+        ) : null}
         <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='没有找到相关政策'>
           <Text className='pol__meta'>共 {list.data?.total ?? 0} 项政策</Text>
           {(list.data?.items ?? []).map((p) => (

@@ -12,7 +12,9 @@ import { ApiError, getSession } from '@/api/request'
 import { StateView } from '@/components/StateView'
 import { useAsync } from '@/hooks/useAsync'
 import { useElderMode } from '@/stores/elder'
+import { currentPageUrl, goLogin } from '@/utils/loginReturn'
 import { creditCodeError, enterpriseNameError } from '@/utils/validation'
+import { ensureAgreement } from '@/api/privacy'
 import '../enterprise.scss'
 
 const QUALIFICATIONS = ['高新技术企业', '科技型中小企业', '专精特新中小企业', '农业产业化龙头企业', '绿色工厂']
@@ -87,6 +89,10 @@ function ProfileForm({ profile, onSaved }: { profile: EnterpriseProfile | null; 
       establishedOn: established || null,
       qualifications: quals,
       tags,
+    }
+    if (!(await ensureAgreement().catch(() => false))) {
+      setBusy(false)
+      return setMessage('同意《用户协议》和《隐私政策》后才能保存企业画像')
     }
     try {
       const saved = await saveMyEnterprise(input)
@@ -223,7 +229,7 @@ export default function ProfilePage() {
       {!signedIn ? (
         <View className='section'>
           <Text className='pol__text'>请先登录，再填写企业画像。</Text>
-          <View className='pol__btn' onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>去登录</View>
+          <View className='pol__btn' data-testid='go-login' onClick={() => goLogin(currentPageUrl('/enterprise/profile/index'))}>去登录</View>
         </View>
       ) : (
         <StateView loading={mine.loading && mine.data === undefined} error={mine.error} onRetry={mine.reload}>

@@ -1,8 +1,10 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { Role, Ticket } from '@xz/shared'
 import { useAsync } from '@/hooks/useAsync'
 import { fetchHandlerTickets, handlerActions } from '@/api/tickets'
+import { ToKnowledge } from './ToKnowledge'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { DeskState } from '../../staff/lib/DeskState'
@@ -69,6 +71,7 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
           延期 {ticket.extension.days} 个工作日：{ticket.extension.status === 'pending' ? '待审核' : ticket.extension.status === 'approved' ? '已批准' : '未批准'}
         </Text>
       )}
+      {ticket.type === '咨询' && ['replied', 'closed', 'archived'].includes(ticket.status) && <ToKnowledge ticket={ticket} onDone={onDone} />}
       {error && (
         <Text className='desk__error' data-testid='handler-error'>
           {error}
@@ -91,6 +94,10 @@ export default function HandlerTickets() {
       <View className='desk__header'>
         <Text className='desk__title'>12345 诉求办理</Text>
         <Text className='desk__muted'>超时和即将到期的排在前面</Text>
+      </View>
+      <View className='desk__card' data-testid='handler-knowledge-entry' onClick={() => void Taro.navigateTo({ url: '/admin/knowledge/index' })}>
+        <Text className='desk__card-title'>本部门知识库 ›</Text>
+        <Text className='desk__muted'>每月复核本部门的知识条目，编辑、下架或新建</Text>
       </View>
       {message && (
         <Text className='desk__success' data-testid='handler-message'>

@@ -91,6 +91,14 @@ function RegularHome() {
         <Text className='home__offhours-go'>去看看</Text>
       </View>
 
+      <View className='home__offhours' data-testid='home-projects' onClick={() => go('/projects/mine/index')}>
+        <View>
+          <Text className='home__offhours-title'>我的项目 · 全代办</Text>
+          <Text className='home__offhours-sub'>审批进度一屏看清 · 下一步 · 逾期提醒 · 项目长电话</Text>
+        </View>
+        <Text className='home__offhours-go'>查看</Text>
+      </View>
+
       {next.data && (
         <View className='section'>
           <View className='section__title'>

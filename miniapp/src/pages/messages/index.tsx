@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { localDate, localTime, type NotificationItem } from '@xz/shared'
+import { openPage } from '@/utils/open-page'
 import { isLoggedIn } from '@/api/auth'
 import { StateView } from '@/components/StateView'
 import { useMessages } from '@/hooks/useMessages'
@@ -46,7 +46,7 @@ export default function MessagesPage() {
   const m = useMessages()
   const open = (n: NotificationItem) => {
     void m.markRead(n.id)
-    if (n.page) void Taro.navigateTo({ url: n.page.startsWith('/') ? n.page : `/${n.page}` }).catch(() => undefined)
+    if (n.page) void openPage(n.page)
   }
   return (
     <View className={`page messages ${elderClass}`}>

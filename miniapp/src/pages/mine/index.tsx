@@ -211,6 +211,7 @@ export default function MinePage() {
               </MenuLink>
               <MenuLink label='我的诉求（12345）' testId='mine-tickets' onClick={() => Taro.navigateTo({ url: '/pages/tickets/mine/index' })} />
               <MenuLink label='惠企政策 · 为你推荐' testId='mine-policies' onClick={() => Taro.navigateTo({ url: '/enterprise/policies/index' })} />
+              <MenuLink label='我的项目（全代办）' testId='mine-projects' onClick={() => Taro.navigateTo({ url: '/projects/mine/index' })} />
             </View>
             <PendingRatingsCard items={toRate.data} />
             <ProfileForm me={me.data} busy={account.busy} onSave={account.save} />

@@ -8,6 +8,7 @@ import { StateView } from '@/components/StateView'
 import { answerRevisit, appendToRating, useMyRatings } from '@/hooks/useRatings'
 import { timeAgo } from '@/utils/format'
 import { useElderMode } from '@/stores/elder'
+import { goLogin } from '@/utils/loginReturn'
 import './index.scss'
 
 function RatingItem({ rating, onChanged }: { rating: MyRating; onChanged: () => void }) {
@@ -117,7 +118,7 @@ export default function MyRatingsPage() {
         onRetry={ratings.reload}
         errorAction={
           ratings.errorCode === 'UNAUTHENTICATED' ? (
-            <Button type='primary' size='small' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>去登录</Button>
+            <Button type='primary' size='small' data-testid='go-login' onClick={() => goLogin('/pages/ratings/index')}>去登录</Button>
           ) : undefined
         }
         empty={list.length === 0}

@@ -37,6 +37,9 @@ const accountSchema = new Schema(
     regionCode: String,
     /** 12345 handlers: the department they work for. */
     departmentId: { type: Schema.Types.ObjectId, ref: 'Department' },
+    /** 项目长/代办员 (role agent): 职务 and a work mobile, shown to the enterprises of their projects. */
+    title: String,
+    mobile: String,
     disabled: { type: Boolean, default: false },
     demo: { type: Boolean, default: false },
     /** Bumped to revoke every access token at once (disabled, points reassigned, password reset). */

@@ -5,6 +5,7 @@ import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { Account, AuthClaim, RefreshToken, User } from './auth.model'
 import { code2SessionProvider } from './wechat.client'
+import { requireAgreement } from './agreement'
 
 const LOCK_ATTEMPTS = 5
 const LOCK_WINDOW_MS = 15 * 60 * 1000
@@ -198,6 +199,8 @@ export async function updateMe(auth: AuthContext, patch: UpdateMe): Promise<Me> 
     await Account.updateOne({ _id: auth.sub }, { $set: { name: patch.name } })
     return getMe(auth)
   }
+  // personal fields need the agreement first (removing the enterprise does not)
+  if (patch.name !== undefined || patch.mobile !== undefined || patch.enterprise) await requireAgreement(auth)
   const $set: Record<string, unknown> = {}
   const $unset: Record<string, 1> = {}
   if (patch.name !== undefined) $set.name = patch.name

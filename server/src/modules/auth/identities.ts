@@ -2,7 +2,7 @@ import type mongoose from 'mongoose'
 import { hashPassword } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { Account, User } from './auth.model'
-import type { Id } from '../../lib/db'
+import type { Id, ObjectId } from '../../lib/db'
 
 
 // The identities (User: citizens; Account: staff, administrators, 12345 dispatchers and handlers) belong to the auth
@@ -13,8 +13,11 @@ export interface NewAccount {
   username: string
   password: string
   name: string
-  role: 'staff' | 'admin' | 'dispatcher' | 'handler'
-  hallIds: mongoose.Types.ObjectId[]
+  role: 'staff' | 'admin' | 'dispatcher' | 'handler' | 'agent'
+  hallIds: ObjectId[]
+  /** 项目长/代办员: their title and mobile (shown to the enterprise). */
+  title?: string
+  mobile?: string
   regionCode?: string
   departmentId?: Id
 }

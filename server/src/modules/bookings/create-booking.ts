@@ -4,6 +4,7 @@ import type { BookingDetail, CreateBooking } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
+import { requireAgreement } from '../auth'
 import { Booking } from './booking.model'
 import { IdempotencyRecord } from './claim.model'
 import type { ObjectId } from '../../lib/db'
@@ -51,6 +52,7 @@ function placeInput(auth: AuthContext, body: CreateBody, bookingId: ObjectId): P
  * request removes its record, so a retry books again.
  */
 export async function createBooking(auth: AuthContext, body: CreateBody, key?: string): Promise<CreateResult> {
+  await requireAgreement(auth)
   if (!key) {
     const placed = await placeBooking(placeInput(auth, body, new mongoose.Types.ObjectId()))
     return { created: true, booking: await detailOf(placed.booking, placed.standing, placed.names) }

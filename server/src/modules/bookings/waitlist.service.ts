@@ -4,7 +4,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
 import { readPage } from '../../lib/paging'
-import { User } from '../auth'
+import { requireAgreement, User } from '../auth'
 import { notify } from '../notifications'
 import { bookingWindow, loadSlot } from '../sessions'
 import { Booking } from './booking.model'
@@ -215,6 +215,7 @@ async function toDtos(entries: readonly WaitlistEntryDoc[]): Promise<WaitlistEnt
 
 /** Joins the waitlist of a full slot (422 SLOT_NOT_FULL while it has seats). */
 export async function joinWaitlist(auth: AuthContext, slotId: string, body: JoinWaitlist): Promise<WaitlistEntryDto> {
+  await requireAgreement(auth)
   const loaded = await loadSlot(slotId)
   const { slot } = loaded
   assertBookableWindow(slot.startAt)

@@ -5,6 +5,7 @@ import { AppError, isDuplicateKey } from '../../lib/errors'
 import { enterpriseCache } from './enterprise-cache'
 import { profileChangedPort } from './enterprises.ports'
 import { Enterprise, EnterpriseOwner, type EnterpriseDoc } from './enterprise.model'
+import { requireAgreement } from '../auth'
 
 const PROFILE_FIELDS = ['registeredRegion', 'industry', 'scale', 'employees', 'revenueBand', 'establishedOn', 'qualifications', 'tags'] as const
 
@@ -28,7 +29,7 @@ export function toProfile(e: EnterpriseDoc): EnterpriseProfile {
 }
 
 /** The credit code the caller owns (reached by `_id` = user id), or undefined. */
-async function ownedCode(userId: string): Promise<string | undefined> {
+export async function ownedCode(userId: string): Promise<string | undefined> {
   const owner = await EnterpriseOwner.findById(userId).lean<{ creditCode: string }>()
   return owner?.creditCode
 }
@@ -80,6 +81,7 @@ async function claim(auth: AuthContext, input: EnterpriseProfileInput): Promise<
 
 /** `PUT /me/enterprise`: creates (claiming the code) or updates my profile; the policies feature then delivers what now matches. */
 export async function putMine(auth: AuthContext, input: EnterpriseProfileInput): Promise<EnterpriseProfile> {
+  await requireAgreement(auth)
   const code = await ownedCode(auth.sub)
   if (code && code !== input.creditCode) {
     throw new AppError('CONFLICT', `本账号已绑定统一社会信用代码 ${code}，不能更换为其他企业`, { field: 'creditCode' })

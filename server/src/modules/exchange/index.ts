@@ -1,1 +1,2 @@
 export { enqueueAppend, enqueueOutcome, enqueueRating } from './exchange.service'
+export { anonymiseExchangeOf } from './personal-data'

@@ -11,7 +11,7 @@ import { freeSeatNumbers, seatsTakenBySlot } from '../bookings'
 import { currentCalendar } from '../calendar'
 import { Service } from '../catalogue'
 import { Hall } from '../halls'
-import { cancellationKey, defaultCapacity, deriveSlots, horizonDates, type RuleLike, ruleOffers, type ServiceLike, SessionCancellation, type SessionLabel, SessionRule, type SessionRuleDoc } from '../sessions'
+import { cancelledDayCache, defaultCapacity, deriveSlots, horizonDates, type RuleLike, ruleOffers, type ServiceLike, type SessionLabel, SessionRule, type SessionRuleDoc } from '../sessions'
 import { summarizeDay } from './followups.rules'
 import type { ObjectId } from '../../lib/db'
 
@@ -104,14 +104,8 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
       },
     ]
   })
-  // cancelled days: looked up by `_id` for the points that would hold a session that day
-  const candidates = [...new Set(deriveSlots({ rules: likes, from: date, to: date, dayType: calendar.dayType, cancelled: new Set(), now: t }).map((s) => s.hallId))]
-  const cancelled = new Set<string>()
-  await Promise.all(
-    candidates.map(async (hallId) => {
-      if (await SessionCancellation.exists({ _id: cancellationKey(hallId, date) })) cancelled.add(cancellationKey(hallId, date))
-    }),
-  )
+  // cancelled days from the in-process cache (session-cache.ts)
+  const cancelled = await cancelledDayCache.get()
   const slots = deriveSlots({ rules: likes, from: date, to: date, dayType: calendar.dayType, cancelled, now: t })
   const slotHalls = [...new Set(slots.map((s) => s.hallId))]
   const taken = new Map<string, number[]>()

@@ -64,8 +64,7 @@ interface OpenNow {
 
 /**
  * Open state of points at this moment: regular hours on today's day type, or one of today's off-hours
- * sessions. Session rules come from the in-process rule cache (session-cache.ts); a cancelled day is looked up by
- * its `_id` (`${hallId}:${date}`), only for the few points that hold a session today.
+ * sessions. Session rules and cancelled days come from the in-process caches (session-cache.ts).
  */
 async function openNowCheck(): Promise<OpenNow> {
   const at = now()

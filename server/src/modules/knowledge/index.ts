@@ -1,1 +1,2 @@
 export { seedKnowledge } from './knowledge.seed'
+export { KnowledgeResolution } from './knowledge.model'

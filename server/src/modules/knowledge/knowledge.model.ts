@@ -40,8 +40,13 @@ export type KnowledgeDoc = InferSchemaType<typeof knowledgeSchema> & { _id: mong
 const resolutionSchema = new Schema({
   _id: { type: String },
   knowledgeId: { type: Schema.Types.ObjectId, ref: 'Knowledge', required: true },
+  /** The requester (also in `_id`): 导出我的数据 reaches a person's resolutions by it (pushdown index). */
+  userId: { type: Schema.Types.ObjectId, ref: 'User' },
   month: { type: String, required: true },
+  /** The region the requester's question concerns (the region chosen on the 诉求 form; the city when none). */
+  regionCode: { type: String },
   at: { type: Date, required: true },
 })
 resolutionSchema.index({ month: 1 }, { name: 'month_1_pushdown' })
+resolutionSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
 export const KnowledgeResolution = mongoose.model('KnowledgeResolution', resolutionSchema)

@@ -1,4 +1,5 @@
 import {
+  CITY_REGION_CODE,
   localDate,
   regionContains,
   type KnowledgeEntry,
@@ -129,13 +130,14 @@ export async function getKnowledge(id: string): Promise<KnowledgeEntry> {
 }
 
 /** The requester stopped at an entry instead of submitting a 咨询: counted once per person, entry and day. */
-export async function markResolved(auth: AuthContext, id: string): Promise<{ ok: true }> {
+export async function markResolved(auth: AuthContext, id: string, regionCode: string = CITY_REGION_CODE): Promise<{ ok: true }> {
+  if (!regionContains(CITY_REGION_CODE, regionCode)) throw invalidField('regionCode', '只受理忻州市范围内的诉求')
   const e = await Knowledge.exists({ _id: id, status: 'active' })
   if (!e) throw notFound('知识条目')
   const at = now()
   const date = localDate(at)
   try {
-    await KnowledgeResolution.create({ _id: `kr:${auth.sub}:${id}:${date}`, knowledgeId: id, month: date.slice(0, 7), at })
+    await KnowledgeResolution.create({ _id: `kr:${auth.sub}:${id}:${date}`, knowledgeId: id, userId: auth.sub, month: date.slice(0, 7), regionCode, at })
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
   }
@@ -240,12 +242,14 @@ export async function reviewReport(auth: AuthContext, month: string): Promise<Kn
     if (isExpired(e.validTo, asOf)) r.expired++
     rows.set(key, r)
   }
-  // statistics: the month's resolutions and 咨询 (month equality: pushdown indexes)
-  const [resolved, consultations] = await Promise.all([
-    KnowledgeResolution.countDocuments({ month }),
+  // statistics: the month's resolutions and 咨询 (month equality: pushdown indexes), both counted in the
+  // administrator's region (a resolution without a region, from before regions were kept, is the city's)
+  const [resolutions, consultations] = await Promise.all([
+    KnowledgeResolution.find({ month }).select('regionCode').lean<{ regionCode?: string | null }[]>(),
     Ticket.find({ month, type: '咨询' }).select('regionCode shownKnowledge').lean<Pick<TicketDoc, 'regionCode' | 'shownKnowledge'>[]>(),
   ])
   const region = adminRegionOf(auth)
+  const resolved = resolutions.filter((r) => regionContains(region, r.regionCode ?? CITY_REGION_CODE)).length
   const submittedAfterSuggestions = consultations.filter((t) => t.shownKnowledge && regionContains(region, t.regionCode)).length
   const d = resolved + submittedAfterSuggestions
   return {

@@ -1,3 +1,4 @@
 export { Notification } from './notification.model'
 export { notify } from './notifier'
 export { deleteNoticesOf } from './personal-data'
+export { rewriteNotice } from './personal-data'

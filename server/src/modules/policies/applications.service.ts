@@ -170,7 +170,7 @@ export async function transition(auth: AuthContext, id: string, step: Step, inpu
             ? `「${title}」不予兑现：${input.reason}`
             : `「${title}」的申报已受理，将在 ${a.dueDate} 前办结。`,
       data: { thing1: title.slice(0, 20), thing2: step === 'grant' ? '已兑现' : step === 'reject' ? '不予兑现' : '已受理' },
-      page: `/pages/policy/index?id=${a.policyId}`,
+      page: `/enterprise/policy/index?id=${a.policyId}`,
     })
   }
   return toApplication(updated, title, localDate(at))

@@ -1,2 +1,3 @@
 export { seedPolicyDemo } from './policies.seed'
 export { deliverAllTo } from './policy-notices'
+export { anonymiseApplicationsOf, applicationsOf } from './personal-data'

@@ -57,7 +57,7 @@ export async function sendPolicyNotice(policy: CachedPolicy, e: CachedEnterprise
       ? `「${policy.title}」（${POLICY_MODE_LABELS.auto}）：您的企业符合条件，已自动兑现，无需申请。`
       : `「${policy.title}」与${e.name}的企业画像匹配，点击查看是否符合及申报指南。`,
     data: { thing1: policy.title.slice(0, 20), thing2: granted ? '已自动兑现' : '符合条件，可查看' },
-    page: `/pages/policy/index?id=${policy._id}`,
+    page: `/enterprise/policy/index?id=${policy._id}`,
   })
   const at = now()
   try {

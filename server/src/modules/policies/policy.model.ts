@@ -70,6 +70,8 @@ const applicationSchema = new Schema(
 applicationSchema.index({ policyId: 1 }, { name: 'policyId_1_pushdown' })
 applicationSchema.index({ creditCode: 1 }, { name: 'creditCode_1_pushdown' })
 applicationSchema.index({ departmentId: 1 }, { name: 'departmentId_1_pushdown' })
+// 导出我的数据 / 注销账号 reach the applications a person filed by `userId`
+applicationSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
 export const PolicyApplication = mongoose.model('PolicyApplication', applicationSchema)
 export type PolicyApplicationDoc = InferSchemaType<typeof applicationSchema> & { _id: string; createdAt: Date }
 

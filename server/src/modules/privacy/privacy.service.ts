@@ -5,8 +5,13 @@ import { AppError } from '../../lib/errors'
 import { logger } from '../../lib/logger'
 import { eraseUser, recordAgreement, revokeUserSessions, User } from '../auth'
 import { Booking, eraseApplicantsOf, WaitlistEntry } from '../bookings'
+import { Enterprise, ownedCode, releaseEnterpriseOf } from '../enterprises'
+import { anonymiseExchangeOf } from '../exchange'
+import { KnowledgeResolution } from '../knowledge'
 import { deleteNoticesOf, Notification } from '../notifications'
+import { anonymiseApplicationsOf, applicationsOf } from '../policies'
 import { eraseRaterOf, Rating } from '../ratings'
+import { anonymiseTicketsOf, erasePhotosOf, Ticket } from '../tickets'
 import { eraseWorkOrderRaterOf, WorkOrder } from '../work-orders'
 
 function statusOf(u: { agreedVersion?: string | null; agreedAt?: Date | null }): AgreementStatus {
@@ -34,6 +39,8 @@ export async function agree(auth: AuthContext): Promise<AgreementStatus> {
   return statusOf({ agreedVersion: LEGAL_VERSION, agreedAt: at })
 }
 
+const TICKET_INTERNAL = ['dispatchQueue', 'activeDepartment', 'openFlag', 'pendingExtension', 'seq']
+
 const strip = <T extends Record<string, unknown>>(doc: T, ...keys: string[]) => {
   const out: Record<string, unknown> = { ...doc }
   for (const k of ['__v', ...keys]) delete out[k]
@@ -47,12 +54,17 @@ const strip = <T extends Record<string, unknown>>(doc: T, ...keys: string[]) => 
 export async function exportMyData(auth: AuthContext) {
   const user = await User.findById(auth.sub).lean()
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在')
-  const [bookings, waitlist, ratings, workOrders, notifications] = await Promise.all([
+  const code = await ownedCode(auth.sub)
+  const [bookings, waitlist, ratings, workOrders, notifications, tickets, applications, enterprise, resolutions] = await Promise.all([
     Booking.find({ userId: auth.sub }).lean(),
     WaitlistEntry.find({ userId: auth.sub }).lean(),
     Rating.find({ userId: auth.sub }).lean(),
     WorkOrder.find({ userId: auth.sub }).lean(),
     Notification.find({ userId: auth.sub }).lean(),
+    Ticket.find({ userId: auth.sub }).lean(),
+    applicationsOf(auth.sub, code),
+    code ? Enterprise.findById(code).lean() : null,
+    KnowledgeResolution.find({ userId: auth.sub }).lean(),
   ])
   const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as Record<string, unknown>
   return {
@@ -64,6 +76,11 @@ export async function exportMyData(auth: AuthContext) {
     ratings: ratings.map((r) => json(strip(r as unknown as Record<string, unknown>))),
     workOrders: workOrders.map((w) => json(strip(w as unknown as Record<string, unknown>))),
     notifications: notifications.map((n) => json(strip(n as unknown as Record<string, unknown>))),
+    // 12345 诉求 (the internal list keys and metric flags are no data about the person)
+    tickets: tickets.map((t) => json(strip(t as unknown as Record<string, unknown>, ...TICKET_INTERNAL))),
+    policyApplications: applications.map((a) => json(strip(a as unknown as Record<string, unknown>))),
+    enterprise: enterprise ? json(strip(enterprise as unknown as Record<string, unknown>)) : null,
+    knowledgeResolutions: resolutions.map((r) => json(strip(r as unknown as Record<string, unknown>))),
   }
 }
 
@@ -86,6 +103,13 @@ export async function deleteMyAccount(auth: AuthContext): Promise<{ ok: true; de
   await eraseRaterOf(userId)
   await eraseWorkOrderRaterOf(userId)
   await deleteNoticesOf(userId)
+  await anonymiseTicketsOf(userId)
+  await erasePhotosOf(userId)
+  // the 申报 records lose the enterprise, then the profile goes (the code is released)
+  const code = await ownedCode(userId)
+  await anonymiseApplicationsOf(userId, code)
+  await releaseEnterpriseOf(userId, code)
+  await anonymiseExchangeOf(userId)
   logger.info({ userId }, 'account deleted by its owner')
   return { ok: true, deletedAt: at.toISOString() }
 }

@@ -15,6 +15,7 @@ import { seedDemoHistory } from './history'
 import { SeedState } from './seed.model'
 import { seedKnowledge } from '../knowledge'
 import { seedTickets } from '../tickets'
+import { seedProjectDemo } from '../projects'
 
 export interface SeedOptions {
   adminPassword?: string
@@ -201,6 +202,8 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
   })
   // 送政策上门: demo enterprises, policies and their 兑现 history (owned by the policies module)
   const policyDemo = await seedPolicyDemo()
+  // 全代办 / 项目长: checklist templates, 项目长/代办员 accounts and demo investment projects (issue 17)
+  const projectDemo = await seedProjectDemo(hotlinePassword, opts.staffPassword !== undefined ? '(password from SEED_STAFF_PASSWORD)' : hotlinePassword)
 
   const counts = {
     regions: data.regions.length,
@@ -216,6 +219,7 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     knowledge,
     policies: policyDemo.policies,
     enterprises: policyDemo.enterprises,
+    ...projectDemo.counts,
   }
   const announcement = [
     '',
@@ -223,6 +227,7 @@ async function seedDemoData(opts: SeedOptions): Promise<{ counts: Record<string,
     'Demo accounts (示例账号) — shown only now, keep them safe:',
     ...accounts.lines,
     ...hotline.lines,
+    ...projectDemo.lines,
     '',
   ].join('\n')
   return { counts, announcement }

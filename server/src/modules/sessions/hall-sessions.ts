@@ -1,8 +1,7 @@
 import { localDate, type DayType } from '@xz/shared'
 import { now } from '../../lib/clock'
 import type { HallSessions, SessionToday } from '../halls'
-import { ruleCache } from './session-cache'
-import { SessionCancellation } from './session.model'
+import { cancelledDayCache, ruleCache } from './session-cache'
 import { cancellationKey, sessionsOn } from './sessions.rules'
 import { ruleOffers } from './sessions.service'
 
@@ -13,9 +12,8 @@ async function effectiveRules(hallId: string) {
 }
 
 /**
- * What the point views read of the sessions (plugged into halls by modules/wiring.ts). Session rules come from
- * the in-process rule cache (session-cache.ts); a cancelled day is looked up by its `_id` (`${hallId}:${date}`),
- * only for the few points that hold a session that day.
+ * What the point views read of the sessions (plugged into halls by modules/wiring.ts). Session rules and cancelled
+ * days come from the in-process caches (session-cache.ts).
  */
 export const hallSessions: HallSessions = {
   async sessionsOn(date: string, dayType: DayType): Promise<Map<string, SessionToday[]>> {
@@ -24,10 +22,8 @@ export const hallSessions: HallSessions = {
       const today = sessionsOn(list, date, dayType)
       if (today.length) sessions.set(id, today)
     }
-    const cancelled = await Promise.all(
-      [...sessions.keys()].map(async (id) => [id, Boolean(await SessionCancellation.exists({ _id: cancellationKey(id, date) }))] as const),
-    )
-    for (const [id, isCancelled] of cancelled) if (isCancelled) sessions.delete(id)
+    const cancelled = await cancelledDayCache.get()
+    for (const id of [...sessions.keys()]) if (cancelled.has(cancellationKey(id, date))) sessions.delete(id)
     return sessions
   },
 

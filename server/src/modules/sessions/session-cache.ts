@@ -1,5 +1,5 @@
 import { VersionedCache } from '../../lib/versioned-cache'
-import { SessionRule, type SessionRuleDoc } from './session.model'
+import { SessionCancellation, SessionRule, type SessionRuleDoc } from './session.model'
 
 /**
  * Every session rule in process memory (a few per point: bounded by the number of points), for slot lists, slot
@@ -23,4 +23,15 @@ export const ruleCache = new VersionedCache<RuleIndex>('sessionRules', async () 
     else activeByHall.set(key, [r])
   }
   return { byId: new Map(rules.map((r) => [String(r._id), r])), activeByHall }
+})
+
+/**
+ * The keys (`${hallId}:${date}`) of every cancelled session day, for what is shown (open now, today's sessions, 周末办):
+ * an administrator's rare action, so a small set, reloaded when the `sessionCancellations` version moves. Booking
+ * itself still reads its day's cancellation by `_id` (sessions.service), so a seat is never sold on a day cancelled
+ * a moment ago in another process.
+ */
+export const cancelledDayCache = new VersionedCache<Set<string>>('sessionCancellations', async () => {
+  const rows = await SessionCancellation.find({}, '_id').lean<{ _id: string }[]>()
+  return new Set(rows.map((r) => r._id))
 })

@@ -162,6 +162,27 @@ async function grouping(groupBy: RatingStatsGroup, baseKeys: string[]): Promise<
   }
 }
 
+/**
+ * Day counts of days that are over (two days ago and earlier) hardly change — a late default rating after a
+ * downtime is the exception — so each process keeps them for CLOSED_DAY_TTL_MS: a dashboard opened again, or by
+ * another administrator of the region, reads only the last days from the database.
+ */
+const CLOSED_DAY_TTL_MS = 10 * 60_000
+const closedDays = new Map<string, { at: number; rows: unknown[] }>()
+
+function closedDayCached<T>(key: string, fn: (date: string) => Promise<T[]>): (date: string) => Promise<T[]> {
+  return async (d) => {
+    if (d >= addDays(localDate(now()), -1)) return fn(d)
+    const k = `${key}|${d}`
+    const hit = closedDays.get(k)
+    if (hit && Date.now() - hit.at < CLOSED_DAY_TTL_MS) return hit.rows as T[]
+    const rows = await fn(d)
+    if (closedDays.size > 50_000) closedDays.clear()
+    closedDays.set(k, { at: Date.now(), rows })
+    return rows
+  }
+}
+
 /** Runs `fn` for every date, a few at a time, and concatenates the results. */
 async function perDay<T>(dates: string[], fn: (date: string) => Promise<T[]>, concurrency = 4): Promise<T[]> {
   const out: T[][] = new Array(dates.length)
@@ -186,17 +207,23 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
   // the period's documents only, never the whole (growing) collections.
   const dates = dateRange(from, to)
   const [ratings, bookings, orders, overdue] = await Promise.all([
-    perDay(dates, (date) =>
-      Rating.aggregate<{ _id: { level: number; d: boolean }; n: number }>([
-        { $match: { ratedDate: date, regionScopes: region } },
-        { $group: { _id: { level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
-      ]).then((rows) => rows.map((r) => ({ _id: { date, level: r._id.level, d: r._id.d }, n: r.n }))),
+    perDay(
+      dates,
+      closedDayCached(`ratings|${region}`, (date) =>
+        Rating.aggregate<{ _id: { level: number; d: boolean }; n: number }>([
+          { $match: { ratedDate: date, regionScopes: region } },
+          { $group: { _id: { level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
+        ]).then((rows) => rows.map((r) => ({ _id: { date, level: r._id.level, d: r._id.d }, n: r.n }))),
+      ),
     ),
-    perDay(dates, (date) =>
-      Booking.aggregate<{ _id: { status: string }; n: number }>([
-        { $match: { date, regionCode: regionPattern(region) } },
-        { $group: { _id: { status: '$status' }, n: { $sum: 1 } } },
-      ]).then((rows) => rows.map((r) => ({ _id: { date, status: r._id.status }, n: r.n }))),
+    perDay(
+      dates,
+      closedDayCached(`bookings|${region}`, (date) =>
+        Booking.aggregate<{ _id: { status: string }; n: number }>([
+          { $match: { date, regionCode: regionPattern(region) } },
+          { $group: { _id: { status: '$status' }, n: { $sum: 1 } } },
+        ]).then((rows) => rows.map((r) => ({ _id: { date, status: r._id.status }, n: r.n }))),
+      ),
     ),
     WorkOrder.aggregate<{ _id: WorkOrderStatus; n: number }>([
       { $match: { regionScopes: region, ratedDate: { $gte: from, $lte: to } } },

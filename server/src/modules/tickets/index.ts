@@ -1,2 +1,3 @@
 export { Ticket, type TicketDoc } from './ticket.model'
 export { seedTickets } from './tickets.seed'
+export { anonymiseTicketsOf, erasePhotosOf } from './personal-data'

@@ -1,6 +1,7 @@
 import { CONTENT_TYPES, ticketContract } from '@xz/shared'
 import { fileReply, implement, reply } from '../../lib/routes'
 import * as ticketAccounts from './ticket-accounts.service'
+import * as photos from './ticket-photos'
 import * as metrics from './tickets.metrics'
 import * as tickets from './tickets.service'
 
@@ -8,6 +9,9 @@ import * as tickets from './tickets.service'
 export const ticketRoutes = implement(ticketContract, {
   categories: () => tickets.listCategories(),
   submit: ({ auth, body }) => tickets.submitTicket(auth, body),
+  uploadPhoto: ({ auth, file }) => photos.uploadPhoto(auth, file),
+  photo: async ({ auth, params, query }) =>
+    fileReply(200, await photos.servePhoto(auth, params.name, query), { 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' }),
   mine: ({ auth, query }) => tickets.listMine(auth, query),
   get: ({ auth, params }) => tickets.getTicket(auth, params.id),
   rate: ({ auth, params, body }) => tickets.rateTicket(auth, params.id, body.satisfaction, body.comment),

@@ -27,10 +27,11 @@ import { now } from '../../lib/clock'
 import { AppError, forbidden, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
 import { slicePage } from '../../lib/paging'
-import { Account } from '../auth'
+import { Account, requireAgreement } from '../auth'
 import { currentCalendar } from '../calendar'
 import { Department } from '../catalogue'
 import { notify } from '../notifications'
+import { assertOwnPhotos, attachPhotos, signedLink } from './ticket-photos'
 import { insertWithNumber } from './ticket-numbers'
 import { Ticket, TicketCategory, TicketClaim, type TicketCategoryDoc, type TicketDoc } from './ticket.model'
 import {
@@ -145,6 +146,7 @@ export function toTicketView(t: TicketDoc, actor: TicketActor, at: Date): Ticket
     regionCode: t.regionCode,
     description: t.description,
     photos: t.photos ?? [],
+    photoLinks: (t.photos ?? []).map((url) => signedLink(url, at)),
     address: t.address ?? undefined,
     contactName: t.contactName ?? undefined,
     contactMobile: actor === 'owner' ? t.contactMobile : maskMobile(t.contactMobile),
@@ -186,10 +188,12 @@ function event(seq: number, action: TicketAction, auth: AuthContext, from: Ticke
 }
 
 export async function submitTicket(auth: AuthContext, input: Submit): Promise<TicketView> {
+  await requireAgreement(auth)
   const category = await TicketCategory.findById(input.categoryId).lean<TicketCategoryDoc>()
   if (!category || category.active === false) throw invalidField('categoryId', '诉求分类不存在或已停用')
   const regionCode = input.regionCode ?? CITY_REGION_CODE
   if (!regionContains(CITY_REGION_CODE, regionCode)) throw invalidField('regionCode', '只受理忻州市范围内的诉求')
+  await assertOwnPhotos(auth, input.photos)
   const at = now()
   const date = localDate(at)
   const id = await insertWithNumber(date, (ticketId) => ({
@@ -219,6 +223,7 @@ export async function submitTicket(auth: AuthContext, input: Submit): Promise<Ti
     mAccepted: 1,
     shownKnowledge: input.type === '咨询' && input.shownKnowledgeIds.length > 0 ? 1 : 0,
   }))
+  await attachPhotos(input.photos, id)
   return toTicketView((await Ticket.findById(id).lean<TicketDoc>())!, 'owner', now())
 }
 
@@ -393,12 +398,12 @@ async function notifyDepartment(t: TicketDoc, key: string, title: string, body: 
   if (!t.departmentId) return
   const handlers = await Account.find({ role: 'handler', departmentId: t.departmentId, disabled: { $ne: true } }).select('_id').lean()
   for (const h of handlers) {
-    await notify({ key: `${key}:${h._id}`, to: { accountId: h._id }, kind: 'ticket', title, body, page: `/handler/ticket/index?id=${t._id}` })
+    await notify({ key: `${key}:${h._id}`, to: { accountId: h._id }, kind: 'ticket', title, body, page: `/hotline/handler/index?id=${t._id}` })
   }
 }
 
 async function notifyRequester(t: TicketDoc, key: string, title: string, body: string): Promise<void> {
-  await notify({ key, to: { userId: t.userId }, kind: 'ticket', title, body, page: `/pages/tickets/detail/index?id=${t._id}` })
+  await notify({ key, to: { userId: t.userId }, kind: 'ticket', title, body, page: `/pages/tickets/mine/index?id=${t._id}` })
 }
 
 /** 派单 (from 待受理) or 改派 (from 已退单): to a department (the category's by default), starting both clocks. */
@@ -507,7 +512,8 @@ export async function requestSupplement(auth: AuthContext, id: string, reason: s
 
 /** The requester's 补充材料: the clock resumes and the deadline moves by the working days paused. */
 export async function supplementTicket(auth: AuthContext, id: string, text: string, photos: string[]): Promise<TicketView> {
-  return act(auth, id, ['supplement'], (t, _actor, cal) => {
+  await assertOwnPhotos(auth, photos, id)
+  const view = await act(auth, id, ['supplement'], (t, _actor, cal) => {
     const paused = (t.pausedWorkingDays ?? 0) + pausedWorkingDaysOf(t.pausedAt!, now(), cal.dayType)
     const ext = t.extension?.status === 'approved' ? (t.extension.days ?? 0) : 0
     return {
@@ -522,6 +528,8 @@ export async function supplementTicket(auth: AuthContext, id: string, text: stri
       },
     }
   })
+  await attachPhotos(photos, id)
+  return view
 }
 
 /** One extension request per ticket (≤ 10 working days), decided by an administrator of the region. */
@@ -611,7 +619,7 @@ export async function remindDueTickets(): Promise<number> {
         kind: 'ticket_due',
         title: clock.overdue ? '诉求已超时' : '诉求即将到期',
         body,
-        page: `/handler/ticket/index?id=${t._id}`,
+        page: `/hotline/handler/index?id=${t._id}`,
       })
       if (sent) queued++
     }

@@ -275,7 +275,7 @@ export async function verifyWorkOrder(auth: AuthContext, id: string, input: Veri
       kind: 'work_order_rejected',
       title: '差评核实结果',
       body: `经核实，您的差评被认定为${input.category}：${input.reason}。如有异议，可以申诉。`,
-      page: '/pages/ratings/mine/index',
+      page: '/pages/ratings/index',
     })
   }
   return viewOf(order._id)
@@ -291,7 +291,7 @@ export async function replyWorkOrder(auth: AuthContext, id: string, text: string
     kind: 'work_order_replied',
     title: '差评整改答复',
     body: `您反映的问题已整改答复：${text.slice(0, 60)}。请对整改结果进行评价。`,
-    page: '/pages/ratings/mine/index',
+    page: '/pages/ratings/index',
   })
   return viewOf(order._id)
 }
@@ -327,7 +327,7 @@ export async function decideAppeal(auth: AuthContext, id: string, input: AppealD
     kind: 'work_order_appeal_decided',
     title: '差评申诉审核结果',
     body: input.uphold ? `经复核，维持原驳回结论：${input.reason}` : `经复核，您的申诉成立，相关网点将进行整改：${input.reason}`,
-    page: '/pages/ratings/mine/index',
+    page: '/pages/ratings/index',
   })
   return viewOf(order._id)
 }

@@ -61,8 +61,16 @@ function clearSession() {
   wx.removeStorageSync(SESSION_KEY);
 }
 
-/** Citizen sign-in as WeChat does it (wx.login code → POST /auth/wechat; the server's development login). */
-const signInCitizen = async (code = 'weapp-check') => useSession(await api('POST', '/api/v1/auth/wechat', { code }));
+/**
+ * Citizen sign-in as WeChat does it (wx.login code → POST /auth/wechat; the server's development login), with the
+ * 用户协议/隐私政策 agreement recorded (the server refuses personal data before it).
+ */
+const signInCitizen = async (code = 'weapp-check') => {
+  const pair = useSession(await api('POST', '/api/v1/auth/wechat', { code }));
+  const status = await api('GET', '/api/v1/me/agreement', undefined, pair.accessToken);
+  if (!status.agreed) await api('POST', '/api/v1/me/agreement', { version: status.currentVersion }, pair.accessToken);
+  return pair;
+};
 /** Seeded staff/admin accounts (server/src/modules/seed/seed.ts) with the passwords npm test seeds them with. */
 const signInStaff = async (username = 'staff.city-center') =>
   useSession(await api('POST', '/api/v1/auth/staff', { username, password: env('WX_STAFF_PASSWORD') }));

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '全代办 · 项目总览'
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '帮(代)办文书'
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '项目长与代办员'
+})

@@ -1,0 +1,1 @@
+export { seedProjectDemo } from './projects.seed'

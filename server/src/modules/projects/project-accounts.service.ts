@@ -1,0 +1,57 @@
+import crypto from 'node:crypto'
+import { regionContains, type ProjectAccount, type ProjectAccountCreateSchema } from '@xz/shared'
+import type * as z from 'zod'
+import type { AuthContext } from '../../lib/auth'
+import { AppError, forbidden, isDuplicateKey } from '../../lib/errors'
+import { adminRegionOf } from '../../lib/scope'
+import { generatePassword } from '../accounts'
+import { recordAudit } from '../audit'
+import { Account, createAccountRecord, type AccountDoc } from '../auth'
+
+type Create = z.output<typeof ProjectAccountCreateSchema>
+
+function toView(a: AccountDoc): ProjectAccount {
+  return {
+    id: a._id.toString(),
+    username: a.username,
+    name: a.name,
+    title: a.title ?? undefined,
+    mobile: a.mobile ?? undefined,
+    regionCode: a.regionCode ?? '',
+    disabled: Boolean(a.disabled),
+  }
+}
+
+/**
+ * Creates a 项目长/代办员 account (role agent) in the administrator's region; the generated password is shown once.
+ * Which projects it leads or works on is set per project (PUT /admin/projects/:id/team).
+ */
+export async function createProjectAccount(auth: AuthContext, body: Create): Promise<{ account: ProjectAccount; password: string }> {
+  if (!regionContains(adminRegionOf(auth), body.regionCode)) throw forbidden('只能为本辖区创建账号')
+  const password = generatePassword((n) => crypto.randomInt(n))
+  let created
+  try {
+    created = await createAccountRecord({
+      username: body.username,
+      password,
+      name: body.name,
+      title: body.title,
+      mobile: body.mobile,
+      role: 'agent',
+      hallIds: [],
+      regionCode: body.regionCode,
+    })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: body.username })
+    throw err
+  }
+  await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [body.regionCode], details: { username: body.username, role: 'agent' } })
+  return { account: toView(created.toObject() as AccountDoc), password }
+}
+
+/** 项目长/代办员 accounts of the administrator's region (accounts are few: read whole). */
+export async function listProjectAccounts(auth: AuthContext): Promise<{ items: ProjectAccount[] }> {
+  const region = adminRegionOf(auth)
+  const rows = await Account.find({ role: 'agent' }).lean<AccountDoc[]>()
+  return { items: rows.filter((a) => a.regionCode && regionContains(region, a.regionCode)).map(toView).sort((a, b) => a.username.localeCompare(b.username)) }
+}
