@@ -13,7 +13,7 @@ import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
-import { agreeIfAsked, type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, storeSession, tap, waitForRoute } from '../helpers/browser'
+import { agreeIfAsked, type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, nextFrame, screenshot, settle, storeSession, tap, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { makeHall, makeService } from '../helpers/factories'
 
@@ -79,15 +79,19 @@ async function chooseSlot(date: string, start: string) {
  */
 async function expectInView(target: Locator) {
   await target.waitFor()
-  await settle(page) // the smooth scroll to it has ended
-  const box = await target.evaluate((el) => {
+  const placement = (el: Element) => {
     const r = el.getBoundingClientRect()
     const bars = Array.from(document.querySelectorAll('.bottom-bar'))
       .map((b) => b.getBoundingClientRect())
       .filter((b) => b.height > 0 && b.top < window.innerHeight)
     const barTop = Math.min(window.innerHeight, ...bars.map((b) => b.top))
     return { top: r.top, bottom: r.bottom, barTop }
-  })
+  }
+  // the page scrolls to it (smoothly, once it has rendered): wait for it to arrive, at most 3 s, then for the scroll to end
+  const arrived = (b: ReturnType<typeof placement>) => b.top >= 0 && b.bottom <= b.barTop
+  for (const deadline = Date.now() + 3_000; !arrived(await target.evaluate(placement)) && Date.now() < deadline; ) await nextFrame(page)
+  await settle(page)
+  const box = await target.evaluate(placement)
   expect(box.top).toBeGreaterThanOrEqual(0)
   expect(box.bottom).toBeLessThanOrEqual(box.barTop)
 }

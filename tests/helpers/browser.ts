@@ -126,6 +126,11 @@ function trackApiRequests(page: Page): void {
   page.on('requestfailed', done)
 }
 
+/** One frame of the page (for polling a condition on what is drawn). */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())))
+}
+
 /**
  * Waits until the screen holds still instead of sleeping a fixed time: no API request of the page in flight, and,
  * over two frames in a row, no finite animation or transition running (Taro's page slide, NutUI's dialogs and toasts
