@@ -4,7 +4,8 @@
  */
 import { regionContains } from '@xz/shared'
 import type { AuthContext } from './auth'
-import { AppError, forbidden } from './errors'
+import type { Model } from 'mongoose'
+import { AppError, forbidden, notFound } from './errors'
 
 /** A record that belongs to a point (or, for guides without a point, only to a region). */
 export interface Scoped {
@@ -49,4 +50,12 @@ export function hallOrRegionFilter(auth: AuthContext, hallId: string | undefined
   }
   if (auth.role === 'admin' && auth.regionCode) return { regionScopes: auth.regionCode, ...(hallId ? { hallId } : {}) }
   throw forbidden()
+}
+
+/** A record an administrator manages by id: 404 naming `what` when there is none, 403 outside their region. */
+export async function loadInRegion<T extends { regionCode: string }>(model: Model<any>, id: string, what: string, auth: AuthContext): Promise<T> {
+  const doc = await model.findById(id).lean<T>()
+  if (!doc) throw notFound(what)
+  assertRegionScope(auth, doc.regionCode)
+  return doc
 }

@@ -2,7 +2,7 @@ import mongoose from 'mongoose'
 import type { BundleData, BundleDetail, BundleSummary, BundleUpdate, ProcessStep } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { AppError, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
-import { assertRegionScope } from '../../lib/scope'
+import { assertRegionScope, loadInRegion } from '../../lib/scope'
 import { Bundle, Service } from './catalogue.model'
 import { compact, summaries, type ServiceFull, type ServiceLean, type Status } from './catalogue.mapping'
 import { bundleTimes, mergeMaterials, type BundleItem } from './catalogue.rules'
@@ -96,15 +96,8 @@ export async function createBundle(data: BundleData, auth: AuthContext, opts: { 
   return getBundle(created._id.toString())
 }
 
-async function bundleInScope(id: string, auth: AuthContext) {
-  const b = await Bundle.findById(id).lean<BundleLean>()
-  if (!b) throw notFound('一件事')
-  assertRegionScope(auth, b.regionCode)
-  return b
-}
-
 export async function updateBundle(id: string, patch: BundleUpdate, auth: AuthContext): Promise<BundleDetail> {
-  await bundleInScope(id, auth)
+  await loadInRegion<BundleLean>(Bundle, id, '一件事', auth)
   if (patch.regionCode) assertRegionScope(auth, patch.regionCode)
   if (patch.serviceIds) {
     requireDistinct(patch.serviceIds, 'serviceIds')
@@ -119,7 +112,7 @@ export async function updateBundle(id: string, patch: BundleUpdate, auth: AuthCo
 }
 
 export async function archiveBundle(id: string, auth: AuthContext): Promise<BundleDetail> {
-  await bundleInScope(id, auth)
+  await loadInRegion<BundleLean>(Bundle, id, '一件事', auth)
   await Bundle.updateOne({ _id: id }, { $set: { status: 'archived' } })
   return getBundle(id)
 }

@@ -2,7 +2,7 @@ import mongoose from 'mongoose'
 import type { Department as DepartmentOut, DepartmentInput, DepartmentUpdate } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
-import { assertRegionScope } from '../../lib/scope'
+import { assertRegionScope, loadInRegion } from '../../lib/scope'
 import { Department } from './catalogue.model'
 import { compact } from './catalogue.mapping'
 import { appliesInRegion } from './catalogue.rules'
@@ -58,9 +58,7 @@ export async function createDepartment(data: DepartmentInput, auth: AuthContext,
 }
 
 export async function updateDepartment(id: string, patch: DepartmentUpdate, auth: AuthContext): Promise<DepartmentOut> {
-  const current = await Department.findById(id).lean<DepartmentLean>()
-  if (!current) throw notFound('部门')
-  assertRegionScope(auth, current.regionCode)
+  const current = await loadInRegion<DepartmentLean>(Department, id, '部门', auth)
   if (patch.regionCode) assertRegionScope(auth, patch.regionCode)
   const name = patch.name ?? current.name
   const regionCode = patch.regionCode ?? current.regionCode

@@ -2,7 +2,7 @@ import mongoose from 'mongoose'
 import type { ServiceData, ServiceDetail, ServiceUpdate } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { AppError, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
-import { assertRegionScope } from '../../lib/scope'
+import { assertRegionScope, loadInRegion } from '../../lib/scope'
 import { Department, Service } from './catalogue.model'
 import { compact, departmentNames, toSummary, type Id, type ServiceFull } from './catalogue.mapping'
 import { itemPointsPort, ratingSummaryPort } from './catalogue.ports'
@@ -104,15 +104,8 @@ export async function createService(data: ServiceData, auth: AuthContext): Promi
   return getService(created._id.toString())
 }
 
-async function serviceInScope(id: string, auth: AuthContext) {
-  const s = await Service.findById(id).lean<ServiceFull>()
-  if (!s) throw notFound('事项')
-  assertRegionScope(auth, s.regionCode)
-  return s
-}
-
 export async function updateService(id: string, patch: ServiceUpdate, auth: AuthContext): Promise<ServiceDetail> {
-  const current = await serviceInScope(id, auth)
+  const current = await loadInRegion<ServiceFull>(Service, id, '事项', auth)
   if (patch.regionCode) assertRegionScope(auth, patch.regionCode)
   const dept = await requireDepartment(patch.departmentId ?? current.departmentId)
   if (patch.hallIds) await itemPointsPort.use.requirePoints(patch.hallIds, 'hallIds')
@@ -132,7 +125,7 @@ export async function updateService(id: string, patch: ServiceUpdate, auth: Auth
 
 /** Archived items leave search and lists but keep their guide, links and history. */
 export async function archiveService(id: string, auth: AuthContext): Promise<ServiceDetail> {
-  await serviceInScope(id, auth)
+  await loadInRegion<ServiceFull>(Service, id, '事项', auth)
   await Service.updateOne({ _id: id }, { $set: { status: 'archived' } })
   return getService(id)
 }

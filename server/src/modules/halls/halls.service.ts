@@ -17,7 +17,7 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { skipOf, slicePage } from '../../lib/paging'
-import { adminRegionOf, assertRegionScope } from '../../lib/scope'
+import { adminRegionOf, assertRegionScope, loadInRegion } from '../../lib/scope'
 import { currentCalendar } from '../calendar'
 import { activeServices, regionPrefix } from '../catalogue'
 import { byTypeThenName, cachedHall, hallCache, regionNameCache } from './hall-cache'
@@ -229,15 +229,8 @@ export async function createHall(data: HallData, auth: AuthContext): Promise<Hal
   return getHall(created._id.toString())
 }
 
-async function hallInScope(id: string, auth: AuthContext): Promise<HallLean> {
-  const h = await Hall.findById(id).lean<HallLean>()
-  if (!h) throw notFound('服务网点')
-  assertRegionScope(auth, h.regionCode)
-  return h
-}
-
 export async function updateHall(id: string, patch: HallUpdate, auth: AuthContext): Promise<HallDetail> {
-  const current = await hallInScope(id, auth)
+  const current = await loadInRegion<HallLean>(Hall, id, '服务网点', auth)
   if (patch.regionCode) assertRegionScope(auth, patch.regionCode)
   if (patch.serviceIds) await requireServices(patch.serviceIds, 'serviceIds')
   const serviceIds = patch.serviceIds ?? (current.serviceIds ?? []).map(String)
@@ -261,7 +254,7 @@ export async function updateHall(id: string, patch: HallUpdate, auth: AuthContex
 
 /** An archived point leaves the public lists; its record, links and bookings stay. */
 export async function archiveHall(id: string, auth: AuthContext): Promise<HallDetail> {
-  await hallInScope(id, auth)
+  await loadInRegion<HallLean>(Hall, id, '服务网点', auth)
   await Hall.updateOne({ _id: id }, { $set: { status: 'archived' } })
   return getHall(id)
 }
