@@ -1,16 +1,8 @@
 import crypto from 'node:crypto'
 import mongoose from 'mongoose'
-import {
-  regionContains,
-  type AccountCreate,
-  type AccountsQuery,
-  type AccountUpdate,
-  type AccountWithPassword,
-  type Page,
-  type StaffAccount,
-} from '@xz/shared'
+import { regionContains, type AccountCreate, type AccountsQuery, type AccountUpdate, type AccountWithPassword, type Page, type StaffAccount } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { AppError, isDuplicateKey, notFound } from '../../lib/errors'
+import { AppError, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
 import { slicePage } from '../../lib/paging'
 import { recordAudit } from '../audit'
@@ -99,19 +91,13 @@ export async function listAccounts(auth: AuthContext, q: AccountsQuery): Promise
 export async function createAccount(auth: AuthContext, body: AccountCreate): Promise<AccountWithPassword> {
   const halls = await hallsInRegion(adminRegionOf(auth), body.hallIds)
   const password = newPassword()
-  let created
-  try {
-    created = await createAccountRecord({
-      username: body.username,
-      password,
-      name: body.name,
-      role: 'staff',
-      hallIds: body.hallIds.map((id) => new mongoose.Types.ObjectId(id)),
-    })
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: body.username })
-    throw err
-  }
+  const created = await createAccountRecord({
+    username: body.username,
+    password,
+    name: body.name,
+    role: 'staff',
+    hallIds: body.hallIds.map((id) => new mongoose.Types.ObjectId(id)),
+  })
   const account = (await Account.findById(created._id).lean<AccountDoc>())!
   await recordAudit({
     actor: auth,

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose'
 import { hashPassword } from '../../lib/auth'
 import { now } from '../../lib/clock'
+import { AppError, isDuplicateKey } from '../../lib/errors'
 import { Account, User } from './auth.model'
 import type { Id, ObjectId } from '../../lib/db'
 
@@ -22,9 +23,14 @@ export interface NewAccount {
   departmentId?: Id
 }
 
-/** Creates an account (throws 11000 on a taken username, for the caller to name). */
+/** Creates an account; a taken username is refused (409 DUPLICATE naming it). */
 export async function createAccountRecord({ password, ...fields }: NewAccount) {
-  return Account.create({ ...fields, passwordHash: await hashPassword(password) })
+  try {
+    return await Account.create({ ...fields, passwordHash: await hashPassword(password) })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: fields.username })
+    throw err
+  }
 }
 
 /** Changes an account's name, points or disabled flag. */

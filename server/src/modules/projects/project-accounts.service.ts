@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { regionContains, type ProjectAccount, type ProjectAccountCreateSchema } from '@xz/shared'
 import type * as z from 'zod'
 import type { AuthContext } from '../../lib/auth'
-import { AppError, forbidden, isDuplicateKey } from '../../lib/errors'
+import { forbidden } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
 import { generatePassword } from '../accounts'
 import { recordAudit } from '../audit'
@@ -29,22 +29,16 @@ function toView(a: AccountDoc): ProjectAccount {
 export async function createProjectAccount(auth: AuthContext, body: Create): Promise<{ account: ProjectAccount; password: string }> {
   if (!regionContains(adminRegionOf(auth), body.regionCode)) throw forbidden('只能为本辖区创建账号')
   const password = generatePassword((n) => crypto.randomInt(n))
-  let created
-  try {
-    created = await createAccountRecord({
-      username: body.username,
-      password,
-      name: body.name,
-      title: body.title,
-      mobile: body.mobile,
-      role: 'agent',
-      hallIds: [],
-      regionCode: body.regionCode,
-    })
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: body.username })
-    throw err
-  }
+  const created = await createAccountRecord({
+    username: body.username,
+    password,
+    name: body.name,
+    title: body.title,
+    mobile: body.mobile,
+    role: 'agent',
+    hallIds: [],
+    regionCode: body.regionCode,
+  })
   await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [body.regionCode], details: { username: body.username, role: 'agent' } })
   return { account: toView(created.toObject() as AccountDoc), password }
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { regionContains, type TicketAccount, type TicketAccountCreate } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
+import { forbidden, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
 import { recordAudit } from '../audit'
 import { Account, createAccountRecord, type AccountDoc } from '../auth'
@@ -34,20 +34,14 @@ export async function createTicketAccount(auth: AuthContext, body: TicketAccount
   const region = await regionOf(body)
   if (!regionContains(adminRegion, region)) throw forbidden('只能为本辖区创建账号')
   const password = generatePassword((n) => crypto.randomInt(n))
-  let created
-  try {
-    created = await createAccountRecord({
-      username: body.username,
-      password,
-      name: body.name,
-      role: body.role,
-      hallIds: [],
-      ...(body.role === 'dispatcher' ? { regionCode: body.regionCode } : { departmentId: body.departmentId, regionCode: region }),
-    })
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new AppError('DUPLICATE', '用户名已存在', { username: body.username })
-    throw err
-  }
+  const created = await createAccountRecord({
+    username: body.username,
+    password,
+    name: body.name,
+    role: body.role,
+    hallIds: [],
+    ...(body.role === 'dispatcher' ? { regionCode: body.regionCode } : { departmentId: body.departmentId, regionCode: region }),
+  })
   await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [region], details: { username: body.username, role: body.role } })
   return { account: toView(created.toObject() as AccountDoc), password }
 }
