@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { useShownVersion } from '@/hooks/useShownVersion'
 import { Text, View } from '@tarojs/components'
 import { PROJECT_LEVELS, PROJECT_TYPES, type ProjectLevel, type ProjectType } from '@xz/shared'
 import { fetchAdminProjects, fetchOverview } from '@/api/projects'
@@ -21,12 +21,7 @@ export default function AdminProjects() {
   const { elderClass } = useElderMode()
   const me = useProjectGuard('admin')
   const regionName = useRegionName(me?.regionCode)
-  const [version, setVersion] = useState(0)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) setVersion((v) => v + 1)
-    shown.current = true
-  })
+  const version = useShownVersion()
   const [type, setType] = useState<ProjectType | ''>('')
   const [risk, setRisk] = useState<RiskFilter>('全部项目')
   const [level, setLevel] = useState<ProjectLevel | ''>('')

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { useShownVersion } from '@/hooks/useShownVersion'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ProjectDetail, ProjectItemView } from '@xz/shared'
 import { ensureLogin } from '@/api/auth'
@@ -27,12 +28,7 @@ const ROLE_LABELS = { enterprise: '本企业项目', leader: '我是项目长', 
 export default function ProjectPage() {
   const { elderClass } = useElderMode()
   const id = useRouter().params.id ?? ''
-  const [version, setVersion] = useState(0)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) setVersion((v) => v + 1)
-    shown.current = true
-  })
+  const version = useShownVersion()
   const loaded = useAsync(
     () => (id ? ensureLogin().then(() => fetchProject(id)) : Promise.reject(new ApiError('NOT_FOUND', 404, MISSING))),
     [id, version]

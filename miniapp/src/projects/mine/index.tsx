@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useShownVersion } from '@/hooks/useShownVersion'
 import { Text, View } from '@tarojs/components'
 import { ensureLogin } from '@/api/auth'
 import { fetchMyProjects } from '@/api/projects'
@@ -14,12 +13,7 @@ import '../projects.scss'
 /** 我的项目: the enterprise's investment projects (全代办), the ones at risk first. */
 export default function MyProjectsPage() {
   const { elderClass } = useElderMode()
-  const [version, setVersion] = useState(0)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) setVersion((v) => v + 1)
-    shown.current = true
-  })
+  const version = useShownVersion()
   const list = useAsync(() => ensureLogin().then(fetchMyProjects), [version])
   const items = list.data?.items ?? []
   const needProfile = list.errorCode === 'ENTERPRISE_PROFILE_REQUIRED'

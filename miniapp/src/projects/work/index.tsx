@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useShownVersion } from '@/hooks/useShownVersion'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fetchAgentProjects } from '@/api/projects'
 import { clearSession } from '@/api/request'
@@ -17,12 +17,7 @@ export default function AgentWorkspace() {
   const { elderClass } = useElderMode()
   const me = useProjectGuard('agent')
   const regionName = useRegionName(me?.regionCode)
-  const [version, setVersion] = useState(0)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) setVersion((v) => v + 1)
-    shown.current = true
-  })
+  const version = useShownVersion()
   const list = useAsync(fetchAgentProjects, [version], Boolean(me))
   if (!me) return <GuardPending elderClass={elderClass} />
 
