@@ -9,7 +9,7 @@ import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.
 import { api } from '../helpers/app'
 import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, testId, waitForRoute, type AppServer, type Phone } from '../helpers/browser'
+import { currentPage, ensureH5Build, fill, launchPhone, listen, overflowingElements, screenshot, tap, testId, waitForRoute, type AppServer, type Phone, openAs } from '../helpers/browser'
 import { CITY, insertTicket, submitTicket, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
@@ -51,10 +51,9 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Opens a route as the given actor; nothing on it overflows. */
 async function as(s: Session, route: string) {
-  await open(phone.page, server.url, 'pages/index/index')
-  await storeSession(phone.page, { accessToken: s.token, refreshToken: s.refreshToken })
-  await open(phone.page, server.url, route)
+  await openAs(phone.page, server.url, s, route)
   expect(await overflowingElements(phone.page)).toEqual([])
 }
 

@@ -11,7 +11,7 @@ import { Region } from '../../server/src/modules/catalogue/catalogue.model'
 import { Project, type ProjectDoc } from '../../server/src/modules/projects/project.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
-import { type AppServer, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, storeSession, tap, testId, waitForRoute } from '../helpers/browser'
+import { type AppServer, currentPage, ensureH5Build, fill, launchPhone, listen, overflowingElements, type Phone, screenshot, settle, tap, testId, waitForRoute, openAs } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { auditPage, problems, type Mode } from '../helpers/page-audit'
 import { creditCode } from '../helpers/policy-fixtures'
@@ -83,14 +83,7 @@ afterAll(async () => {
 })
 
 /** Opens a route as the given person (the session stored as the app stores it), in the given mode. */
-async function as(s: Session, route: string, elder = false) {
-  const { page } = phone
-  await open(page, server.url, 'pages/not-found/index')
-  await page.evaluate(() => localStorage.clear())
-  await storeSession(page, { accessToken: s.token, refreshToken: s.refreshToken })
-  await page.evaluate((on) => localStorage.setItem('xz.elderMode', JSON.stringify({ data: on ? '1' : '0' })), elder)
-  await open(page, server.url, route)
-}
+const as = (s: Session, route: string, elder = false) => openAs(phone.page, server.url, s, route, { fresh: true, elder })
 
 /** Every element with this data-testid on the page on screen. */
 const all = (id: string) => currentPage(phone.page).locator(`[data-testid="${id}"]`)

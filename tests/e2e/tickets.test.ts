@@ -9,7 +9,7 @@ import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { ensureH5Build, fill, launchPhone, listen, open, overflowingElements, screenshot, storeSession, tap, testId, type AppServer, type Phone } from '../helpers/browser'
+import { ensureH5Build, fill, launchPhone, listen, overflowingElements, screenshot, tap, testId, type AppServer, type Phone, openAs } from '../helpers/browser'
 import { ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
@@ -49,9 +49,7 @@ afterAll(async () => {
 
 /** Opens a route as the given actor (the session stored as the app stores it). */
 async function as(s: Session, route: string) {
-  await open(phone.page, server.url, 'pages/index/index')
-  await storeSession(phone.page, { accessToken: s.token, refreshToken: s.refreshToken })
-  await open(phone.page, server.url, route)
+  await openAs(phone.page, server.url, s, route)
   expect(await overflowingElements(phone.page)).toEqual([])
 }
 

@@ -194,6 +194,26 @@ export async function storeSession(page: Page, tokens: { accessToken: string; re
   }, JSON.stringify(tokens))
 }
 
+/**
+ * Opens a route as a signed-in person: the session is stored the way the app stores it, from a neutral page first.
+ * `fresh` clears the rest of the storage before; `elder` sets 长辈版 on or off.
+ */
+export async function openAs(
+  page: Page,
+  baseUrl: string,
+  s: { token: string; refreshToken: string },
+  route: string,
+  opts: { fresh?: boolean; elder?: boolean } = {},
+): Promise<void> {
+  await open(page, baseUrl, opts.fresh ? 'pages/not-found/index' : 'pages/index/index')
+  if (opts.fresh) await page.evaluate(() => localStorage.clear())
+  await storeSession(page, { accessToken: s.token, refreshToken: s.refreshToken })
+  if (opts.elder !== undefined) {
+    await page.evaluate((on) => localStorage.setItem('xz.elderMode', JSON.stringify({ data: on ? '1' : '0' })), opts.elder)
+  }
+  await open(page, baseUrl, route)
+}
+
 export interface DeskBrowser {
   /** the hall, service and signed-in actors of desk-fixtures' deskWorld() */
   readonly world: DeskWorld
