@@ -20,13 +20,14 @@ export function testDbUri(name: string): string {
 
 /**
  * Connects mongoose to a fresh database for this test file (with every model's indexes) and drops it afterwards.
- * Import the models the file uses before calling this, so their indexes get created.
+ * Import the models the file uses before calling this, so their indexes get created. `monitorCommands` lets a
+ * test count the driver's commands (`commandStarted` events).
  */
-export function useTestDb(): { name: string; uri: string } {
+export function useTestDb(opts: { monitorCommands?: boolean } = {}): { name: string; uri: string } {
   const ref = { name: freshDbName(), uri: '' }
   ref.uri = testDbUri(ref.name)
   beforeAll(async () => {
-    await mongoose.connect(ref.uri, CONNECT_OPTIONS)
+    await mongoose.connect(ref.uri, { ...CONNECT_OPTIONS, monitorCommands: Boolean(opts.monitorCommands) })
     await ensureIndexes()
   })
   afterAll(async () => {

@@ -11,6 +11,8 @@ import path from 'node:path'
 process.env.NODE_ENV ??= 'development'
 process.env.LOG_LEVEL ??= 'silent'
 process.env.JOBS = 'false'
+// the production path: responses are parsed against their contracts' schemas in tests and development only
+process.env.CHECK_RESPONSES ??= 'false'
 process.env.SEED = 'false'
 
 export function percentile(sorted: number[], p: number): number {

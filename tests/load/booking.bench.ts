@@ -67,7 +67,11 @@ runBench(async ({ mongoose, serve }) => {
     },
     'bench',
   )
-  const users = await User.insertMany(Array.from({ length: REQUESTS + WARMUP }, (_, i) => ({ openid: `bench_${i}` })))
+  // people who have agreed to the current 用户协议 and 隐私政策 (booking asks for it: 428 otherwise)
+  const { LEGAL_VERSION } = await import('@xz/shared')
+  const users = await User.insertMany(
+    Array.from({ length: REQUESTS + WARMUP }, (_, i) => ({ openid: `bench_${i}`, agreedVersion: LEGAL_VERSION, agreedAt: new Date() })),
+  )
   const tokens = users.map((u) => `Bearer ${signAccessToken({ sub: String(u._id), role: 'citizen', hallIds: [] })}`)
 
   const base = await serve()

@@ -4,6 +4,7 @@ import mongoose, { Schema } from 'mongoose'
 import { config } from '../config'
 import { now, sleep } from './clock'
 import { AppError, isDuplicateKey } from './errors'
+import { GroupWrites } from './group-writes'
 
 /**
  * One hit of a rate-limited key in one fixed window: `_id = "rl:<key>:<window>:<n>"`. The n-th hit of a
@@ -17,6 +18,8 @@ const rateLimitHitSchema = new Schema({
   expiresAt: { type: Date, required: true },
 })
 export const RateLimitHit = mongoose.model('RateLimitHit', rateLimitHitSchema)
+/** Hits of every key, grouped: under load one `insert` command carries many (each still its own `_id`). */
+const hitInserts = new GroupWrites(() => RateLimitHit)
 
 /**
  * express-rate-limit Store on the database. Each process hands out hit numbers per key and window itself
@@ -53,7 +56,7 @@ export class DbRateLimitStore implements Store {
       if (n > this.maxHits) return { totalHits: this.maxHits + 1, resetTime }
       this.seen.set(id, n) // reserved before awaiting: the next parallel request in this process takes n + 1
       try {
-        await RateLimitHit.create({ _id: `${id}:${n}`, at, expiresAt: resetTime })
+        await hitInserts.write({ insertOne: { document: { _id: `${id}:${n}`, at, expiresAt: resetTime } } })
         return { totalHits: n, resetTime }
       } catch (err) {
         if (!isDuplicateKey(err)) throw err

@@ -8,6 +8,7 @@ import { AppError, isDuplicateKey } from '../../lib/errors'
 import { ACTIVE_CLAIM_NUMBERS, activeClaimId, parseSeatClaimId, quotaClaimId, seatClaimId } from './bookings.rules'
 import { BookingClaim, BookingLock, SlotOccupancy } from './claim.model'
 import type { ObjectId } from '../../lib/db'
+import { GroupWrites } from '../../lib/group-writes'
 
 
 export interface ClaimOwner {
@@ -26,20 +27,77 @@ async function tryClaim(doc: Record<string, unknown> & { _id: string }): Promise
   }
 }
 
+const alreadyBooked = () => new AppError('ALREADY_BOOKED', '您当天已预约过该事项，请勿重复预约')
+const limitReached = () => new AppError('BOOKING_LIMIT', `每人最多同时持有 ${ACTIVE_CLAIM_NUMBERS.length} 个有效预约`)
+const quotaDoc = (owner: ClaimOwner, date: string, serviceId: string) => ({ _id: quotaClaimId(String(owner.userId), date, serviceId), kind: 'quota', ...owner, date })
+const activeDoc = (owner: ClaimOwner, k: number) => ({ _id: activeClaimId(String(owner.userId), k), kind: 'active', ...owner })
+const seatDoc = (owner: ClaimOwner, ref: SeatRef, seatNo: number) => ({
+  _id: seatClaimId(ref.slotId, seatNo),
+  kind: 'seat',
+  ...owner,
+  slotId: ref.slotId,
+  hallId: ref.hallId,
+  date: ref.date,
+  seatNo,
+})
+
 /** One active booking per person, item and day. */
 export async function claimQuota(owner: ClaimOwner, date: string, serviceId: string): Promise<string> {
-  const _id = quotaClaimId(String(owner.userId), date, serviceId)
-  if (await tryClaim({ _id, kind: 'quota', ...owner, date })) return _id
-  throw new AppError('ALREADY_BOOKED', '您当天已预约过该事项，请勿重复预约')
+  const doc = quotaDoc(owner, date, serviceId)
+  if (await tryClaim(doc)) return doc._id
+  throw alreadyBooked()
 }
 
-/** One of the person's three active-booking places. */
-export async function claimActivePlace(owner: ClaimOwner): Promise<string> {
-  for (const k of ACTIVE_CLAIM_NUMBERS) {
-    const _id = activeClaimId(String(owner.userId), k)
-    if (await tryClaim({ _id, kind: 'active', ...owner })) return _id
+/** One of the person's three active-booking places (from place `from` on). */
+export async function claimActivePlace(owner: ClaimOwner, from = 1): Promise<string> {
+  for (const k of ACTIVE_CLAIM_NUMBERS.filter((n) => n >= from)) {
+    const doc = activeDoc(owner, k)
+    if (await tryClaim(doc)) return doc._id
   }
-  throw new AppError('BOOKING_LIMIT', `每人最多同时持有 ${ACTIVE_CLAIM_NUMBERS.length} 个有效预约`)
+  throw limitReached()
+}
+
+/**
+ * A new booking's claims — its quota, an active place and a seat — in one ordered insert, one round trip for the
+ * usual case where all three keys are free. Ordered, the insert stops at the first taken key, so the checks keep
+ * their order and a refused request never holds what comes after its refusal: a taken quota claims nothing, a taken
+ * first place is followed by the next places one by one, a taken seat by the other candidates (`claimSeat`). Every
+ * claim taken is pushed to `held` at once, so that the caller releases them if anything fails later.
+ */
+export async function claimForBooking(
+  owner: ClaimOwner,
+  serviceId: string,
+  ref: SeatRef,
+  candidates: readonly number[],
+  held: string[],
+): Promise<{ claimId: string; seatNo: number; hint: Promise<void> }> {
+  const first = shuffled(candidates)[0]
+  const docs = [quotaDoc(owner, ref.date, serviceId), activeDoc(owner, ACTIVE_CLAIM_NUMBERS[0])]
+  if (first !== undefined) docs.push(seatDoc(owner, ref, first))
+  let stoppedAt = docs.length
+  try {
+    const at = now()
+    await BookingClaim.insertMany(
+      docs.map((d) => ({ ...d, at })),
+      { ordered: true },
+    )
+  } catch (err) {
+    const index = (err as { writeErrors?: { index: number; code?: number }[] }).writeErrors?.[0]
+    if (!isDuplicateKey(err) && index?.code !== 11000) throw err
+    stoppedAt = index?.index ?? (err as { index?: number }).index ?? 0
+  }
+  held.push(...docs.slice(0, stoppedAt).map((d) => d._id))
+  if (stoppedAt === 0) throw alreadyBooked()
+  if (stoppedAt === 1) held.push(await claimActivePlace(owner, ACTIVE_CLAIM_NUMBERS[1]))
+  if (stoppedAt === docs.length && first !== undefined) {
+    const hint = writeHint(ref, { $addToSet: { taken: first }, $unset: { verifiedAt: '' } })
+    hint.catch(() => undefined)
+    return { claimId: seatClaimId(ref.slotId, first), seatNo: first, hint }
+  }
+  // the first seat was taken meanwhile (or never tried): the other candidates, then an exact probe
+  const seat = await claimSeat(owner, ref, candidates, stoppedAt === 2 && first !== undefined ? [first] : [])
+  held.push(seat.claimId)
+  return seat
 }
 
 export interface SeatRef {
@@ -71,9 +129,14 @@ export async function seatsHeld(slotId: string, capacity: number): Promise<numbe
 // ---------------------------------------------------------------------------------------------
 const HINT_TRUST_MS = 1000
 
+/** Hint writes of all slots, grouped: under load one `update` command carries many (lib/group-writes). */
+const hintWrites = new GroupWrites(() => SlotOccupancy)
+
 async function writeHint(ref: SeatRef, update: Record<string, unknown>): Promise<void> {
   const doUpdate = () =>
-    SlotOccupancy.updateOne({ _id: ref.slotId }, { ...update, $setOnInsert: { hallId: ref.hallId, date: ref.date } }, { upsert: true })
+    hintWrites.write({
+      updateOne: { filter: { _id: ref.slotId }, update: { ...update, $setOnInsert: { hallId: ref.hallId, date: ref.date } }, upsert: true },
+    })
   try {
     await doUpdate()
   } catch (err) {
@@ -123,13 +186,15 @@ export async function claimSeat(
   owner: ClaimOwner,
   ref: SeatRef,
   candidates: readonly number[],
+  alreadyTried: readonly number[] = [],
 ): Promise<{ claimId: string; seatNo: number; hint: Promise<void> }> {
-  const tried = new Set<number>()
+  const tried = new Set<number>(alreadyTried)
   for (const round of [() => Promise.resolve(candidates), () => probeAndRecord(ref)]) {
     for (const seatNo of shuffled((await round()).filter((n) => !tried.has(n)))) {
       tried.add(seatNo)
-      const _id = seatClaimId(ref.slotId, seatNo)
-      if (await tryClaim({ _id, kind: 'seat', ...owner, slotId: ref.slotId, hallId: ref.hallId, date: ref.date, seatNo })) {
+      const doc = seatDoc(owner, ref, seatNo)
+      const _id = doc._id
+      if (await tryClaim(doc)) {
         // the occupancy hint is written while the caller goes on (it awaits `hint` before answering)
         const hint = writeHint(ref, { $addToSet: { taken: seatNo }, $unset: { verifiedAt: '' } })
         hint.catch(() => undefined)
@@ -167,11 +232,18 @@ export interface HeldLock {
   token: string
 }
 
+/**
+ * Locks taken and released by all operations of this process, grouped (lib/group-writes): under load one command
+ * carries many, each still its own statement (a taken `_id` fails only its own insert; a release deletes only its
+ * holder's lock).
+ */
+const lockWrites = new GroupWrites(() => BookingLock)
+
 /** Takes the booking's operation lock; undefined when another operation holds it. */
 export async function tryLock(bookingId: ObjectId | string, op: string): Promise<HeldLock | undefined> {
   const lock = { bookingId: String(bookingId), token: crypto.randomBytes(8).toString('hex') }
   try {
-    await BookingLock.create({ _id: lock.bookingId, op, token: lock.token, at: now() })
+    await lockWrites.write({ insertOne: { document: { _id: lock.bookingId, op, token: lock.token, at: now() } } })
     return lock
   } catch (err) {
     if (isDuplicateKey(err)) return undefined
@@ -179,8 +251,9 @@ export async function tryLock(bookingId: ObjectId | string, op: string): Promise
   }
 }
 
+
 export async function unlock(lock: HeldLock): Promise<void> {
-  await BookingLock.deleteOne({ _id: lock.bookingId, token: lock.token })
+  await lockWrites.write({ deleteOne: { filter: { _id: lock.bookingId, token: lock.token } } })
 }
 
 

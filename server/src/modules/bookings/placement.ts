@@ -3,11 +3,11 @@ import mongoose from 'mongoose'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import { logger } from '../../lib/logger'
-import { Service } from '../catalogue'
+import { recentActiveServicesById, Service } from '../catalogue'
 import { bookingWindow, type LoadedSlot, loadSlotWith, ruleOffers } from '../sessions'
 import { Booking, hallDayKey } from './booking.model'
 import { bookingCode, type NoShowStanding } from './bookings.rules'
-import { claimActivePlace, claimQuota, claimSeat, seatCandidates, releaseClaims, tryLock, unlock, type ClaimOwner, type SeatRef } from './claims'
+import { claimForBooking, seatCandidates, releaseClaims, tryLock, unlock, type ClaimOwner, type SeatRef } from './claims'
 import { WaitlistFlag } from './waitlist.model'
 import type { ObjectId } from '../../lib/db'
 import type { Actor, BookingLean } from './booking.types'
@@ -26,7 +26,13 @@ export function assertBookableWindow(startAt: Date): void {
   if (w === 'too_far') throw new AppError('BOOKING_TOO_FAR', '最多可预约 14 天内的时段')
 }
 
+/**
+ * The item, if the slot offers it: from the in-process catalogue index when the point lists the item (no round trip),
+ * otherwise read (an item linked from its own side, `hallIds`, or not active: refused by the rules).
+ */
 export async function offeredService(loaded: LoadedSlot, serviceId: string) {
+  const indexed = (await recentActiveServicesById()).get(serviceId)
+  if (indexed && ruleOffers(loaded.rule, loaded.hall, indexed)) return indexed
   const service = mongoose.isValidObjectId(serviceId)
     ? await Service.findById(serviceId).select('name hallIds bookable status').lean()
     : null
@@ -129,10 +135,7 @@ export async function placeBooking(input: PlaceBookingInput): Promise<Placed> {
   const held: string[] = []
   let clean = false
   try {
-    held.push(await claimQuota(owner, slot.date, input.serviceId))
-    held.push(await claimActivePlace(owner))
-    const seat = await claimSeat(owner, seatRef, free)
-    held.push(seat.claimId)
+    const seat = await claimForBooking(owner, input.serviceId, seatRef, free, held)
     const at = now()
     const [inserted, hinted] = await Promise.allSettled([insertWithFreshCode({
       _id: input.bookingId,

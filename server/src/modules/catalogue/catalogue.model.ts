@@ -64,8 +64,13 @@ export const CatalogueVersion = mongoose.model('CatalogueVersion', catalogueVers
 
 export const SERVICES_VERSION_ID = 'services'
 
+let localServiceWrites = 0
+/** How many times this process has marked the services as changed (a cache loaded before a local write is stale). */
+export const servicesWrittenHere = (): number => localServiceWrites
+
 /** Marks the services collection as changed. Call it AFTER a write that bypasses the Service model's middleware. */
 export async function bumpServicesVersion(): Promise<void> {
+  localServiceWrites++
   const update = { $set: { version: randomUUID() } }
   try {
     await CatalogueVersion.updateOne({ _id: SERVICES_VERSION_ID }, update, { upsert: true })

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose'
 import type { ServiceQuery } from '@xz/shared'
-import { CatalogueVersion, SERVICES_VERSION_ID, Service } from './catalogue.model'
+import { CatalogueVersion, SERVICES_VERSION_ID, Service, servicesWrittenHere } from './catalogue.model'
+import { CACHE_CHECK_MS } from '../../lib/versioned-cache'
 import { rankItems, regionAncestors, regionPrefix, type ParsedQuery } from './catalogue.rules'
 
 /**
@@ -95,14 +96,32 @@ export async function rankedSearch(query: ServiceQuery, parsed: ParsedQuery): Pr
   )
 }
 
-const byIdOf = new WeakMap<IndexedService[], Map<string, IndexedService>>()
+let recent: { at: number; writes: number; items: IndexedService[] } | undefined
 
-/** The active items by id (built once per loaded index). */
-export async function activeServicesById(): Promise<Map<string, IndexedService>> {
-  const items = await activeServices()
+/**
+ * The active items as of a version read at most CACHE_CHECK_MS ago (and after this process's last write): for the
+ * booking path, which would otherwise spend a round trip per booking on the version. An item changed in another
+ * process is seen within that time, as every other cached data set (lib/versioned-cache).
+ */
+export async function recentActiveServicesById(): Promise<Map<string, IndexedService>> {
+  if (!recent || Date.now() - recent.at >= CACHE_CHECK_MS || recent.writes !== servicesWrittenHere()) {
+    const writes = servicesWrittenHere()
+    const at = Date.now()
+    recent = { at, writes, items: await activeServices() }
+  }
+  return byIdMap(recent.items)
+}
+
+const byIdOf = new WeakMap<IndexedService[], Map<string, IndexedService>>()
+function byIdMap(items: IndexedService[]): Map<string, IndexedService> {
   let map = byIdOf.get(items)
   if (!map) byIdOf.set(items, (map = new Map(items.map((s) => [s._id.toString(), s]))))
   return map
+}
+
+/** The active items by id (built once per loaded index). */
+export async function activeServicesById(): Promise<Map<string, IndexedService>> {
+  return byIdMap(await activeServices())
 }
 
 /**

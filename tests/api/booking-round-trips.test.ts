@@ -1,0 +1,83 @@
+/**
+ * The booking path's database round trips (SPEC §6, issue 14), counted on the driver: a booking made by a warm process
+ * reads only by `_id` (never a scan), takes its three claims in one insert, and writes the booking, its occupancy
+ * hint and the end of its lock once each. The city benchmark prints the same count at scale.
+ */
+import type { Server } from 'node:http'
+import mongoose from 'mongoose'
+import supertest from 'supertest'
+import { setNow } from '../../server/src/lib/clock'
+import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
+import { testApp } from '../helpers/app'
+import { NOW, SATURDAY, bookingBody, citizens, makeWorld } from '../helpers/booking-fixtures'
+import { useTestDb } from '../helpers/db'
+
+useTestDb({ monitorCommands: true })
+
+let server: Server
+beforeAll(async () => {
+  setNow(NOW)
+  server = testApp().listen(0, '127.0.0.1')
+  await new Promise((r) => server.once('listening', r))
+})
+afterAll(async () => {
+  setNow(undefined)
+  await new Promise((r) => server.close(r))
+})
+
+interface Command {
+  name: string
+  collection: string
+  command: Record<string, unknown>
+}
+
+async function recording<T>(fn: () => Promise<T>): Promise<{ result: T; commands: Command[] }> {
+  const commands: Command[] = []
+  const on = (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (!['hello', 'isMaster', 'ping', 'endSessions'].includes(e.commandName)) {
+      commands.push({ name: e.commandName, collection: String(e.command[e.commandName]), command: e.command })
+    }
+  }
+  const client = mongoose.connection.getClient()
+  client.on('commandStarted', on)
+  try {
+    return { result: await fn(), commands }
+  } finally {
+    client.off('commandStarted', on)
+  }
+}
+
+describe('the round trips of a booking', () => {
+  it('when a warm process books a seat, then it reads by _id only, claims in one insert and writes each thing once', async () => {
+    const w = await makeWorld({ capacity: 20 })
+    const [first, second] = await citizens(2)
+    const slotId = w.slot(SATURDAY, '09:00')
+    const post = (who: typeof first) => supertest(server).post('/api/v1/bookings').set(who.auth).send(bookingBody(slotId, w.service._id))
+    await post(first).expect(201) // warms the process's caches (rules, points, calendar)
+    const { result, commands } = await recording(() => post(second))
+    expect(result.status).toBe(201)
+
+    // (the caches' version checks come at most every CACHE_CHECK_MS and are not the booking's own)
+    const own = commands.filter((c) => c.collection !== 'data_versions')
+    const finds = own.filter((c) => c.name === 'find')
+    expect(finds.filter((c) => Object.keys(c.command.filter as object).join() !== '_id')).toEqual([])
+    const writes = own.filter((c) => c.name !== 'find').map((c) => `${c.name} ${c.collection}`)
+    expect(writes.sort()).toEqual(['delete bookinglocks', 'insert bookingclaims', 'insert bookinglocks', 'insert bookings', 'update slotoccupancies'])
+    const claimInsert = own.find((c) => c.name === 'insert' && c.collection === 'bookingclaims')!
+    expect((claimInsert.command.documents as { kind: string }[]).map((d) => d.kind)).toEqual(['quota', 'active', 'seat'])
+    expect(own.length).toBeLessThanOrEqual(12)
+    expect((await BookingClaim.find({ bookingId: result.body.id }).lean()).map((c) => c.kind).sort()).toEqual(['active', 'quota', 'seat'])
+  })
+
+  it('when the person already holds the day’s quota for the item, then the one insert stops there: no place or seat is claimed', async () => {
+    const w = await makeWorld({ capacity: 20 })
+    const [who] = await citizens(1)
+    await supertest(server).post('/api/v1/bookings').set(who.auth).send(bookingBody(w.slot(SATURDAY, '09:00'), w.service._id)).expect(201)
+    const before = await BookingClaim.countDocuments({ userId: who.id })
+    const res = await supertest(server).post('/api/v1/bookings').set(who.auth).send(bookingBody(w.slot(SATURDAY, '10:00'), w.service._id))
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('ALREADY_BOOKED')
+    expect(await BookingClaim.countDocuments({ userId: who.id })).toBe(before)
+    expect(await BookingClaim.countDocuments({ slotId: w.slot(SATURDAY, '10:00') })).toBe(0)
+  })
+})

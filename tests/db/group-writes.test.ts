@@ -1,0 +1,79 @@
+/**
+ * Group commit (server/src/lib/group-writes.ts) on the real database: writes queued while one is on its way go
+ * together, each statement keeps its own filter and its own outcome, and nothing is lost or written twice.
+ */
+import mongoose, { Schema } from 'mongoose'
+import { GroupWrites } from '../../server/src/lib/group-writes'
+import { isDuplicateKey } from '../../server/src/lib/errors'
+import { useTestDb } from '../helpers/db'
+
+const Probe = mongoose.model('GroupWriteProbe', new Schema({ _id: String, n: Number, tags: [Number] }, { versionKey: false }))
+
+useTestDb({ monitorCommands: true })
+
+function countCommands(name: string): { stop: () => number } {
+  let n = 0
+  const on = (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (e.commandName === name && e.command[name] === Probe.collection.name) n++
+  }
+  const client = mongoose.connection.getClient()
+  client.on('commandStarted', on)
+  return {
+    stop: () => {
+      client.off('commandStarted', on)
+      return n
+    },
+  }
+}
+
+describe('group writes', () => {
+  it('when 100 inserts are queued at once, then all 100 are written in far fewer than 100 commands', async () => {
+    const writes = new GroupWrites(() => Probe)
+    const counter = countCommands('insert')
+    await Promise.all(Array.from({ length: 100 }, (_, i) => writes.write({ insertOne: { document: { _id: `a${i}`, n: i } } })))
+    const commands = counter.stop()
+    expect(await Probe.countDocuments({ _id: { $regex: '^a' } })).toBe(100)
+    expect(commands).toBeGreaterThanOrEqual(1)
+    expect(commands).toBeLessThanOrEqual(3) // the first alone, the rest together (at most a straggler)
+  })
+
+  it('when one insert of a group hits a taken _id, then only that one fails (11000) and the others are written', async () => {
+    const writes = new GroupWrites(() => Probe)
+    await Probe.create({ _id: 'taken', n: 0 })
+    const results = await Promise.allSettled(
+      ['b1', 'taken', 'b2', 'b3'].map((id) => writes.write({ insertOne: { document: { _id: id, n: 1 } } })),
+    )
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+    expect(isDuplicateKey((results[1] as PromiseRejectedResult).reason)).toBe(true)
+    expect((await Probe.findById('taken').lean())!.n).toBe(0)
+    expect(await Probe.countDocuments({ _id: { $in: ['b1', 'b2', 'b3'] } })).toBe(3)
+  })
+
+  it('when updates and deletes of one group name different documents, then each applies to its own document only', async () => {
+    const writes = new GroupWrites(() => Probe)
+    await Probe.insertMany([{ _id: 'c1', n: 1, tags: [] }, { _id: 'c2', n: 2, tags: [] }, { _id: 'c3', n: 3, tags: [] }])
+    await Promise.all([
+      writes.write({ updateOne: { filter: { _id: 'c1' }, update: { $addToSet: { tags: 7 } } } }),
+      writes.write({ updateOne: { filter: { _id: 'c2', n: 99 }, update: { $set: { n: 0 } } } }), // no match: unchanged
+      writes.write({ deleteOne: { filter: { _id: 'c3', n: 3 } } }),
+      writes.write({ updateOne: { filter: { _id: 'c4' }, update: { $setOnInsert: { n: 4 } }, upsert: true } }),
+    ])
+    const docs = await Probe.find({ _id: { $in: ['c1', 'c2', 'c3', 'c4'] } }).sort({ _id: 1 }).lean()
+    expect(docs.map((d) => [d._id, d.n, d.tags])).toEqual([
+      ['c1', 1, [7]],
+      ['c2', 2, []],
+      ['c4', 4, undefined], // (an upsert writes what it is told: no defaults)
+    ])
+  })
+
+  it('when a statement cannot be cast, then its write is rejected and nothing of it is written (never a silent skip)', async () => {
+    const writes = new GroupWrites(() => Probe)
+    await Probe.create({ _id: 'd2', n: 2 })
+    const result = await writes.write({ updateOne: { filter: { _id: 'd2' }, update: { $set: { n: 'not a number' } } } }).then(
+      () => 'written',
+      (err: Error) => err.name,
+    )
+    expect(result).not.toBe('written')
+    expect((await Probe.findById('d2').lean())!.n).toBe(2)
+  })
+})
