@@ -27,6 +27,10 @@ async function tryClaim(doc: Record<string, unknown> & { _id: string }): Promise
   }
 }
 
+interface WriteError {
+  index?: number
+}
+
 const alreadyBooked = () => new AppError('ALREADY_BOOKED', '您当天已预约过该事项，请勿重复预约')
 const limitReached = () => new AppError('BOOKING_LIMIT', `每人最多同时持有 ${ACTIVE_CLAIM_NUMBERS.length} 个有效预约`)
 const quotaDoc = (owner: ClaimOwner, date: string, serviceId: string) => ({ _id: quotaClaimId(String(owner.userId), date, serviceId), kind: 'quota', ...owner, date })
@@ -82,18 +86,17 @@ export async function claimForBooking(
       { ordered: true },
     )
   } catch (err) {
-    const index = (err as { writeErrors?: { index: number; code?: number }[] }).writeErrors?.[0]
-    if (!isDuplicateKey(err) && index?.code !== 11000) throw err
-    stoppedAt = index?.index ?? (err as { index?: number }).index ?? 0
+    // ordered: a duplicate key stops the insert, and the (only) write error's index names the taken key; anything
+    // else is not a refusal
+    const errors = (err as { writeErrors?: WriteError | WriteError[] }).writeErrors
+    const taken = Array.isArray(errors) ? errors[0] : errors
+    if (!isDuplicateKey(err) || typeof taken?.index !== 'number') throw err
+    stoppedAt = taken.index
   }
   held.push(...docs.slice(0, stoppedAt).map((d) => d._id))
   if (stoppedAt === 0) throw alreadyBooked()
   if (stoppedAt === 1) held.push(await claimActivePlace(owner, ACTIVE_CLAIM_NUMBERS[1]))
-  if (stoppedAt === docs.length && first !== undefined) {
-    const hint = writeHint(ref, { $addToSet: { taken: first }, $unset: { verifiedAt: '' } })
-    hint.catch(() => undefined)
-    return { claimId: seatClaimId(ref.slotId, first), seatNo: first, hint }
-  }
+  if (stoppedAt === docs.length && first !== undefined) return seatTaken(ref, first)
   // the first seat was taken meanwhile (or never tried): the other candidates, then an exact probe
   const seat = await claimSeat(owner, ref, candidates, stoppedAt === 2 && first !== undefined ? [first] : [])
   held.push(seat.claimId)
@@ -168,6 +171,13 @@ export async function seatCandidates(ref: SeatRef, opts: { exact?: boolean } = {
   return probeAndRecord(ref)
 }
 
+/** A seat just claimed: its occupancy hint is written while the caller goes on (it awaits `hint` before answering). */
+function seatTaken(ref: SeatRef, seatNo: number): { claimId: string; seatNo: number; hint: Promise<void> } {
+  const hint = writeHint(ref, { $addToSet: { taken: seatNo }, $unset: { verifiedAt: '' } })
+  hint.catch(() => undefined)
+  return { claimId: seatClaimId(ref.slotId, seatNo), seatNo, hint }
+}
+
 function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items]
   for (let i = out.length - 1; i > 0; i--) {
@@ -192,14 +202,7 @@ export async function claimSeat(
   for (const round of [() => Promise.resolve(candidates), () => probeAndRecord(ref)]) {
     for (const seatNo of shuffled((await round()).filter((n) => !tried.has(n)))) {
       tried.add(seatNo)
-      const doc = seatDoc(owner, ref, seatNo)
-      const _id = doc._id
-      if (await tryClaim(doc)) {
-        // the occupancy hint is written while the caller goes on (it awaits `hint` before answering)
-        const hint = writeHint(ref, { $addToSet: { taken: seatNo }, $unset: { verifiedAt: '' } })
-        hint.catch(() => undefined)
-        return { claimId: _id, seatNo, hint }
-      }
+      if (await tryClaim(seatDoc(owner, ref, seatNo))) return seatTaken(ref, seatNo)
     }
   }
   throw new AppError('SLOT_FULL', '该时段已约满，可加入候补')
