@@ -5,6 +5,11 @@ import { haversineKm, type LatLng } from './halls.rules'
  * within a radius without computing the distance to every point. Cells are `cellDeg` degrees square; a search
  * visits rings of cells around the origin's cell, and a point found in ring r is final once every point closer
  * than the ring's inner bound has been seen.
+ *
+ * A search never visits more cells than the grid holds points: an origin far from every point (the other side of the
+ * globe) or a count beyond the points there are would otherwise walk millions of empty cells (ring r has 8r), which
+ * blocks the process for seconds. Past that budget it measures every point instead, which costs no more than the
+ * cells it would still have to visit.
  */
 export interface GridItem {
   location: LatLng
@@ -74,6 +79,28 @@ export class GeoGrid<T extends GridItem> {
     return r * this.cellDeg * Math.min(KM_PER_DEG_LAT, kmPerDegLng) * 0.99
   }
 
+  /** Cells visited by the last search (for tests: the budget above holds). */
+  lastCellsVisited = 0
+
+  /** Cell lookups a search may make before it measures every point instead. */
+  private get cellBudget(): number {
+    return Math.max(64, 2 * this.items.length)
+  }
+
+  /** Whether ring `r` still fits the cell budget (ring r has 8r cells, ring 0 one); counts it when it does. */
+  private visit(r: number): boolean {
+    const cells = r === 0 ? 1 : 8 * r
+    if (this.lastCellsVisited + cells > this.cellBudget) return false
+    this.lastCellsVisited += cells
+    return true
+  }
+
+  private everyPoint(origin: LatLng, accept: (it: T) => boolean): { item: T; km: number }[] {
+    const all: { item: T; km: number }[] = []
+    for (const it of this.items) if (accept(it)) all.push({ item: it, km: haversineKm(origin, it.location) })
+    return all
+  }
+
   private maxRing(row: number, col: number): number {
     if (this.items.length === 0) return -1
     return Math.max(row - this.minRow, this.maxRow - row, col - this.minCol, this.maxCol - col, 0)
@@ -87,7 +114,9 @@ export class GeoGrid<T extends GridItem> {
     const last = this.maxRing(row, col)
     const found: { item: T; km: number }[] = []
     const byDistance = (a: { item: T; km: number }, b: { item: T; km: number }) => a.km - b.km || tieBreak(a.item, b.item)
+    this.lastCellsVisited = 0
     for (let r = 0; r <= last; r++) {
+      if (!this.visit(r)) return this.everyPoint(origin, accept).sort(byDistance).slice(0, count)
       const batch: T[] = []
       this.ring(row, col, r, batch)
       for (const it of batch) if (accept(it)) found.push({ item: it, km: haversineKm(origin, it.location) })
@@ -105,9 +134,12 @@ export class GeoGrid<T extends GridItem> {
     const [row, col] = this.cellOf(origin)
     const last = this.maxRing(row, col)
     const found: { item: T; km: number }[] = []
+    const byDistance = (a: { item: T; km: number }, b: { item: T; km: number }) => a.km - b.km || tieBreak(a.item, b.item)
+    this.lastCellsVisited = 0
     for (let r = 0; r <= last; r++) {
       // everything in ring r and beyond lies farther than the rings 0..r-1 bound
       if (r > 0 && this.innerBoundKm(origin, r - 1) > radiusKm) break
+      if (!this.visit(r)) return this.everyPoint(origin, accept).filter((x) => x.km <= radiusKm).sort(byDistance)
       const batch: T[] = []
       this.ring(row, col, r, batch)
       for (const it of batch) {
@@ -116,6 +148,6 @@ export class GeoGrid<T extends GridItem> {
         if (km <= radiusKm) found.push({ item: it, km })
       }
     }
-    return found.sort((a, b) => a.km - b.km || tieBreak(a.item, b.item))
+    return found.sort(byDistance)
   }
 }
