@@ -10,7 +10,7 @@ import { setNow } from '../../server/src/lib/clock'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
 import { testApp } from '../helpers/app'
 import { NOW, SATURDAY, bookingBody, citizens, makeWorld } from '../helpers/booking-fixtures'
-import { useTestDb } from '../helpers/db'
+import { recording, useTestDb } from '../helpers/db'
 
 useTestDb({ monitorCommands: true })
 
@@ -24,28 +24,6 @@ afterAll(async () => {
   setNow(undefined)
   await new Promise((r) => server.close(r))
 })
-
-interface Command {
-  name: string
-  collection: string
-  command: Record<string, unknown>
-}
-
-async function recording<T>(fn: () => Promise<T>): Promise<{ result: T; commands: Command[] }> {
-  const commands: Command[] = []
-  const on = (e: { commandName: string; command: Record<string, unknown> }) => {
-    if (!['hello', 'isMaster', 'ping', 'endSessions'].includes(e.commandName)) {
-      commands.push({ name: e.commandName, collection: String(e.command[e.commandName]), command: e.command })
-    }
-  }
-  const client = mongoose.connection.getClient()
-  client.on('commandStarted', on)
-  try {
-    return { result: await fn(), commands }
-  } finally {
-    client.off('commandStarted', on)
-  }
-}
 
 describe('the round trips of a booking', () => {
   it('when a warm process books a seat, then it reads by _id only, claims in one insert and writes each thing once', async () => {

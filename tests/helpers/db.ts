@@ -36,3 +36,26 @@ export function useTestDb(opts: { monitorCommands?: boolean } = {}): { name: str
   })
   return ref
 }
+
+export interface Command {
+  name: string
+  collection: string
+  command: Record<string, unknown>
+}
+
+/** The driver's commands while `fn` runs (the file must `useTestDb({ monitorCommands: true })`), without handshakes. */
+export async function recording<T>(fn: () => Promise<T>): Promise<{ result: T; commands: Command[] }> {
+  const commands: Command[] = []
+  const on = (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (!['hello', 'isMaster', 'ping', 'endSessions'].includes(e.commandName)) {
+      commands.push({ name: e.commandName, collection: String(e.command[e.commandName]), command: e.command })
+    }
+  }
+  const client = mongoose.connection.getClient()
+  client.on('commandStarted', on)
+  try {
+    return { result: await fn(), commands }
+  } finally {
+    client.off('commandStarted', on)
+  }
+}

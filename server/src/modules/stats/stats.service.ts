@@ -7,7 +7,7 @@ import { Booking } from '../bookings'
 import { Department, Region, Service } from '../catalogue'
 import { Hall } from '../halls'
 import { Rating } from '../ratings'
-import { WorkOrder } from '../work-orders'
+import { WorkOrder, workOrderCounts } from '../work-orders'
 
 const DEFAULT_PERIOD_DAYS = 30
 
@@ -163,22 +163,24 @@ async function grouping(groupBy: RatingStatsGroup, baseKeys: string[]): Promise<
 }
 
 /**
- * Day counts of days that are over (two days ago and earlier) hardly change — a late default rating after a
- * downtime is the exception — so each process keeps them for CLOSED_DAY_TTL_MS: a dashboard opened again, or by
- * another administrator of the region, reads only the last days from the database.
+ * Day counts are kept in the process. A day that is over (two days ago and earlier) hardly changes — a late default
+ * rating after a downtime is the exception — so it is kept for CLOSED_DAY_TTL_MS; yesterday and today change all
+ * day and are kept for OPEN_DAY_TTL_MS only: the dashboard lags the desks by at most that, and a dashboard opened
+ * again, or by another administrator of the region, costs no aggregate over the day's hundreds of documents.
  */
-const CLOSED_DAY_TTL_MS = 10 * 60_000
-const closedDays = new Map<string, { at: number; rows: unknown[] }>()
+const CLOSED_DAY_TTL_MS = 6 * 60 * 60_000
+export const OPEN_DAY_TTL_MS = Number(process.env.STATS_OPEN_DAY_TTL_MS ?? 30_000)
+const dayCounts = new Map<string, { at: number; rows: unknown[] }>()
 
-function closedDayCached<T>(key: string, fn: (date: string) => Promise<T[]>): (date: string) => Promise<T[]> {
+function dayCached<T>(key: string, fn: (date: string) => Promise<T[]>): (date: string) => Promise<T[]> {
   return async (d) => {
-    if (d >= addDays(localDate(now()), -1)) return fn(d)
+    const ttl = d >= addDays(localDate(now()), -1) ? OPEN_DAY_TTL_MS : CLOSED_DAY_TTL_MS
     const k = `${key}|${d}`
-    const hit = closedDays.get(k)
-    if (hit && Date.now() - hit.at < CLOSED_DAY_TTL_MS) return hit.rows as T[]
+    const hit = dayCounts.get(k)
+    if (hit && Date.now() - hit.at < ttl) return hit.rows as T[]
     const rows = await fn(d)
-    if (closedDays.size > 50_000) closedDays.clear()
-    closedDays.set(k, { at: Date.now(), rows })
+    if (dayCounts.size > 50_000) dayCounts.clear()
+    dayCounts.set(k, { at: Date.now(), rows })
     return rows
   }
 }
@@ -206,10 +208,10 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
   // (`ratedDate`, `date`) of a `*_pushdown` index, which the embedded database searches in SQL, so the overview reads
   // the period's documents only, never the whole (growing) collections.
   const dates = dateRange(from, to)
-  const [ratings, bookings, orders, overdue] = await Promise.all([
+  const [ratings, bookings, orders] = await Promise.all([
     perDay(
       dates,
-      closedDayCached(`ratings|${region}`, (date) =>
+      dayCached(`ratings|${region}`, (date) =>
         Rating.aggregate<{ _id: { level: number; d: boolean }; n: number }>([
           { $match: { ratedDate: date, regionScopes: region } },
           { $group: { _id: { level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
@@ -218,18 +220,15 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
     ),
     perDay(
       dates,
-      closedDayCached(`bookings|${region}`, (date) =>
+      dayCached(`bookings|${region}`, (date) =>
         Booking.aggregate<{ _id: { status: string }; n: number }>([
           { $match: { date, regionCode: regionPattern(region) } },
           { $group: { _id: { status: '$status' }, n: { $sum: 1 } } },
         ]).then((rows) => rows.map((r) => ({ _id: { date, status: r._id.status }, n: r.n }))),
       ),
     ),
-    WorkOrder.aggregate<{ _id: WorkOrderStatus; n: number }>([
-      { $match: { regionScopes: region, ratedDate: { $gte: from, $lte: to } } },
-      { $group: { _id: '$status', n: { $sum: 1 } } },
-    ]),
-    WorkOrder.countDocuments({ regionScopes: region, dueAt: { $lt: now() } }),
+    // every order's state is in memory (work-orders/order-index.ts): `regionScopes` is an array, never searched in SQL
+    workOrderCounts(region, from, to),
   ])
 
   const days = new Map(dateRange(from, to).map((d) => [d, emptyCounts()]))
@@ -253,7 +252,7 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
   }
 
   const byStatus = Object.fromEntries(WORK_ORDER_STATUSES.map((s) => [s, 0])) as Record<WorkOrderStatus, number>
-  for (const r of orders) if (r._id in byStatus) byStatus[r._id] += r.n
+  for (const [status, n] of orders.byStatus) if (status in byStatus) byStatus[status] += n
 
   return {
     from,
@@ -262,7 +261,7 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
     ratings: { levels: all.levels, total: all.total, goodRate: all.goodRate, activeGoodRate: all.activeGoodRate },
     ratingsByDay,
     bookingsByDay: [...bookingDays.entries()].map(([date, s]) => ({ date, ...s })),
-    workOrders: { byStatus, overdue },
+    workOrders: { byStatus, overdue: orders.overdue },
   }
 }
 

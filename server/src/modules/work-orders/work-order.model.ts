@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
+import { bumpVersion } from '../../lib/versioned-cache'
 import { RATING_KINDS, REJECT_CATEGORIES, REVISIT_SATISFACTIONS, WORK_ORDER_STATUSES } from '@xz/shared'
 
 /**
@@ -54,5 +55,21 @@ workOrderSchema.index({ ratingId: 1 }, { unique: true, name: 'ratingId_1_pushdow
 workOrderSchema.index({ hallId: 1, status: 1 }, { name: 'hallId_1_status_1_pushdown' })
 workOrderSchema.index({ regionScopes: 1, status: 1 })
 workOrderSchema.index({ userId: 1 }, { name: 'userId_1_pushdown' })
+// a month of orders, day by day, when its version moved (order-index.ts)
+workOrderSchema.index({ ratedDate: 1 }, { name: 'ratedDate_1_pushdown' })
+
+/** Version documents of the months of orders (`work_orders:YYYY-MM`), read by order-index.ts. */
+export const ORDER_MONTH_VERSION = 'work_orders:'
+
+/**
+ * Marks the months (of `ratedDate`) of these orders as changed, here and in every process. Orders created through the
+ * model do it themselves; every update by query must call it after its write.
+ */
+export async function touchWorkOrders(ratedDates: Iterable<string>): Promise<void> {
+  for (const month of new Set([...ratedDates].map((d) => d.slice(0, 7)))) await bumpVersion(ORDER_MONTH_VERSION + month)
+}
+workOrderSchema.post('save', async (doc: { ratedDate: string }) => touchWorkOrders([doc.ratedDate]))
+workOrderSchema.post('insertMany', async (docs: { ratedDate: string }[]) => touchWorkOrders(docs.map((d) => d.ratedDate)))
+
 export const WorkOrder = mongoose.model('WorkOrder', workOrderSchema)
 export type WorkOrderDoc = InferSchemaType<typeof workOrderSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
