@@ -4,7 +4,6 @@
  * hint and the end of its lock once each. The city benchmark prints the same count at scale.
  */
 import type { Server } from 'node:http'
-import mongoose from 'mongoose'
 import supertest from 'supertest'
 import { setNow } from '../../server/src/lib/clock'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'

@@ -14,6 +14,7 @@ import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model
 import { Ticket } from '../../server/src/modules/tickets/ticket.model'
 import { Walkin } from '../../server/src/modules/staff/walkin.model'
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
+import { Account } from '../../server/src/modules/auth/auth.model'
 
 type Model = mongoose.Model<any>
 
@@ -29,6 +30,9 @@ const LISTS: [string, Model, string][] = [
   ['my ratings', Rating, 'userId'],
   ["a point's ratings", Rating, 'hallId'],
   ["a point's work orders", WorkOrder, 'hallId'],
+  ["a month of work orders, day by day (the in-memory list rows)", WorkOrder, 'ratedDate'],
+  ["a rating's work order", WorkOrder, 'ratingId'],
+  ['the administrators (dashboard warm-up)', Account, 'role'],
   ['my work orders', WorkOrder, 'userId'],
   ["a department's 诉求", Ticket, 'activeDepartment'],
   ['my 诉求', Ticket, 'userId'],

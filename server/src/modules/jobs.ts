@@ -9,6 +9,7 @@ import { defaultRatingsJob, workOrderRepairJob } from './ratings/ratings.jobs'
 import { sessionCancellationJob } from './session-changes/session-changes.jobs'
 import { offHoursRefreshJob } from './sessions/sessions.jobs'
 import { noShowJob } from './staff/no-show.jobs'
+import { statsWarmUpJob } from './stats/stats.jobs'
 import { deskClaimCleanupJob } from './staff/staff.jobs'
 import { ticketReminderJob } from './tickets/tickets.jobs'
 
@@ -28,4 +29,5 @@ export const backgroundJobs: Job[] = [
   exchangePushJob,
   offHoursRefreshJob,
   ticketReminderJob,
+  statsWarmUpJob,
 ]

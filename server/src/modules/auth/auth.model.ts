@@ -48,6 +48,8 @@ const accountSchema = new Schema(
   { timestamps: true },
 )
 accountSchema.index({ username: 1 }, { unique: true })
+// the administrators (statistics warm-up), searched in SQL on the embedded database
+accountSchema.index({ role: 1 }, { name: 'role_1_pushdown' })
 export const Account = mongoose.model('Account', accountSchema)
 export type AccountDoc = InferSchemaType<typeof accountSchema> & { _id: mongoose.Types.ObjectId }
 

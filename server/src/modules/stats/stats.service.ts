@@ -8,6 +8,7 @@ import { Department, Region, Service } from '../catalogue'
 import { Hall } from '../halls'
 import { Rating } from '../ratings'
 import { WorkOrder, workOrderCounts } from '../work-orders'
+import { dayCounts } from './day-counts'
 
 const DEFAULT_PERIOD_DAYS = 30
 
@@ -162,31 +163,8 @@ async function grouping(groupBy: RatingStatsGroup, baseKeys: string[]): Promise<
   }
 }
 
-/**
- * Day counts are kept in the process. A day that is over (two days ago and earlier) hardly changes — a late default
- * rating after a downtime is the exception — so it is kept for CLOSED_DAY_TTL_MS; yesterday and today change all
- * day and are kept for OPEN_DAY_TTL_MS only: the dashboard lags the desks by at most that, and a dashboard opened
- * again, or by another administrator of the region, costs no aggregate over the day's hundreds of documents.
- */
-const CLOSED_DAY_TTL_MS = 6 * 60 * 60_000
-export const OPEN_DAY_TTL_MS = Number(process.env.STATS_OPEN_DAY_TTL_MS ?? 30_000)
-const dayCounts = new Map<string, { at: number; rows: unknown[] }>()
-
-function dayCached<T>(key: string, fn: (date: string) => Promise<T[]>): (date: string) => Promise<T[]> {
-  return async (d) => {
-    const ttl = d >= addDays(localDate(now()), -1) ? OPEN_DAY_TTL_MS : CLOSED_DAY_TTL_MS
-    const k = `${key}|${d}`
-    const hit = dayCounts.get(k)
-    if (hit && Date.now() - hit.at < ttl) return hit.rows as T[]
-    const rows = await fn(d)
-    if (dayCounts.size > 50_000) dayCounts.clear()
-    dayCounts.set(k, { at: Date.now(), rows })
-    return rows
-  }
-}
-
 /** Runs `fn` for every date, a few at a time, and concatenates the results. */
-async function perDay<T>(dates: string[], fn: (date: string) => Promise<T[]>, concurrency = 4): Promise<T[]> {
+async function perDay<T>(dates: string[], fn: (date: string) => Promise<T[]>, concurrency = 8): Promise<T[]> {
   const out: T[][] = new Array(dates.length)
   let next = 0
   await Promise.all(
@@ -209,18 +187,16 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
   // the period's documents only, never the whole (growing) collections.
   const dates = dateRange(from, to)
   const [ratings, bookings, orders] = await Promise.all([
-    perDay(
-      dates,
-      dayCached(`ratings|${region}`, (date) =>
+    perDay(dates, (date) =>
+      dayCounts('ratings', region, date, () =>
         Rating.aggregate<{ _id: { level: number; d: boolean }; n: number }>([
           { $match: { ratedDate: date, regionScopes: region } },
           { $group: { _id: { level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
         ]).then((rows) => rows.map((r) => ({ _id: { date, level: r._id.level, d: r._id.d }, n: r.n }))),
       ),
     ),
-    perDay(
-      dates,
-      dayCached(`bookings|${region}`, (date) =>
+    perDay(dates, (date) =>
+      dayCounts('bookings', region, date, () =>
         Booking.aggregate<{ _id: { status: string }; n: number }>([
           { $match: { date, regionCode: regionPattern(region) } },
           { $group: { _id: { status: '$status' }, n: { $sum: 1 } } },
@@ -264,4 +240,3 @@ export async function statsOverview(auth: AuthContext, q: { from?: string; to?: 
     workOrders: { byStatus, overdue: orders.overdue },
   }
 }
-
