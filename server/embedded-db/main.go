@@ -31,7 +31,15 @@ func main() {
 		os.Exit(2)
 	}
 
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	var out = os.Stderr
+	level := slog.LevelWarn
+	if p := os.Getenv("EMBEDDED_DB_DEBUG_LOG"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			out = f
+			level = slog.LevelDebug
+		}
+	}
+	logger := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Handler:   "sqlite",

@@ -48,10 +48,12 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
 describe('FerretDB patch set', () => {
-  it('holds the _id-index fix and the equality pushdown', () => {
-    expect(patches.map((p) => p.name)).toEqual(['01-id-index.patch', '02-equality-pushdown.patch'])
+  it('holds the _id-index fix, the equality pushdown and the per-statement release of updates', () => {
+    expect(patches.map((p) => p.name)).toEqual(['01-id-index.patch', '02-equality-pushdown.patch', '03-update-releases-each-statement.patch'])
     expect(patches[0].edits[0].replace).toContain('`->"_id"`')
     expect(patches[1].edits[0].replace).toContain('_pushdown')
+    expect(patches[2].edits[0].search).toContain('defer closer.Close()')
+    expect(patches[2].edits[0].replace).not.toContain('defer closer.Close()')
   })
 
   it('applies to the vendored FerretDB v1.24.2 source, each search text exactly once', () => {
@@ -62,6 +64,8 @@ describe('FerretDB patch set', () => {
     expect(meta).toContain('IDColumn = DefaultColumn + `->"_id"`')
     expect(meta).not.toContain(`"->'$._id'"`)
     expect(file('internal/backends/sqlite/collection.go')).toContain('strings.HasSuffix(index.Name, "_pushdown")')
+    expect(file('internal/handler/msg_update.go')).toContain('xinzhou patch 03')
+    expect(file('internal/handler/msg_update.go')).not.toContain('defer closer.Close()')
   })
 
   it('fails loudly, naming the patch, when the source differs and changes nothing', () => {

@@ -19,6 +19,13 @@ interface Queued {
  * embedded one's bottleneck per command, not per statement: one `update` of ten statements costs about what one
  * statement does (see notes/embedded-db.md and the booking benchmark).
  */
+/**
+ * Statements per command at most. A command's cost grows with its statements after all, and on the embedded
+ * database an `update` command used to hold one SQL connection per statement until it ended (FerretDB patch 03 fixes
+ * that): a bounded group keeps one command from ever needing a large share of a database's 100 connections.
+ */
+export const GROUP_MAX_STATEMENTS = 32
+
 export class GroupWrites {
   private queue: Queued[] = []
   private flushing = false
@@ -37,9 +44,7 @@ export class GroupWrites {
     this.flushing = true
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue
-        this.queue = []
-        await this.send(batch)
+        await this.send(this.queue.splice(0, GROUP_MAX_STATEMENTS))
       }
     } finally {
       this.flushing = false
