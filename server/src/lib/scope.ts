@@ -37,19 +37,43 @@ export function adminRegionOf(auth: AuthContext): string {
   return auth.regionCode
 }
 
+/** Whose records a caller lists: staff their points (or one of them), administrators their region (optionally one point). */
+type ListScope = { hallIds: string[] } | { region: string; hallId?: string }
+
+function listScopeOf(auth: AuthContext, hallId: string | undefined, otherHallMessage: string): ListScope {
+  if (auth.role === 'staff') {
+    if (hallId && !auth.hallIds.includes(hallId)) throw forbidden(otherHallMessage)
+    return { hallIds: hallId ? [hallId] : auth.hallIds }
+  }
+  if (auth.role === 'admin' && auth.regionCode) return { region: auth.regionCode, hallId }
+  throw forbidden()
+}
+
 /**
  * The list filter for records that store `hallId` and `regionScopes` (see `regionScopesOf`): staff see their
  * points (or one of them), administrators their region (optionally one point of it).
  */
 export function hallOrRegionFilter(auth: AuthContext, hallId: string | undefined, otherHallMessage: string) {
-  if (auth.role === 'staff') {
-    if (hallId && !auth.hallIds.includes(hallId)) throw forbidden(otherHallMessage)
-    const ids = hallId ? [hallId] : auth.hallIds
+  const scope = listScopeOf(auth, hallId, otherHallMessage)
+  if ('hallIds' in scope) {
     // one point: a plain equality, which the embedded database searches through a `hallId…_pushdown` index
-    return { hallId: ids.length === 1 ? ids[0] : { $in: ids } }
+    return { hallId: scope.hallIds.length === 1 ? scope.hallIds[0] : { $in: scope.hallIds } }
   }
-  if (auth.role === 'admin' && auth.regionCode) return { regionScopes: auth.regionCode, ...(hallId ? { hallId } : {}) }
-  throw forbidden()
+  return { regionScopes: scope.region, ...(scope.hallId ? { hallId: scope.hallId } : {}) }
+}
+
+/** The same scope as `hallOrRegionFilter`, as a test on records held in memory. */
+export function hallOrRegionTest(
+  auth: AuthContext,
+  hallId: string | undefined,
+  otherHallMessage: string,
+): (r: { hallId?: string; regionScopes: readonly string[] }) => boolean {
+  const scope = listScopeOf(auth, hallId, otherHallMessage)
+  if ('hallIds' in scope) {
+    const ids = new Set(scope.hallIds)
+    return (r) => r.hallId !== undefined && ids.has(r.hallId)
+  }
+  return (r) => r.regionScopes.includes(scope.region) && (!scope.hallId || r.hallId === scope.hallId)
 }
 
 /** A record an administrator manages by id: 404 naming `what` when there is none, 403 outside their region. */

@@ -19,5 +19,4 @@ export async function warmOverviews(): Promise<number> {
   return regions.size
 }
 
-
 export const statsWarmUpJob: Job = { name: 'stats-warm-up', run: warmOverviews }

@@ -13,7 +13,7 @@ import {
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
-import { canActOn } from '../../lib/scope'
+import { canActOn, hallOrRegionTest } from '../../lib/scope'
 import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
 import { logger } from '../../lib/logger'
@@ -26,7 +26,7 @@ import { notify } from '../notifications'
 import { ratingContent, type RatingSnapshot } from './rating-snapshot'
 import { outcomeExchangePort } from './work-orders.ports'
 import { touchWorkOrders, WorkOrder, type WorkOrderDoc } from './work-order.model'
-import { byDue, orderIndex, type OrderRow } from './order-index'
+import { byDue, orderIndex } from './order-index'
 import {
   appealChanges,
   canAppeal,
@@ -200,25 +200,13 @@ export function toProgress(o: WorkOrderDoc, at: Date): WorkOrderProgress {
   }
 }
 
-/** Which orders a caller lists: staff their points (or one of them), administrators their region (or one point of it). */
-function listScope(auth: AuthContext, hallId: string | undefined): (o: OrderRow) => boolean {
-  if (auth.role === 'staff') {
-    if (hallId && !auth.hallIds.includes(hallId)) throw forbidden('无权查看其他网点的工单')
-    const ids = new Set(hallId ? [hallId] : auth.hallIds)
-    return (o) => o.hallId !== undefined && ids.has(o.hallId)
-  }
-  const region = auth.role === 'admin' ? auth.regionCode : undefined
-  if (!region) throw forbidden()
-  return (o) => o.regionScopes.includes(region) && (!hallId || o.hallId === hallId)
-}
-
 /**
  * The caller's orders: due first (overdue ones have the earliest deadline), then by deadline, then newest. Filtered and
  * sorted over the orders' rows in memory (order-index.ts); only the page's orders are read, by `_id`.
  */
 export async function listWorkOrders(auth: AuthContext, q: WorkOrderQuery): Promise<Page<WorkOrderView>> {
   const at = now()
-  const inScope = listScope(auth, q.hallId)
+  const inScope = hallOrRegionTest(auth, q.hallId, '无权查看其他网点的工单')
   const rows = (await orderIndex.rows()).filter(
     (o) => inScope(o) && (!q.status || o.status === q.status) && (q.overdue !== true || (o.dueAt !== undefined && o.dueAt < at.getTime())),
   )
