@@ -74,15 +74,19 @@ export async function seedTickets(departmentIdByKey: Map<string, ObjectId>, pass
   const perDay = new Map<string, number>()
   const docs: Record<string, unknown>[] = []
 
-  // submissions first (the last three a few minutes ago, still waiting for a dispatcher), numbered in time order
+  // submissions first, numbered in time order: the last three a few minutes ago, still waiting for a dispatcher; the
+  // two before them four hours ago, dispatched and not yet accepted (whatever the time of day the demo is seeded at)
   const submissions = Array.from({ length: DEMO_TICKET_COUNT }, (_, i) => {
     const ageDays = Math.floor(Math.pow(rand(), 0.8) * 120)
     const day = new Date(end - ageDays * 24 * HOUR)
     const at =
       i >= DEMO_TICKET_COUNT - 3
         ? new Date(end - (3 + i - (DEMO_TICKET_COUNT - 3)) * 60_000)
-        : new Date(`${localDate(day)}T${String(8 + Math.floor(rand() * 10)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`)
-    return { at, ci: Math.floor(rand() * categories.length), r: rand(), user: pick(users), region: pick(COUNTIES), sample: rand() }
+        : i >= DEMO_TICKET_COUNT - 5
+          ? new Date(end - 4 * HOUR - (i - (DEMO_TICKET_COUNT - 5)) * 60_000)
+          : new Date(`${localDate(day)}T${String(8 + Math.floor(rand() * 10)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`)
+    const awaitingAcceptance = i >= DEMO_TICKET_COUNT - 5 && i < DEMO_TICKET_COUNT - 3
+    return { at, awaitingAcceptance, ci: Math.floor(rand() * categories.length), r: rand(), user: pick(users), region: pick(COUNTIES), sample: rand() }
   })
     .filter((x) => x.at.getTime() <= end)
     .sort((a, b) => a.at.getTime() - b.at.getTime())
@@ -110,6 +114,7 @@ export async function seedTickets(departmentIdByKey: Map<string, ObjectId>, pass
         description: `${sample}。（示例数据）`,
         dispatcherId,
         handlerOf: (id: string) => handlerByDept.get(id) ?? dispatcherId,
+        awaitingAcceptance: x.awaitingAcceptance,
       }),
     )
   }
@@ -163,6 +168,8 @@ interface SimInput {
   description: string
   dispatcherId: string
   handlerOf: (deptId: string) => string
+  /** Stops once dispatched: the department has not accepted it yet. */
+  awaitingAcceptance?: boolean
 }
 
 /** Walks one ticket through the life cycle with plausible delays, stopping at "now": the same rules as the live code. */
@@ -206,7 +213,7 @@ function simulate(s: SimInput): Record<string, unknown> {
   ev('submit', s.submittedAt, s.user._id.toString(), 'citizen', 'submitted')
 
   // 即问即答
-  if (s.type === '咨询' && rand() < 0.4) {
+  if (s.type === '咨询' && !s.awaitingAcceptance && rand() < 0.4) {
     const at = later(s.submittedAt, 0.1, 1)
     if (!past(at)) return finish()
     Object.assign(doc, { departmentId: null, departmentName: null, reply: { text: '已根据知识库答复。（示例数据）', by: s.dispatcherId, at }, closedAt: at, respondedAt: at, mResponded: 1, mRespondedOnTime: 1, mReplied: 1, mClosed: 1, mClosedOnTime: 1 })
@@ -230,6 +237,7 @@ function simulate(s: SimInput): Record<string, unknown> {
   let t = later(s.submittedAt, 0.2, 3)
   if (!past(t)) return finish()
   dispatch(t, false)
+  if (s.awaitingAcceptance) return finish()
 
   // 退单 and 改派
   if (rand() < 0.08) {
