@@ -1,4 +1,4 @@
-import mongoose from 'mongoose'
+import mongoose, { Types } from 'mongoose'
 import { CROCKFORD_ALPHABET, creditCodeCheckChar, instantOf } from '@xz/shared'
 import { setNow } from '../../server/src/lib/clock'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
@@ -28,7 +28,7 @@ afterEach(() => setNow(NOW))
 const claimsOf = (bookingId: string) => BookingClaim.find({ bookingId }).lean()
 
 describe('POST /bookings', () => {
-  it('when a citizen books a free seat, then 201 with a booking code and QR code, and the seat, quota and active place are claimed', async () => {
+  it('when a citizen books a free seat, then 201 with a booking code (its QR code on the booking’s page), and the seat, quota and active place are claimed', async () => {
     const slotId = world.slot(SATURDAY, '09:00')
     const enterprise = { name: '忻州市晋韵商贸有限公司', creditCode: CREDIT_CODE }
     const ok = await book(alice, slotId, world.services[1]._id, { enterprise, note: '带齐材料' })
@@ -50,7 +50,9 @@ describe('POST /bookings', () => {
       enterprise,
     })
     expect(ok.body.code).toMatch(new RegExp(`^[${CROCKFORD_ALPHABET}]{8}$`))
-    expect(ok.body.qrDataUrl).toMatch(/^data:image\/png;base64,/)
+    // the QR image is drawn when the confirmation page opens the booking, not while booking
+    expect(ok.body.qrDataUrl).toBeUndefined()
+    expect((await api().get(`/api/v1/bookings/${ok.body.id}`).set(alice.auth)).body.qrDataUrl).toMatch(/^data:image\/png;base64,/)
     expect(ok.body.applicant.phone).toMatch(/^1380000\d{4}$/) // the owner sees the full number
 
     const stored = await Booking.findById(ok.body.id).lean()
@@ -58,6 +60,21 @@ describe('POST /bookings', () => {
     expect(stored!.history).toEqual([expect.objectContaining({ status: 'booked', action: 'created', by: alice.id, byRole: 'citizen' })])
     const claims = await claimsOf(ok.body.id)
     expect(claims.map((c) => c.kind).sort()).toEqual(['active', 'quota', 'seat'])
+    // claims and the booking are written through the driver: stored with the model's types, and valid to it
+    const seat = claims.find((c) => c.kind === 'seat')!
+    expect(seat).toMatchObject({ slotId, seatNo: stored!.seatNo, date: SATURDAY })
+    expect(seat.hallId).toBeInstanceOf(Types.ObjectId)
+    expect(String(seat.hallId)).toBe(String(world.hall._id))
+    for (const c of claims) {
+      expect(c.bookingId).toBeInstanceOf(Types.ObjectId)
+      expect(c.userId).toBeInstanceOf(Types.ObjectId)
+      expect(c.at).toBeInstanceOf(Date)
+      expect(BookingClaim.hydrate(c).validateSync()).toBeUndefined()
+    }
+    expect(stored!.serviceId).toBeInstanceOf(Types.ObjectId)
+    expect(stored!.createdAt).toBeInstanceOf(Date)
+    expect(stored).toMatchObject({ reminded24h: false, reminded1h: false, fromWaitlist: false, hallDay: `${world.hall._id}|${SATURDAY}` })
+    expect(Booking.hydrate(stored!).validateSync()).toBeUndefined()
     expect(claims.map((c) => c._id).sort()).toEqual([...stored!.claimIds].sort())
     expect(claims.find((c) => c.kind === 'seat')!._id).toBe(`${slotId}#${stored!.seatNo}`)
     expect(claims.find((c) => c.kind === 'quota')!._id).toBe(`quota:${alice.id}:${SATURDAY}:${world.services[1]._id}`)

@@ -29,6 +29,14 @@ export interface BenchContext {
   mongoose: typeof import('mongoose').default
   /** Starts the app on a free port of 127.0.0.1; resolves to the API base URL (`…/api/v1`). */
   serve(): Promise<string>
+  /** The embedded database's process id (for CPU figures). */
+  dbPid?: number
+}
+
+/** CPU time (ms) a process has used so far, user + system, from /proc (Linux). */
+export function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime, stime in clock ticks (USER_HZ 100)
 }
 
 /**
@@ -64,7 +72,7 @@ async function main(body: (ctx: BenchContext) => Promise<void>): Promise<void> {
   try {
     await mongoose.connect(db.uri('bench'), CONNECT_OPTIONS)
     await ensureIndexes()
-    await body({ mongoose, serve })
+    await body({ mongoose, serve, dbPid: db.pid })
   } finally {
     server?.close()
     await mongoose.disconnect().catch(() => undefined)

@@ -9,7 +9,7 @@
  * `_id` insert through the driver, same concurrency) and prints the ratio of the two.
  */
 import { performance } from 'node:perf_hooks'
-import { latencyStats, runBench } from './bench-lib'
+import { cpuMsOf, latencyStats, runBench } from './bench-lib'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
 
@@ -39,7 +39,7 @@ async function burst(n: number, concurrency: number, task: (i: number) => Promis
 
 const fmt = (x: number) => x.toFixed(1)
 
-runBench(async ({ mongoose, serve }) => {
+runBench(async ({ mongoose, serve, dbPid }) => {
   const [{ signAccessToken }, { User }, factories, sessions, { Booking }, { BookingClaim }] = await Promise.all([
     import('../../server/src/lib/auth'),
     import('../../server/src/modules/auth/auth.model'),
@@ -92,9 +92,12 @@ runBench(async ({ mongoose, serve }) => {
   // ---- warm-up (JIT, connection pool), then the burst: person i books slot i mod SLOTS ---------
   for (let i = 0; i < WARMUP; i++) await post(REQUESTS + i, warmSlot.id)
   const statuses: number[] = []
+  const cpu0 = { app: process.cpuUsage(), db: dbPid ? cpuMsOf(dbPid) : NaN }
   const booking = await burst(REQUESTS, CONCURRENCY, async (i) => {
     statuses.push(await post(i, benchSlots[i % SLOTS].id))
   })
+  const appCpu = process.cpuUsage(cpu0.app)
+  const cpu = { app: (appCpu.user + appCpu.system) / 1000, db: dbPid ? cpuMsOf(dbPid) - cpu0.db : NaN }
   const created = statuses.filter((s) => s === 201).length
   const full = statuses.filter((s) => s === 409).length
 
@@ -109,16 +112,21 @@ runBench(async ({ mongoose, serve }) => {
   const claims = BookingClaim.collection
   const owner = { bookingId: new mongoose.Types.ObjectId(), userId: new mongoose.Types.ObjectId() }
   for (let i = 0; i < WARMUP; i++) await claims.insertOne({ _id: `warm#${i}` as never, kind: 'seat', ...owner, at: new Date() })
+  const icpu0 = { app: process.cpuUsage(), db: dbPid ? cpuMsOf(dbPid) : NaN }
   const insert = await burst(REQUESTS, CONCURRENCY, (i) =>
     claims.insertOne({ _id: `raw-${benchSlots[i % SLOTS].id}#${Math.floor(i / SLOTS) + 1}` as never, kind: 'seat', ...owner, slotId: 'raw', at: new Date() }),
   )
 
+  const iAppCpu = process.cpuUsage(icpu0.app)
+  const icpu = { app: (iAppCpu.user + iAppCpu.system) / 1000, db: dbPid ? cpuMsOf(dbPid) - icpu0.db : NaN }
   console.log(`\nBooking burst: ${REQUESTS} POST /bookings from ${REQUESTS} people over ${SLOTS} slots × ${CAPACITY} seats, ${CONCURRENCY} in flight`)
   console.log(`  answers        ${created} × 201, ${full} × 409 SLOT_FULL (stored ${stored}, max per slot ${Math.max(...perSlot)})`)
   console.log(`  throughput     ${fmt(booking.perSecond)} bookings/s   (wall ${fmt(booking.wallMs)} ms)`)
   console.log(`  latency        p50 ${fmt(booking.p50)} ms   p95 ${fmt(booking.p95)} ms`)
+  console.log(`  CPU            ${fmt(cpu.app / REQUESTS)} ms per request in this process (app and client), ${fmt(cpu.db / REQUESTS)} ms in the database`)
   console.log(`Raw unique-key insert (seat claim through the driver), ${REQUESTS} inserts, ${CONCURRENCY} in flight`)
   console.log(`  throughput     ${fmt(insert.perSecond)} inserts/s   (wall ${fmt(insert.wallMs)} ms)`)
   console.log(`  latency        p50 ${fmt(insert.p50)} ms   p95 ${fmt(insert.p95)} ms`)
+  console.log(`  CPU            ${fmt(icpu.app / REQUESTS)} ms per insert in this process, ${fmt(icpu.db / REQUESTS)} ms in the database`)
   console.log(`Ratio            ${(booking.perSecond / insert.perSecond).toFixed(3)} (bookings/s ÷ inserts/s; p50 ${fmt(booking.p50 / insert.p50)}× the insert's)\n`)
 })

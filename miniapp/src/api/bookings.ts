@@ -1,6 +1,6 @@
 import {
   ACTIVE_BOOKING_STATUSES, IDEMPOTENCY_HEADER_NAME, bookingContract, type Booking, type BookingEligibility, type JoinWaitlist, type BookingDetail,
-  type BookingStatus, type CreateBooking, type Slot, type WaitlistEntry
+  type BookingStatus, type CreateBooking, type CreatedBooking, type Slot, type WaitlistEntry
 } from '@xz/shared'
 import { call } from './request'
 
@@ -16,7 +16,7 @@ export function idempotencyKey(): string {
   return `${Date.now().toString(16)}-${rand()}-${rand()}`
 }
 
-export function createBooking(input: CreateBooking, key: string): Promise<BookingDetail> {
+export function createBooking(input: CreateBooking, key: string): Promise<CreatedBooking> {
   return call(bookingContract.create, { body: input, headers: { [IDEMPOTENCY_HEADER_NAME]: key } })
 }
 

@@ -3,6 +3,7 @@ import { defineContract } from '../contract'
 import { IdParamsSchema, pageOf } from '../schemas/common'
 import {
   BookingDetailSchema,
+  CreatedBookingSchema,
   BookingEligibilityQuerySchema,
   BookingEligibilitySchema,
   BookingListQuerySchema,
@@ -50,7 +51,7 @@ export const bookingContract = /* @__PURE__ */ defineContract('bookings', {
     headers: z.object({
       [IDEMPOTENCY_HEADER_NAME]: IdempotencyKeySchema.optional().describe(`${IDEMPOTENCY_HEADER}: makes the request safe to retry: same key + same body → the same booking`),
     }),
-    responses: { 201: BookingDetailSchema, 200: BookingDetailSchema },
+    responses: { 201: CreatedBookingSchema, 200: CreatedBookingSchema },
   },
   list: {
     method: 'get',

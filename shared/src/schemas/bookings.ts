@@ -98,6 +98,13 @@ export const BookingDetailSchema = BookingSchema.extend({
 })
 export type BookingDetail = z.infer<typeof BookingDetailSchema>
 
+/**
+ * The answer to `POST /bookings`: the owner's view without the QR image. The confirmation page opens the booking
+ * (`GET /bookings/:id`), which draws it; a burst of people booking a popular slot does not wait on image encoding.
+ */
+export const CreatedBookingSchema = BookingDetailSchema.omit({ qrDataUrl: true })
+export type CreatedBooking = z.infer<typeof CreatedBookingSchema>
+
 // ---------------------------------------------------------------------------------------------
 // Eligibility: what would stop the signed-in person from booking, known before they fill in the form
 // ---------------------------------------------------------------------------------------------

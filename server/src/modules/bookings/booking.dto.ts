@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import { maskMobile, type Booking as BookingDto, type BookingDetail } from '@xz/shared'
+import { maskMobile, type Booking as BookingDto, type BookingDetail, type CreatedBooking } from '@xz/shared'
 import { now } from '../../lib/clock'
 import { activeServices, Service } from '../catalogue'
 import { Hall, hallCache } from '../halls'
@@ -91,10 +91,16 @@ export async function qrDataUrl(code: string): Promise<string> {
   return url
 }
 
+/** The owner's view without the QR image (the answer to booking): full mobile number, history, the no-show warning. */
+export async function createdOf(b: BookingLean, standing?: NoShowStanding, known?: Names): Promise<CreatedBooking> {
+  const names = known ?? (await namesOf([b]))
+  const warning = standing ? noShowWarning(standing) : undefined
+  return { ...toDto(b, names, { maskPhone: false, history: true }), ...(warning ? { warning } : {}) }
+}
+
 /** The owner's full view: full mobile number, history, QR code, and the no-show warning if any. */
 export async function detailOf(b: BookingLean, standing?: NoShowStanding, known?: Names): Promise<BookingDetail> {
-  const [names, qr] = await Promise.all([known ?? namesOf([b]), qrDataUrl(b.code)])
-  const warning = standing ? noShowWarning(standing) : undefined
-  return { ...toDto(b, names, { maskPhone: false, history: true }), qrDataUrl: qr, ...(warning ? { warning } : {}) }
+  const [created, qr] = await Promise.all([createdOf(b, standing, known), qrDataUrl(b.code)])
+  return { ...created, qrDataUrl: qr }
 }
 

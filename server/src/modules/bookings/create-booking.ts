@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import mongoose from 'mongoose'
-import type { BookingDetail, CreateBooking } from '@xz/shared'
+import type { CreateBooking, CreatedBooking } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now, sleep } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
@@ -9,7 +9,7 @@ import { Booking } from './booking.model'
 import { IdempotencyRecord } from './claim.model'
 import type { ObjectId } from '../../lib/db'
 import { type BookingLean, STALE_OPERATION_MS } from './booking.types'
-import { detailOf } from './booking.dto'
+import { createdOf } from './booking.dto'
 import { standingOf } from './standing'
 import { placeBooking, type PlaceBookingInput } from './placement'
 
@@ -28,7 +28,7 @@ function canonical(value: unknown): string {
 export interface CreateResult {
   /** False for an Idempotency-Key replay (answered 200 instead of 201). */
   created: boolean
-  booking: BookingDetail
+  booking: CreatedBooking
 }
 
 type CreateBody = Omit<CreateBooking, 'applicant'> & { applicant: { name: string; phone: string } }
@@ -55,7 +55,7 @@ export async function createBooking(auth: AuthContext, body: CreateBody, key?: s
   await requireAgreement(auth)
   if (!key) {
     const placed = await placeBooking(placeInput(auth, body, new mongoose.Types.ObjectId()))
-    return { created: true, booking: await detailOf(placed.booking, placed.standing, placed.names) }
+    return { created: true, booking: await createdOf(placed.booking, placed.standing, placed.names) }
   }
   const recordId = `${auth.sub}:${key}`
   const bodyHash = crypto.createHash('sha256').update(canonical(body)).digest('hex')
@@ -66,12 +66,12 @@ export async function createBooking(auth: AuthContext, body: CreateBody, key?: s
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
       const replay = await awaitRecordedBooking(recordId, bodyHash)
-      if (replay) return { created: false, booking: await detailOf(replay, await standingOf(auth.sub)) }
+      if (replay) return { created: false, booking: await createdOf(replay, await standingOf(auth.sub)) }
       continue // the first request failed meanwhile: book again
     }
     try {
       const placed = await placeBooking(placeInput(auth, body, bookingId))
-      return { created: true, booking: await detailOf(placed.booking, placed.standing, placed.names) }
+      return { created: true, booking: await createdOf(placed.booking, placed.standing, placed.names) }
     } catch (err) {
       await IdempotencyRecord.deleteOne({ _id: recordId, bookingId }).catch(() => undefined)
       throw err
