@@ -1,7 +1,8 @@
 /**
- * The dashboard's day counts (stats/day-counts.ts, SPEC §6, issue 14): a closed day is aggregated once and then read
- * by `_id` by every process and after restarts; yesterday and today are never stored; a stored day past its refresh
- * age is answered at once and recomputed in the background; the jobs' warm-up stores every administrator's days.
+ * The dashboard's day counts (stats/day-counts.ts, SPEC §6, issue 14): a closed day is aggregated once and stored in its
+ * month's document, which every process (and this one after a restart) reads by `_id`, one read per month and kind;
+ * yesterday and today are never stored; a stored day past its refresh age is answered at once and recomputed in the
+ * background; the jobs' warm-up stores every administrator's days.
  */
 import mongoose from 'mongoose'
 import { addDays, localDate, regionScopesOf } from '@xz/shared'
@@ -35,7 +36,22 @@ async function ratings(date: string, level: number, n: number) {
   )
 }
 
-const stored = () => mongoose.connection.collection('stats_days')
+const months = () => mongoose.connection.collection<{ _id: string; days: Record<string, { rows: { n: number }[]; computedAt: Date }> }>('stats_months')
+/** Every stored day, as `${kind}|${region}|${date}` → its rows and time. */
+async function storedDays() {
+  const out = new Map<string, { rows: { n: number }[]; computedAt: Date }>()
+  for (const m of await months().find({}).toArray()) {
+    const [kind, region] = m._id.split('|')
+    expect(m._id).toMatch(/^\w+\|\d+\|\d{4}-\d{2}$/)
+    for (const [date, day] of Object.entries(m.days)) {
+      expect(date.slice(0, 7)).toBe(m._id.slice(-7)) // a day lives in its own month's document
+      out.set(`${kind}|${region}|${date}`, day)
+    }
+  }
+  return out
+}
+/** The months the closed days of the period fall in. */
+const closedMonths = () => new Set(Array.from({ length: 8 }, (_, i) => addDays(from, i).slice(0, 7))).size
 const overview = async () => {
   const res = await api().get('/api/v1/stats/overview').query({ from, to: today }).set(admin.auth)
   expect(res.status).toBe(200)
@@ -55,14 +71,14 @@ describe('the dashboard day counts', () => {
     const first = await overview()
     expect(totalOn(first, closedDay)).toBe(3)
     expect(totalOn(first, today)).toBe(2)
-    const ids = (await stored().find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id))
+    const ids = [...(await storedDays()).keys()]
     // ratings and bookings of each closed day of the period (ten days, two of them open)
     expect(ids).toHaveLength(2 * 8)
     expect(ids).toContain(`ratings|${CITY}|${closedDay}`)
     expect(ids.some((id) => id.endsWith(today) || id.endsWith(addDays(today, -1)))).toBe(false)
   })
 
-  it('when another process (or this one after a restart) reads it, then closed days are read by `_id` and only open days are aggregated', async () => {
+  it('when another process (or this one after a restart) reads it, then closed days are read by `_id`, one read per month and kind, and only open days are aggregated', async () => {
     await overview()
     forgetDayCounts() // what a fresh process holds
     const { result, commands } = await recording(() => overview())
@@ -70,22 +86,26 @@ describe('the dashboard day counts', () => {
     const aggregates = commands.filter((c) => c.name === 'aggregate')
     // ratings and bookings of yesterday and today
     expect(aggregates).toHaveLength(4)
-    const reads = commands.filter((c) => c.collection === 'stats_days')
-    expect(reads).toHaveLength(16)
+    const reads = commands.filter((c) => c.collection === 'stats_months')
+    expect(reads).toHaveLength(2 * closedMonths())
     for (const c of reads) expect(Object.keys((c.command.filter ?? {}) as object)).toEqual(['_id'])
   })
 
   it('when a stored day is past its refresh age and changed meanwhile, then it is answered at once and recomputed in the background', async () => {
     await overview()
     await ratings(closedDay, 1, 4) // a late default rating after a downtime, say
-    await stored().updateMany({}, { $set: { computedAt: new Date(Date.now() - CLOSED_DAY_REFRESH_MS - 60_000) } })
+    const old = new Date(Date.now() - CLOSED_DAY_REFRESH_MS - 60_000)
+    for (const m of await months().find({}).toArray()) {
+      for (const day of Object.values(m.days)) day.computedAt = old
+      await months().replaceOne({ _id: m._id }, m)
+    }
     forgetDayCounts()
     expect(totalOn(await overview(), closedDay)).toBe(3) // at once, as stored
     let after = 0
     for (let i = 0; i < 100 && after !== 7; i++) {
       await new Promise((r) => setTimeout(r, 50))
-      const doc = await stored().findOne({ _id: `ratings|${CITY}|${closedDay}` as never })
-      after = (doc?.rows as { n: number }[] | undefined)?.reduce((s, r) => s + r.n, 0) ?? 0
+      const day = (await storedDays()).get(`ratings|${CITY}|${closedDay}`)
+      after = day?.rows.reduce((s, r) => s + r.n, 0) ?? 0
     }
     expect(after).toBe(7)
     forgetDayCounts()
@@ -94,10 +114,10 @@ describe('the dashboard day counts', () => {
 
   it('when the jobs warm up, then every administrator region’s closed days of the default period are stored', async () => {
     await account({ role: 'admin', regionCode: XINFU })
-    await stored().deleteMany({})
+    await months().deleteMany({})
     forgetDayCounts()
     expect(await warmOverviews()).toBe(2)
-    const ids = (await stored().find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id))
+    const ids = [...(await storedDays()).keys()]
     expect(ids).toContain(`ratings|${XINFU}|${closedDay}`)
     expect(ids).toContain(`bookings|${CITY}|${closedDay}`)
     // at most hourly per process

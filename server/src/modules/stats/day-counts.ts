@@ -10,23 +10,34 @@ import { logger } from '../../lib/logger'
  *
  * - **yesterday and today** change all day: kept in the process for OPEN_DAY_TTL_MS, so the dashboard lags the desks by
  *   at most that;
- * - **earlier days** are over (a late default rating after a downtime is the exception): stored in `stats_days`,
- *   shared by every process and kept across restarts, and in the process. When a stored day is older than
- *   CLOSED_DAY_REFRESH_MS it is still answered at once and recomputed in the background (so a late change shows within
- *   about that), never making a dashboard wait again.
+ * - **earlier days** are over (a late default rating after a downtime is the exception): stored in `stats_months`, one
+ *   document per kind, region and month (`_id` `${kind}|${region}|YYYY-MM`, a field per day), shared by every process
+ *   and kept across restarts, and in the process. A fresh process reads a 92-day dashboard's days with 8 reads by
+ *   `_id` (four months, two kinds), not 184. When a stored day is older than CLOSED_DAY_REFRESH_MS it is still
+ *   answered at once and recomputed in the background (so a late change shows within about that), never making a
+ *   dashboard wait again.
+ *
+ * A day is written with `$set` of its own field. Two processes storing two days of one month at the same moment may
+ * lose one of them on the embedded database (no atomic update); that day is then simply computed again later: the
+ * store is a cache of the aggregates, never the record.
  */
 export const OPEN_DAY_TTL_MS = Number(process.env.STATS_OPEN_DAY_TTL_MS ?? 30_000)
 export const CLOSED_DAY_REFRESH_MS = 60 * 60_000
+/** How long a month document read serves the reads that follow it (the days of one dashboard arrive together). */
+const MONTH_READ_MS = 10_000
 
-const statsDaySchema = new Schema(
+interface StoredDay {
+  rows: unknown[]
+  computedAt: Date
+}
+const statsMonthSchema = new Schema(
   {
-    _id: { type: String }, // `${kind}|${region}|${date}`
-    rows: { type: [Schema.Types.Mixed], default: [] },
-    computedAt: { type: Date, required: true },
+    _id: { type: String }, // `${kind}|${region}|YYYY-MM`
+    days: { type: Schema.Types.Mixed, default: {} }, // { 'YYYY-MM-DD': StoredDay }
   },
-  { collection: 'stats_days', versionKey: false },
+  { collection: 'stats_months', versionKey: false, minimize: false },
 )
-const StatsDay = mongoose.model('StatsDay', statsDaySchema)
+const StatsMonth = mongoose.model('StatsMonth', statsMonthSchema)
 
 interface Held {
   rows: unknown[]
@@ -36,6 +47,7 @@ interface Held {
 
 const memory = new Map<string, Held>()
 const refreshing = new Map<string, Promise<unknown[]>>()
+const monthReads = new Map<string, { at: number; days: Promise<Record<string, StoredDay>> }>()
 const MAX_HELD = 50_000
 
 function hold(key: string, held: Held): void {
@@ -43,30 +55,67 @@ function hold(key: string, held: Held): void {
   memory.set(key, held)
 }
 
+const monthKeyOf = (kind: string, region: string, date: string) => `${kind}|${region}|${date.slice(0, 7)}`
+
+/** The stored days of a month (one read by `_id`, shared by the reads of the next MONTH_READ_MS). */
+function storedMonth(monthKey: string): Promise<Record<string, StoredDay>> {
+  const read = monthReads.get(monthKey)
+  if (read && Date.now() - read.at < MONTH_READ_MS) return read.days
+  const days = StatsMonth.findById(monthKey)
+    .lean<{ days?: Record<string, StoredDay> }>()
+    .then((doc) => doc?.days ?? {})
+  days.catch(() => monthReads.delete(monthKey))
+  monthReads.set(monthKey, { at: Date.now(), days })
+  return days
+}
+
+/**
+ * The days waiting to be written, per month: one write at a time per month document, carrying every day computed
+ * meanwhile (a dashboard computes a month's days at once, and parallel `$set`s of one document lose updates on the
+ * embedded database).
+ */
+const pendingDays = new Map<string, Record<string, StoredDay>>()
+const monthWrites = new Map<string, Promise<void>>()
+
+function store(monthKey: string, date: string, day: StoredDay): Promise<void> {
+  pendingDays.set(monthKey, { ...pendingDays.get(monthKey), [date]: day })
+  const previous = monthWrites.get(monthKey) ?? Promise.resolve()
+  const next = previous.then(async () => {
+    const days = pendingDays.get(monthKey)
+    if (!days) return // written by the write before
+    pendingDays.delete(monthKey)
+    const $set = Object.fromEntries(Object.entries(days).map(([d, v]) => [`days.${d}`, v]))
+    const write = () => StatsMonth.updateOne({ _id: monthKey }, { $set }, { upsert: true })
+    try {
+      await write()
+    } catch (err) {
+      // another process created the month's document at the same moment: it exists now
+      if (!isDuplicateKey(err)) throw err
+      await write()
+    }
+  })
+  const settled = next.catch(() => undefined)
+  monthWrites.set(monthKey, settled)
+  void settled.then(() => {
+    if (monthWrites.get(monthKey) === settled) monthWrites.delete(monthKey)
+  })
+  return next
+}
+
 /** Computes a closed day and stores it (one computation per day and process at a time). */
-function recompute(key: string, compute: () => Promise<unknown[]>): Promise<unknown[]> {
+function recompute(key: string, monthKey: string, date: string, compute: () => Promise<unknown[]>): Promise<unknown[]> {
   let running = refreshing.get(key)
   if (!running) {
     running = (async () => {
       const rows = await compute()
       const computedAt = new Date()
       hold(key, { rows, at: computedAt.getTime() })
-      try {
-        await StatsDay.replaceOne({ _id: key }, { rows, computedAt }, { upsert: true })
-      } catch (err) {
-        // another process stored the same day at the same moment: either copy will do
-        if (!isDuplicateKey(err)) throw err
-      }
+      await store(monthKey, date, { rows, computedAt })
       return rows
     })().finally(() => refreshing.delete(key))
     refreshing.set(key, running)
   }
   return running
-}
-
-function refreshInBackground(key: string, compute: () => Promise<unknown[]>): void {
-  if (refreshing.has(key)) return
-  recompute(key, compute).catch((err: unknown) => logger.warn({ err, key }, 'statistics day not refreshed'))
 }
 
 /** The counts of `kind` for `region` on `date`, from the process, the shared store or `compute`. */
@@ -79,22 +128,29 @@ export async function dayCounts<T>(kind: string, region: string, date: string, c
     hold(key, { rows, at: Date.now() })
     return rows
   }
+  const monthKey = monthKeyOf(kind, region, date)
+  const refresh = () => {
+    if (refreshing.has(key)) return
+    recompute(key, monthKey, date, compute).catch((err: unknown) => logger.warn({ err, key }, 'statistics day not refreshed'))
+  }
   if (held) {
-    if (Date.now() - held.at > CLOSED_DAY_REFRESH_MS) refreshInBackground(key, compute)
+    if (Date.now() - held.at > CLOSED_DAY_REFRESH_MS) refresh()
     return held.rows as T[]
   }
-  const stored = await StatsDay.findById(key).lean<{ rows: T[]; computedAt: Date }>()
+  const stored = (await storedMonth(monthKey))[date]
   // a day stored while it was still open (a clock set back in tests, a day computed just before midnight) is recomputed
   const closedAt = instantOf(addDays(date, 2), '00:00').getTime()
-  if (stored && stored.computedAt.getTime() >= closedAt) {
-    hold(key, { rows: stored.rows, at: stored.computedAt.getTime() })
-    if (Date.now() - stored.computedAt.getTime() > CLOSED_DAY_REFRESH_MS) refreshInBackground(key, compute)
-    return stored.rows
+  const computedAt = stored ? new Date(stored.computedAt).getTime() : 0
+  if (stored && computedAt >= closedAt) {
+    hold(key, { rows: stored.rows, at: computedAt })
+    if (Date.now() - computedAt > CLOSED_DAY_REFRESH_MS) refresh()
+    return stored.rows as T[]
   }
-  return (await recompute(key, compute)) as T[]
+  return (await recompute(key, monthKey, date, compute)) as T[]
 }
 
 /** Forgets the process's copies (tests that change a closed day underneath). */
 export function forgetDayCounts(): void {
   memory.clear()
+  monthReads.clear()
 }
