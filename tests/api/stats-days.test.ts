@@ -42,7 +42,7 @@ async function storedDays() {
   const out = new Map<string, { rows: { n: number }[]; computedAt: Date }>()
   for (const m of await months().find({}).toArray()) {
     const [kind, region] = m._id.split('|')
-    expect(m._id).toMatch(/^\w+\|\d+\|\d{4}-\d{2}$/)
+    expect(m._id).toMatch(/^[\w-]+\|[\d*]+\|\d{4}-\d{2}$/)
     for (const [date, day] of Object.entries(m.days)) {
       expect(date.slice(0, 7)).toBe(m._id.slice(-7)) // a day lives in its own month's document
       out.set(`${kind}|${region}|${date}`, day)
@@ -110,6 +110,29 @@ describe('the dashboard day counts', () => {
     expect(after).toBe(7)
     forgetDayCounts()
     expect(totalOn(await overview(), closedDay)).toBe(7)
+  })
+
+  it('when the 好差评 figures are read, then ratings and bookings are read day by day by date equality and work orders not at all, and a fresh process aggregates only the open days', async () => {
+    const figures = () => api().get('/api/v1/stats/ratings').query({ groupBy: 'region', from, to: today }).set(admin.auth)
+    const { result, commands } = await recording(() => figures())
+    expect(result.status).toBe(200)
+    const all = await Rating.countDocuments({}) // every rating of this file is of the period, in 忻府区
+    expect(all).toBeGreaterThan(0)
+    expect(result.body.overall.total).toBe(all)
+    expect(result.body.rows).toEqual([expect.objectContaining({ key: XINFU.slice(0, 6), total: all })])
+    const ratingReads = commands.filter((c) => c.collection === 'ratings')
+    expect(ratingReads.length).toBeGreaterThanOrEqual(10)
+    for (const c of ratingReads) expect((c.command.pipeline as { $match?: object }[])[0].$match).toEqual({ ratedDate: expect.any(String) })
+    const bookingReads = commands.filter((c) => c.collection === 'bookings')
+    expect(bookingReads.length).toBeGreaterThanOrEqual(10)
+    for (const c of bookingReads) expect(c.command.filter).toEqual({ date: expect.any(String), status: 'served' })
+    expect(commands.filter((c) => c.collection === 'workorders' && c.name !== 'find')).toEqual([])
+
+    forgetDayCounts() // what a fresh process holds
+    const again = await recording(() => figures())
+    expect(again.result.body).toEqual(result.body)
+    // yesterday and today, of ratings and of served bookings
+    expect(again.commands.filter((c) => c.collection === 'ratings' || c.collection === 'bookings')).toHaveLength(4)
   })
 
   it('when the jobs warm up, then every administrator region’s closed days of the default period are stored', async () => {

@@ -176,6 +176,9 @@ async function main() {
     }
     await measure('statistics GET /stats/overview', () => `/stats/overview`, admin, Math.min(SAMPLES, 20))
     rows.push({ what: 'statistics, a process holding nothing yet', ...latencyStats(fresh), note: `after the jobs' one-off warm-up (${(warmMs / 1000).toFixed(1)} s)` })
+    // the 好差评 figures per point (public) and per region (administrators), over the default 30 days
+    await measure('好差评 figures per point GET /stats/ratings', () => `/stats/ratings?groupBy=hall`, undefined, Math.min(SAMPLES, 10))
+    await measure('好差评 figures per region GET /stats/ratings', () => `/stats/ratings?groupBy=region`, admin, Math.min(SAMPLES, 10))
     console.log('  booking burst…')
 
     // ---- booking burst on a fresh point (data folder reused: one new point per run) ----------------

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose'
-import { addCounts, addDays, BOOKING_STATUSES, dateRange, daysBetween, emptyCounts, instantOf, type LevelCounts, localDate, MAX_OVERVIEW_RANGE_DAYS, MAX_STATS_RANGE_DAYS, type RatingCounts, ratingMetrics, type RatingStats, type RatingStatsGroup, type RatingStatsQuery, type StatsOverview, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@xz/shared'
+import { addCounts, addDays, BOOKING_STATUSES, dateRange, daysBetween, emptyCounts, type LevelCounts, localDate, MAX_OVERVIEW_RANGE_DAYS, MAX_STATS_RANGE_DAYS, RATING_WINDOW_DAYS, type RatingCounts, ratingMetrics, type RatingStats, type RatingStatsGroup, type RatingStatsQuery, regionScopesOf, type StatsOverview, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, forbidden } from '../../lib/errors'
@@ -7,7 +7,8 @@ import { Booking } from '../bookings'
 import { Department, Region, Service } from '../catalogue'
 import { Hall } from '../halls'
 import { Rating } from '../ratings'
-import { WorkOrder, workOrderCounts } from '../work-orders'
+import { workOrderCounts, workOrderTallies } from '../work-orders'
+import { ratingCube, servedCube } from './day-cubes'
 import { dayCounts } from './day-counts'
 
 const DEFAULT_PERIOD_DAYS = 30
@@ -61,30 +62,31 @@ export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQ
   const region = q.groupBy === 'department' || q.groupBy === 'region' ? adminRegion(auth, '按部门、区域的统计') : undefined
   const field = BASE_FIELD[q.groupBy]
 
-  const filters: Record<string, unknown> = {}
-  if (q.hallId) filters.hallId = new Types.ObjectId(q.hallId)
-  if (q.serviceId) filters.serviceId = new Types.ObjectId(q.serviceId)
-  const ratingScope = { ...filters, ...(region ? { regionScopes: region } : {}) }
-  const bookingScope = { ...filters, ...(region ? { regionCode: regionPattern(region) } : {}) }
-
-  const [byLevel, served, activelyRated, orders] = await Promise.all([
-    Rating.aggregate<{ _id: { g: unknown; level: number; d: boolean }; n: number }>([
-      { $match: { ...ratingScope, ratedDate: { $gte: from, $lte: to } } },
-      { $group: { _id: { g: `$${field}`, level: '$level', d: '$isDefault' }, n: { $sum: 1 } } },
-    ]),
-    Booking.aggregate<{ _id: unknown; n: number }>([
-      { $match: { ...bookingScope, status: 'served', servedAt: { $gte: instantOf(from), $lt: instantOf(addDays(to, 1)) } } },
-      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-    ]),
-    Rating.aggregate<{ _id: unknown; n: number }>([
-      { $match: { ...ratingScope, kind: 'window', isDefault: false, serviceDate: { $gte: from, $lte: to } } },
-      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-    ]),
-    WorkOrder.aggregate<{ _id: { g: unknown; status: WorkOrderStatus; s?: string | null }; n: number }>([
-      { $match: { ...ratingScope, ratedDate: { $gte: from, $lte: to } } },
-      { $group: { _id: { g: `$${field}`, status: '$status', s: '$revisit.satisfaction' }, n: { $sum: 1 } } },
-    ]),
+  // (every figure from day cubes and the work-order rows in memory: see day-cubes.ts)
+  const inScope = (r: { hallId?: string; serviceId?: string }) => (!q.hallId || r.hallId === q.hallId) && (!q.serviceId || r.serviceId === q.serviceId)
+  const ratingInRegion = (r: { regionCode?: string }) => !region || (r.regionCode !== undefined && regionScopesOf(r.regionCode).includes(region))
+  const bookingRegion = region ? regionPattern(region) : undefined
+  const today = localDate(now())
+  const upTo = (d: string) => (d < today ? d : today)
+  // a window rating comes at most RATING_WINDOW_DAYS after its service: the service dates of the period are rated by then
+  const [ratedRows, servedRows, orderRows] = await Promise.all([
+    perDay(dateRange(from, upTo(addDays(to, RATING_WINDOW_DAYS + 1))), ratingCube),
+    // a booking served on the day after its slot's (just after midnight)
+    perDay(dateRange(addDays(from, -1), upTo(to)), servedCube),
+    workOrderTallies({ from, to, field, region, hallId: q.hallId, serviceId: q.serviceId }),
   ])
+  const ratings = ratedRows.filter((r) => inScope(r) && ratingInRegion(r))
+
+  const byLevel = ratings
+    .filter((r) => r.ratedDate >= from && r.ratedDate <= to)
+    .map((r) => ({ _id: { g: r[field], level: r.level, d: r.isDefault }, n: r.n }))
+  const served = servedRows
+    .filter((r) => r.servedDate >= from && r.servedDate <= to && inScope(r) && (!bookingRegion || bookingRegion.test(r.regionCode)))
+    .map((r) => ({ _id: r[field], n: r.n }))
+  const activelyRated = ratings
+    .filter((r) => r.kind === 'window' && !r.isDefault && r.serviceDate !== undefined && r.serviceDate >= from && r.serviceDate <= to)
+    .map((r) => ({ _id: r[field], n: r.n }))
+  const orders = orderRows.map((o) => ({ _id: { g: o.g, status: o.status, s: o.satisfaction }, n: o.n }))
 
   const baseKeys = new Set<Key>([
     ...byLevel.map((r) => keyOf(r._id.g)),

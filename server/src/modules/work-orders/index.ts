@@ -1,6 +1,6 @@
 export { ratingContent } from './rating-snapshot'
 export { WorkOrder, type WorkOrderDoc } from './work-order.model'
 export { type OutcomeExchange, outcomeExchangePort } from './work-orders.ports'
-export { appealWorkOrder, type Names, namesOf, openMissingWorkOrders, openWorkOrder, revisitWorkOrder, toProgress, workOrderCounts, workOrdersOfRatings } from './work-orders.service'
+export { appealWorkOrder, type Names, namesOf, openMissingWorkOrders, openWorkOrder, revisitWorkOrder, toProgress, type WorkOrderTally, workOrderCounts, workOrderTallies, workOrdersOfRatings } from './work-orders.service'
 export { eraseRaterOf as eraseWorkOrderRaterOf } from './personal-data'
 export { orderIndex } from './order-index'

@@ -21,7 +21,11 @@ import { ORDER_MONTH_VERSION as VERSION_PREFIX, WorkOrder, type WorkOrderDoc } f
 export interface OrderRow {
   id: string
   hallId?: string
+  serviceId: string
+  regionCode: string
   regionScopes: string[]
+  /** The revisit's answer (满意, 基本满意, …), once made. */
+  satisfaction?: string
   status: WorkOrderStatus
   dueRank: number
   /** ms, or undefined when nothing is due. */
@@ -31,15 +35,18 @@ export interface OrderRow {
 }
 
 const MONTH_TTL_MS = 5 * 60_000
-const FIELDS = '_id hallId regionScopes status dueRank dueAt ratedAt ratedDate'
+const FIELDS = '_id hallId serviceId regionCode regionScopes revisit.satisfaction status dueRank dueAt ratedAt ratedDate'
 
-type Lean = Pick<WorkOrderDoc, '_id' | 'hallId' | 'regionScopes' | 'status' | 'dueRank' | 'dueAt' | 'ratedAt' | 'ratedDate'>
+type Lean = Pick<WorkOrderDoc, '_id' | 'hallId' | 'serviceId' | 'regionCode' | 'regionScopes' | 'revisit' | 'status' | 'dueRank' | 'dueAt' | 'ratedAt' | 'ratedDate'>
 
 function rowOf(o: Lean): OrderRow {
   return {
     id: o._id.toString(),
     hallId: o.hallId?.toString(),
+    serviceId: o.serviceId.toString(),
+    regionCode: o.regionCode,
     regionScopes: o.regionScopes ?? [],
+    satisfaction: o.revisit?.satisfaction ?? undefined,
     status: o.status,
     dueRank: o.dueRank ?? 0,
     dueAt: o.dueAt ? o.dueAt.getTime() : undefined,

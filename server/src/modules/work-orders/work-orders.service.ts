@@ -229,6 +229,39 @@ export async function workOrderCounts(region: string, from: string, to: string):
   return { byStatus, overdue }
 }
 
+export interface WorkOrderTally {
+  /** The order's value of the field asked for. */
+  g: string | undefined
+  status: WorkOrderStatus
+  satisfaction?: string
+  n: number
+}
+
+/**
+ * `GET /stats/ratings`: the orders of 差评 rated in [from, to] (within a region, a point, an item), counted per value of
+ * `field`, state and revisit answer: from the rows in memory, never a search of the orders.
+ */
+export async function workOrderTallies(q: {
+  from: string
+  to: string
+  field: 'serviceId' | 'hallId' | 'regionCode'
+  region?: string
+  hallId?: string
+  serviceId?: string
+}): Promise<WorkOrderTally[]> {
+  const tallies = new Map<string, WorkOrderTally>()
+  for (const o of await orderIndex.rows()) {
+    if (o.ratedDate < q.from || o.ratedDate > q.to) continue
+    if ((q.region && !o.regionScopes.includes(q.region)) || (q.hallId && o.hallId !== q.hallId) || (q.serviceId && o.serviceId !== q.serviceId)) continue
+    const g = o[q.field]
+    const key = `${g}|${o.status}|${o.satisfaction ?? ''}`
+    const t = tallies.get(key)
+    if (t) t.n++
+    else tallies.set(key, { g, status: o.status, satisfaction: o.satisfaction, n: 1 })
+  }
+  return [...tallies.values()]
+}
+
 async function loadForHandler(auth: AuthContext, id: string): Promise<WorkOrderDoc> {
   const order = await WorkOrder.findById(id).lean<WorkOrderDoc>()
   if (!order) throw notFound('工单')
