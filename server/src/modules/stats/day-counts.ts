@@ -8,20 +8,24 @@ import { logger } from '../../lib/logger'
  * A region's counts of one day (ratings by level, bookings by state), computed by an aggregate over the day's
  * documents (hundreds per day in a city: seconds for a 92-day dashboard) and kept:
  *
- * - **yesterday and today** change all day: kept in the process for OPEN_DAY_TTL_MS, so the dashboard lags the desks by
- *   at most that;
- * - **earlier days** are over (a late default rating after a downtime is the exception): stored in `stats_months`, one
- *   document per kind, region and month (`_id` `${kind}|${region}|YYYY-MM`, a field per day), shared by every process
- *   and kept across restarts, and in the process. A fresh process reads a 92-day dashboard's days with 8 reads by
- *   `_id` (four months, two kinds), not 184. When a stored day is older than CLOSED_DAY_REFRESH_MS it is still
- *   answered at once and recomputed in the background (so a late change shows within about that), never making a
- *   dashboard wait again.
+ * - **yesterday and today** change all day: recomputed when the value is older than OPEN_DAY_TTL_MS, in the
+ *   background while it is younger than OPEN_DAY_MAX_AGE_MS (the dashboard answers at once, at most that old, and the
+ *   next one is current), before answering otherwise;
+ * - **earlier days** are over (a late default rating after a downtime is the exception): recomputed in the background
+ *   after CLOSED_DAY_REFRESH_MS, so a late change shows within about that.
+ *
+ * Every day is stored in `stats_months`, one document per kind, region and month (`_id` `${kind}|${region}|YYYY-MM`,
+ * a field per day), shared by every process and kept across restarts, and held in the process. A fresh process reads
+ * a 92-day dashboard with 8 reads by `_id` (four months, two kinds) instead of 184, and aggregates nothing when
+ * another process has computed the open days recently: no dashboard waits on an aggregate after the first.
  *
  * A day is written with `$set` of its own field. Two processes storing two days of one month at the same moment may
  * lose one of them on the embedded database (no atomic update); that day is then simply computed again later: the
  * store is a cache of the aggregates, never the record.
  */
 export const OPEN_DAY_TTL_MS = Number(process.env.STATS_OPEN_DAY_TTL_MS ?? 30_000)
+/** The oldest value of an open day that is still answered (while it is recomputed); older ones are waited for. */
+export const OPEN_DAY_MAX_AGE_MS = 10 * 60_000
 export const CLOSED_DAY_REFRESH_MS = 60 * 60_000
 /** How long a month document read serves the reads that follow it (the days of one dashboard arrive together). */
 const MONTH_READ_MS = 10_000
@@ -102,7 +106,7 @@ function store(monthKey: string, date: string, day: StoredDay): Promise<void> {
   return next
 }
 
-/** Computes a closed day and stores it (one computation per day and process at a time). */
+/** Computes a day and stores it (one computation per day and process at a time). */
 function recompute(key: string, monthKey: string, date: string, compute: () => Promise<unknown[]>): Promise<unknown[]> {
   let running = refreshing.get(key)
   if (!running) {
@@ -121,30 +125,30 @@ function recompute(key: string, monthKey: string, date: string, compute: () => P
 /** The counts of `kind` for `region` on `date`, from the process, the shared store or `compute`. */
 export async function dayCounts<T>(kind: string, region: string, date: string, compute: () => Promise<T[]>): Promise<T[]> {
   const key = `${kind}|${region}|${date}`
-  const held = memory.get(key)
-  if (date >= addDays(localDate(now()), -1)) {
-    if (held && Date.now() - held.at < OPEN_DAY_TTL_MS) return held.rows as T[]
-    const rows = await compute()
-    hold(key, { rows, at: Date.now() })
-    return rows
-  }
   const monthKey = monthKeyOf(kind, region, date)
-  const refresh = () => {
-    if (refreshing.has(key)) return
-    recompute(key, monthKey, date, compute).catch((err: unknown) => logger.warn({ err, key }, 'statistics day not refreshed'))
+  const open = date >= addDays(localDate(now()), -1)
+  // how long a value serves before it is recomputed (in the background), and up to what age it is answered at all
+  const refreshAfter = open ? OPEN_DAY_TTL_MS : CLOSED_DAY_REFRESH_MS
+  const answerUpTo = open ? OPEN_DAY_MAX_AGE_MS : Infinity
+  const answer = (rows: unknown[], at: number): T[] => {
+    if (Date.now() - at > refreshAfter && !refreshing.has(key)) {
+      recompute(key, monthKey, date, compute).catch((err: unknown) => logger.warn({ err, key }, 'statistics day not refreshed'))
+    }
+    return rows as T[]
   }
+  const held = memory.get(key)
   if (held) {
-    if (Date.now() - held.at > CLOSED_DAY_REFRESH_MS) refresh()
-    return held.rows as T[]
-  }
-  const stored = (await storedMonth(monthKey))[date]
-  // a day stored while it was still open (a clock set back in tests, a day computed just before midnight) is recomputed
-  const closedAt = instantOf(addDays(date, 2), '00:00').getTime()
-  const computedAt = stored ? new Date(stored.computedAt).getTime() : 0
-  if (stored && computedAt >= closedAt) {
-    hold(key, { rows: stored.rows, at: computedAt })
-    if (Date.now() - computedAt > CLOSED_DAY_REFRESH_MS) refresh()
-    return stored.rows as T[]
+    if (Date.now() - held.at < answerUpTo) return answer(held.rows, held.at)
+  } else {
+    const stored = (await storedMonth(monthKey))[date]
+    const computedAt = stored ? new Date(stored.computedAt).getTime() : 0
+    // a closed day stored while it was still open (a clock set back in tests, a day computed just before midnight)
+    // is computed again
+    const closedAt = instantOf(addDays(date, 2), '00:00').getTime()
+    if (stored && (open || computedAt >= closedAt) && Date.now() - computedAt < answerUpTo) {
+      hold(key, { rows: stored.rows, at: computedAt })
+      return answer(stored.rows, computedAt)
+    }
   }
   return (await recompute(key, monthKey, date, compute)) as T[]
 }

@@ -4,8 +4,8 @@ import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { AppError, forbidden } from '../../lib/errors'
 import { Booking } from '../bookings'
-import { Department, Region, Service } from '../catalogue'
-import { Hall } from '../halls'
+import { Department, recentActiveServicesById, Region, Service } from '../catalogue'
+import { Hall, hallCache } from '../halls'
 import { Rating } from '../ratings'
 import { workOrderCounts, workOrderTallies } from '../work-orders'
 import { ratingCube, servedCube } from './day-cubes'
@@ -136,21 +136,39 @@ export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQ
   return { groupBy: q.groupBy, from, to, rows, overall }
 }
 
-/** How database keys map to the asked groups, and the groups' names. */
+/** The records of `ids` from a process cache, reading only those it misses (archived items, removed points) by `_id`. */
+async function byIdWithFallback<T>(ids: string[], cached: Map<string, T>, read: (id: string) => Promise<T | null>): Promise<Map<string, T>> {
+  const found = new Map<string, T>()
+  await Promise.all(
+    ids.map(async (id) => {
+      const record = cached.get(id) ?? (await read(id))
+      if (record) found.set(id, record)
+    }),
+  )
+  return found
+}
+
+/** How database keys map to the asked groups, and the groups' names (items and points from the process's caches). */
 async function grouping(groupBy: RatingStatsGroup, baseKeys: string[]): Promise<{ groupOf: (k: string) => string | null; nameOf: (k: string) => string }> {
   const ids = baseKeys.filter((k) => Types.ObjectId.isValid(k))
+  const services = () =>
+    recentActiveServicesById().then((known) =>
+      byIdWithFallback<{ name: string; departmentId?: unknown }>(ids, known as Map<string, { name: string; departmentId?: unknown }>, (id) => Service.findById(id).select('name departmentId').lean()),
+    )
   switch (groupBy) {
     case 'service': {
-      const names = new Map((await Service.find({ _id: { $in: ids } }).select('name').lean()).map((s) => [s._id.toString(), s.name]))
-      return { groupOf: (k) => k, nameOf: (k) => names.get(k) ?? '（已删除的事项）' }
+      const found = await services()
+      return { groupOf: (k) => k, nameOf: (k) => found.get(k)?.name ?? '（已删除的事项）' }
     }
     case 'hall': {
-      const names = new Map((await Hall.find({ _id: { $in: ids } }).select('name').lean()).map((h) => [h._id.toString(), h.name]))
-      return { groupOf: (k) => k, nameOf: (k) => names.get(k) ?? '（已删除的网点）' }
+      const index = await hallCache.get()
+      const found = await byIdWithFallback<{ name: string }>(ids, index.byId as Map<string, { name: string }>, (id) => Hall.findById(id).select('name').lean())
+      return { groupOf: (k) => k, nameOf: (k) => found.get(k)?.name ?? '（已删除的网点）' }
     }
     case 'department': {
-      const services = await Service.find({ _id: { $in: ids } }).select('departmentId').lean()
-      const deptOf = new Map(services.map((s) => [s._id.toString(), s.departmentId.toString()]))
+      const found = await services()
+      const deptOf = new Map([...found].flatMap(([id, s]) => (s.departmentId ? [[id, String(s.departmentId)] as const] : [])))
+      // (departments: a few dozen documents, not a collection that grows with use)
       const depts = await Department.find({ _id: { $in: [...new Set(deptOf.values())] } }).select('name').lean()
       const names = new Map(depts.map((d) => [d._id.toString(), d.name]))
       return { groupOf: (k) => deptOf.get(k) ?? null, nameOf: (k) => names.get(k) ?? '（未知部门）' }
