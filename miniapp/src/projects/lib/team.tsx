@@ -3,19 +3,23 @@ import { Text, View } from '@tarojs/components'
 import type { ProjectAccount } from '@xz/shared'
 import { createProjectAccount } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
-import { formErrors } from './format'
+import { fieldError, formErrors } from './format'
 import { Btn, Field } from './ui'
 
-/** 项目长 (one) and 代办员 (several) chosen from the 项目长/代办员 accounts. */
-export function TeamPicker({ accounts, leaderId, agentIds, onLeader, onAgents, leaderError, agentsError }: {
-  accounts: ProjectAccount[]
-  leaderId: string
-  agentIds: string[]
-  onLeader: (id: string) => void
-  onAgents: (ids: string[]) => void
-  leaderError?: string
-  agentsError?: string
-}) {
+/** The 项目长 and 代办员 being chosen (a new project, a change of team). */
+export function useTeamChoice() {
+  const [leaderId, setLeaderId] = useState('')
+  const [agentIds, setAgentIds] = useState<string[]>([])
+  // the leader is not also an agent: picked as leader after being ticked as an agent, the tick is dropped on saving
+  const agentsToSave = agentIds.filter((a) => a !== leaderId)
+  return { leaderId, agentIds, setLeaderId, setAgentIds, agentsToSave }
+}
+
+/** 项目长 (one) and 代办员 (several) chosen from the 项目长/代办员 accounts; the server's errors of the two fields under them. */
+export function TeamPicker({ accounts, team, errors }: { accounts: ProjectAccount[]; team: ReturnType<typeof useTeamChoice>; errors: Record<string, string> }) {
+  const { leaderId, agentIds, setLeaderId: onLeader, setAgentIds: onAgents } = team
+  const leaderError = errors.leaderId
+  const agentsError = fieldError(errors, 'agentIds')
   const usable = accounts.filter((a) => !a.disabled)
   if (usable.length === 0) return <Text className='prj__warn'>还没有项目长/代办员账号，请先在下方新建</Text>
   return (
