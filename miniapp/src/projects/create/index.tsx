@@ -13,7 +13,7 @@ import { creditCodeError, enterpriseNameError, mobileError } from '@/utils/valid
 import { fieldError, formErrors } from '../lib/format'
 import { useProjectGuard } from '../lib/guard'
 import { NewAccount, TeamPicker, useTeamChoice } from '../lib/team'
-import { Btn, Chips, Field, GuardPending, Section, Toggle } from '../lib/ui'
+import { Btn, Chips, Field, FormError, GuardPending, Section, Toggle } from '../lib/ui'
 import '../projects.scss'
 
 /** Where each field of the form sits, to scroll the first error into view. */
@@ -195,11 +195,7 @@ export default function CreateProjectPage() {
               {busy ? '创建中…' : '创建项目并生成清单'}
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='pf-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='pf-error' />
         </View>
       </StateView>
     </View>

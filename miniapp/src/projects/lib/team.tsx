@@ -4,7 +4,7 @@ import type { ProjectAccount } from '@xz/shared'
 import { createProjectAccount } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
 import { fieldError, formErrors } from './format'
-import { Btn, Field } from './ui'
+import { Btn, Field, FormError } from './ui'
 
 /** The 项目长 and 代办员 being chosen (a new project, a change of team). */
 export function useTeamChoice() {
@@ -33,11 +33,7 @@ export function TeamPicker({ accounts, team, errors }: { accounts: ProjectAccoun
           </Text>
         ))}
       </View>
-      {leaderError && (
-        <Text className='prj__error' data-testid='pick-leader-error'>
-          {leaderError}
-        </Text>
-      )}
+      <FormError error={leaderError} testId='pick-leader-error' />
       <Text className='prj__label'>代办员（可多选）</Text>
       <View className='prj__chips'>
         {usable
@@ -115,11 +111,7 @@ export function NewAccount({ regionCode, onCreated }: { regionCode: string; onCr
               取消
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='account-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='account-error' />
         </View>
       )}
     </View>

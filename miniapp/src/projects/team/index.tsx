@@ -10,7 +10,7 @@ import { scrollToAnchor } from '@/utils/scroll'
 import { formErrors } from '../lib/format'
 import { useProjectGuard } from '../lib/guard'
 import { NewAccount, TeamPicker, useTeamChoice } from '../lib/team'
-import { Btn, GuardPending, Section } from '../lib/ui'
+import { Btn, FormError, GuardPending, Section } from '../lib/ui'
 import '../projects.scss'
 
 /** The administrator names the 项目长 and the 代办员 of a project (项目长责任制). */
@@ -89,11 +89,7 @@ export default function ProjectTeamPage() {
                   {saved}
                 </Text>
               )}
-              {errors[''] && (
-                <Text className='prj__error' data-testid='team-error'>
-                  {errors['']}
-                </Text>
-              )}
+              <FormError error={errors['']} testId='team-error' />
             </Section>
             <Section title='账号'>
               <NewAccount regionCode={p.regionCode} onCreated={() => setAccountsVersion((v) => v + 1)} />
