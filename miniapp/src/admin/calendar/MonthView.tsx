@@ -47,6 +47,15 @@ export function MonthView({ selected, onSelect, version }: Props) {
   const [y, m] = month.split('-').map(Number)
   // 长辈版: the grid becomes a list (one day per row) rather than squeezing large text into 7 columns
   const { elder } = useElderMode()
+  // a day as a list row (长辈版) or a grid cell: the same state classes, test hooks and tap
+  const dayProps = (day: CalendarDay, layout: 'cal__row' | 'cal__day') => ({
+    className: `${layout} cal__day--${day.type} ${day.override ? 'cal__day--override' : ''} ${day.date === selected ? 'cal__day--selected' : ''}`,
+    'data-testid': 'calendar-day',
+    'data-date': day.date,
+    'data-type': day.type,
+    'data-override': day.override ? '1' : '0',
+    onClick: () => onSelect(day),
+  })
   return (
     <View className='desk__card cal' data-testid='calendar-month'>
       <View className='cal__bar'>
@@ -63,15 +72,7 @@ export function MonthView({ selected, onSelect, version }: Props) {
       {elder ? (
         <View className='cal__list'>
           {(days.data ?? []).map((day) => (
-            <View
-              key={day.date}
-              className={`cal__row cal__day--${day.type} ${day.override ? 'cal__day--override' : ''} ${day.date === selected ? 'cal__day--selected' : ''}`}
-              data-testid='calendar-day'
-              data-date={day.date}
-              data-type={day.type}
-              data-override={day.override ? '1' : '0'}
-              onClick={() => onSelect(day)}
-            >
+            <View key={day.date} {...dayProps(day, 'cal__row')}>
               <Text>{dateLabel(day.date)}</Text>
               <Text>
                 {DAY_TYPE_LABELS[day.type]}
@@ -89,15 +90,7 @@ export function MonthView({ selected, onSelect, version }: Props) {
         ))}
         {monthCells(days.data ?? []).map((day, i) =>
           day ? (
-            <View
-              key={day.date}
-              className={`cal__day cal__day--${day.type} ${day.override ? 'cal__day--override' : ''} ${day.date === selected ? 'cal__day--selected' : ''}`}
-              data-testid='calendar-day'
-              data-date={day.date}
-              data-type={day.type}
-              data-override={day.override ? '1' : '0'}
-              onClick={() => onSelect(day)}
-            >
+            <View key={day.date} {...dayProps(day, 'cal__day')}>
               <Text className='cal__num'>{Number(day.date.slice(8))}</Text>
               <Text className='cal__mark'>{DAY_MARKS[day.type]}</Text>
             </View>

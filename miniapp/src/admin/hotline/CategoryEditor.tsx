@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { DEFAULT_REPLY_WORKING_DAYS, TICKET_LIMIT_CLASSES, type Department, type TicketCategory, type TicketCategoryInput } from '@xz/shared'
 import { ActionButton } from '../../staff/lib/ActionButton'
-import { actionError, fieldErrors } from '../../staff/lib/format'
+import { useFormErrors } from '@/hooks/useFormErrors'
 import { createCategory, updateCategory } from './api'
 
 type LimitClass = (typeof TICKET_LIMIT_CLASSES)[number]
@@ -23,8 +23,7 @@ export function CategoryEditor({ category, departments, onSaved, onCancel }: Pro
   const [limitClass, setLimitClass] = useState<LimitClass>(category?.limitClass ?? '一般')
   const [replyDays, setReplyDays] = useState(category ? String(category.replyDays) : '')
   const [active, setActive] = useState(category?.active ?? true)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const { setErrors, saving, run, fieldError } = useFormErrors('category')
 
   const save = async () => {
     setErrors({})
@@ -45,22 +44,8 @@ export function CategoryEditor({ category, departments, onSaved, onCancel }: Pro
       ...(days ? { replyDays: Number(days) } : {}),
       active,
     }
-    setSaving(true)
-    try {
-      onSaved(category ? await updateCategory(category.id, input) : await createCategory(input))
-    } catch (err) {
-      const byField = fieldErrors(err)
-      setErrors(Object.keys(byField).length ? byField : { _: actionError(err) })
-    } finally {
-      setSaving(false)
-    }
+    await run(async () => onSaved(category ? await updateCategory(category.id, input) : await createCategory(input)))
   }
-  const fieldError = (f: string) =>
-    errors[f] ? (
-      <Text className='desk__field-error' data-testid={`category-error-${f}`}>
-        {errors[f]}
-      </Text>
-    ) : null
   const chosen = departments.find((d) => d.id === departmentId)
   const shown = departments.filter((d) => d.id === departmentId || (filter.trim() && d.name.includes(filter.trim()))).slice(0, 8)
 

@@ -10,6 +10,7 @@ import { MonthPicker, currentMonth } from './MonthPicker'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { DeskState } from '../../staff/lib/DeskState'
+import { useDeskUpdates } from '@/hooks/useDeskUpdates'
 import { ActionButton } from '../../staff/lib/ActionButton'
 import { actionError } from '../../staff/lib/format'
 import { TicketCard } from '../../hotline/TicketCard'
@@ -233,8 +234,7 @@ export default function AdminHotline() {
   const me = useRoleGuard(ROLES)
   const months = recentMonths()
   const [month, setMonth] = useState(months[1])
-  const [version, setVersion] = useState(0)
-  const [message, setMessage] = useState('')
+  const { version, message, doneWith } = useDeskUpdates()
   const extensions = useAsync(fetchPendingExtensions, [version], Boolean(me))
   const report = useAsync(() => fetchMonthlyReport(month), [month], Boolean(me))
   if (!me) return <GuardPending />
@@ -254,10 +254,7 @@ export default function AdminHotline() {
           <ExtensionItem
             key={t.id}
             ticket={t}
-            onDone={(m) => {
-              setMessage(`${t.id} ${m}`)
-              setVersion((v) => v + 1)
-            }}
+            onDone={doneWith(t.id)}
           />
         ))}
       </DeskState>

@@ -6,7 +6,7 @@ import { fetchDepartments } from '@/api/catalogue'
 import { createKnowledge, updateKnowledge } from '@/api/knowledge'
 import { scrollToAnchor } from '@/utils/scroll'
 import { ActionButton } from '../../staff/lib/ActionButton'
-import { actionError, fieldErrors } from '../../staff/lib/format'
+import { useFormErrors } from '@/hooks/useFormErrors'
 
 const split = (s: string, sep: RegExp) =>
   s
@@ -36,14 +36,11 @@ export function KnowledgeEditor({ entry, departmentId: fixedDepartment, onSaved,
   const [validTo, setValidTo] = useState(entry?.validTo ?? '')
   const [departmentId, setDepartmentId] = useState(entry?.departmentId ?? fixedDepartment ?? '')
   const [deptFilter, setDeptFilter] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const { saving, run, fieldError } = useFormErrors('kb')
   const departments = useAsync(fetchDepartments, [], !fixedDepartment)
   const prefix = entry ? `kb-edit-${entry.id}` : 'kb-new'
 
   const save = async () => {
-    setErrors({})
-    setSaving(true)
     const input: KnowledgeInput = {
       title: title.trim(),
       categoryPath: split(category, /[/／>›]/),
@@ -54,27 +51,12 @@ export function KnowledgeEditor({ entry, departmentId: fixedDepartment, onSaved,
       ...(validFrom.trim() ? { validFrom: validFrom.trim() } : {}),
       ...(validTo.trim() ? { validTo: validTo.trim() } : {}),
     }
-    try {
-      const saved = entry ? await updateKnowledge(entry.id, input) : await createKnowledge(input)
-      onSaved(saved, !entry)
-    } catch (err) {
-      const byField = fieldErrors(err)
-      if (Object.keys(byField).length === 0) byField._ = actionError(err)
-      // a message without its own field (e.g. a duplicate title, a department outside the region) goes to the form
-      setErrors(byField)
-      const first = FIELD_ORDER.find((f) => byField[f]) ?? '_'
-      scrollToAnchor(`${prefix}-${first}`)
-    } finally {
-      setSaving(false)
-    }
+    // a message without its own field (e.g. a duplicate title, a department outside the region) goes to the form ('_')
+    await run(
+      async () => onSaved(entry ? await updateKnowledge(entry.id, input) : await createKnowledge(input), !entry),
+      (byField) => scrollToAnchor(`${prefix}-${FIELD_ORDER.find((f) => byField[f]) ?? '_'}`),
+    )
   }
-
-  const fieldError = (field: string) =>
-    errors[field] ? (
-      <Text className='desk__field-error' data-testid={`kb-error-${field}`}>
-        {errors[field]}
-      </Text>
-    ) : null
 
   const shownDepartments = (departments.data ?? []).filter((d) => d.id === departmentId || (deptFilter.trim() && d.name.includes(deptFilter.trim()))).slice(0, 8)
   const chosen = (departments.data ?? []).find((d) => d.id === departmentId)

@@ -7,6 +7,7 @@ import { dispatch, fetchQueue, type QueueFilter } from './api'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { DeskState } from '../../staff/lib/DeskState'
+import { useDeskUpdates } from '@/hooks/useDeskUpdates'
 import { ActionButton } from '../../staff/lib/ActionButton'
 import { actionError } from '../../staff/lib/format'
 import { TicketCard } from '../TicketCard'
@@ -93,8 +94,7 @@ function QueueItem({ ticket, departments, onDone }: { ticket: Ticket; department
 /** 12345 受理/派单: new and returned tickets of the dispatcher's region. */
 export default function DispatchQueue() {
   const me = useRoleGuard(ROLES)
-  const [version, setVersion] = useState(0)
-  const [message, setMessage] = useState('')
+  const { version, message, doneWith } = useDeskUpdates()
   const [filter, setFilter] = useState<QueueFilter>('all')
   const queue = useAsync(() => fetchQueue(filter), [version, filter], Boolean(me))
   const categories = useAsync(fetchTicketCategories, [], Boolean(me))
@@ -125,10 +125,7 @@ export default function DispatchQueue() {
             key={t.id}
             ticket={t}
             departments={departments}
-            onDone={(m) => {
-              setMessage(`${t.id} ${m}`)
-              setVersion((v) => v + 1)
-            }}
+            onDone={doneWith(t.id)}
           />
         ))}
       </DeskState>

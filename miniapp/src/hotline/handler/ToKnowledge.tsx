@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { KNOWLEDGE_TYPES, type KnowledgeType, type Ticket } from '@xz/shared'
 import { ticketToKnowledge } from '@/api/knowledge'
 import { ActionButton } from '../../staff/lib/ActionButton'
-import { actionError, fieldErrors } from '../../staff/lib/format'
+import { useFormErrors } from '@/hooks/useFormErrors'
 
 const split = (s: string, sep: RegExp) =>
   s
@@ -18,8 +18,7 @@ export function ToKnowledge({ ticket, onDone }: { ticket: Ticket; onDone: (messa
   const [category, setCategory] = useState(ticket.categoryName)
   const [keywords, setKeywords] = useState('')
   const [type, setType] = useState<KnowledgeType>('日常咨询')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const { saving, run, fieldError } = useFormErrors('to-knowledge')
 
   if (!open) {
     return (
@@ -30,26 +29,12 @@ export function ToKnowledge({ ticket, onDone }: { ticket: Ticket; onDone: (messa
       </View>
     )
   }
-  const submit = async () => {
-    setErrors({})
-    setSaving(true)
-    try {
+  const submit = () =>
+    run(async () => {
       const entry = await ticketToKnowledge(ticket.id, { title: title.trim(), categoryPath: split(category, /[/／>›]/), keywords: split(keywords, /[,，、\s]+/), type })
       setOpen(false)
       onDone(`已转为知识条目“${entry.title}”`)
-    } catch (err) {
-      const byField = fieldErrors(err)
-      setErrors(Object.keys(byField).length ? byField : { _: actionError(err) })
-    } finally {
-      setSaving(false)
-    }
-  }
-  const fieldError = (f: string) =>
-    errors[f] ? (
-      <Text className='desk__field-error' data-testid={`to-knowledge-error-${f}`}>
-        {errors[f]}
-      </Text>
-    ) : null
+    })
   return (
     <View className='desk__field' data-testid='to-knowledge-form'>
       <Text className='desk__label'>知识条目标题（不超过 128 个字）</Text>

@@ -8,6 +8,7 @@ import { ToKnowledge } from './ToKnowledge'
 import { useRoleGuard } from '../../staff/lib/guard'
 import { GuardPending } from '../../staff/lib/GuardPending'
 import { DeskState } from '../../staff/lib/DeskState'
+import { useDeskUpdates } from '@/hooks/useDeskUpdates'
 import { ActionButton } from '../../staff/lib/ActionButton'
 import { actionError } from '../../staff/lib/format'
 import { TicketCard } from '../TicketCard'
@@ -84,8 +85,7 @@ function HandlerItem({ ticket, onDone }: { ticket: Ticket; onDone: (message: str
 /** The department's tickets: overdue first, then soon due, then by deadline. */
 export default function HandlerTickets() {
   const me = useRoleGuard(ROLES)
-  const [version, setVersion] = useState(0)
-  const [message, setMessage] = useState('')
+  const { version, message, doneWith } = useDeskUpdates()
   const tickets = useAsync(fetchHandlerTickets, [version], Boolean(me))
   if (!me) return <GuardPending />
   const items = tickets.data?.items ?? []
@@ -109,10 +109,7 @@ export default function HandlerTickets() {
           <HandlerItem
             key={t.id}
             ticket={t}
-            onDone={(m) => {
-              setMessage(`${t.id} ${m}`)
-              setVersion((v) => v + 1)
-            }}
+            onDone={doneWith(t.id)}
           />
         ))}
       </DeskState>

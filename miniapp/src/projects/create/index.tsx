@@ -12,8 +12,8 @@ import { scrollToAnchor } from '@/utils/scroll'
 import { creditCodeError, enterpriseNameError, mobileError } from '@/utils/validation'
 import { fieldError, formErrors } from '../lib/format'
 import { useProjectGuard } from '../lib/guard'
-import { NewAccount, TeamPicker } from '../lib/team'
-import { Btn, Chips, Field, GuardPending, Section, Toggle } from '../lib/ui'
+import { NewAccount, TeamPicker, useTeamChoice } from '../lib/team'
+import { Btn, Chips, Field, FormError, GuardPending, Section, Toggle } from '../lib/ui'
 import '../projects.scss'
 
 /** Where each field of the form sits, to scroll the first error into view. */
@@ -54,8 +54,7 @@ export default function CreateProjectPage() {
   const [level, setLevel] = useState<ProjectLevel>('市级重点')
   const [standardLand, setStandardLand] = useState(false)
   const [landStart, setLandStart] = useState(false)
-  const [leaderId, setLeaderId] = useState('')
-  const [agentIds, setAgentIds] = useState<string[]>([])
+  const team = useTeamChoice()
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   /** The request path of each text field: its error goes once the field is edited. */
@@ -114,8 +113,8 @@ export default function CreateProjectPage() {
       standardLand,
       landStart,
       startDate: f.startDate,
-      ...(leaderId ? { leaderId } : {}),
-      agentIds: agentIds.filter((a) => a !== leaderId),
+      ...(team.leaderId ? { leaderId: team.leaderId } : {}),
+      agentIds: team.agentsToSave,
       ...(f.contactName.trim() ? { contactName: f.contactName.trim() } : {}),
       ...(f.contactMobile.trim() ? { contactMobile: f.contactMobile.trim() } : {})
     }
@@ -184,15 +183,7 @@ export default function CreateProjectPage() {
 
         <Section title='项目长与代办员' anchor='f-team'>
           <StateView loading={accounts.loading && !accounts.data} error={accounts.error} onRetry={accounts.reload}>
-            <TeamPicker
-              accounts={accounts.data ?? []}
-              leaderId={leaderId}
-              agentIds={agentIds}
-              onLeader={setLeaderId}
-              onAgents={setAgentIds}
-              leaderError={errors.leaderId}
-              agentsError={fieldError(errors, 'agentIds')}
-            />
+            <TeamPicker accounts={accounts.data ?? []} team={team} errors={errors} />
           </StateView>
           <Text className='prj__hint'>可稍后在项目页指定。</Text>
           <NewAccount regionCode={regionCode || me.regionCode || '140900'} onCreated={() => setAccountsVersion((v) => v + 1)} />
@@ -204,11 +195,7 @@ export default function CreateProjectPage() {
               {busy ? '创建中…' : '创建项目并生成清单'}
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='pf-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='pf-error' />
         </View>
       </StateView>
     </View>

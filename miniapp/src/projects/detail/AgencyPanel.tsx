@@ -4,7 +4,7 @@ import { AGENCY_ACTION_LABELS, PROJECT_FORM_LABELS, type AgencyAction, type Proj
 import { agencyStep } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
 import { fieldError, formErrors, instantLabel, itemNames } from '../lib/format'
-import { Area, Btn, Field, go } from '../lib/ui'
+import { Area, Btn, Field, FormError, go } from '../lib/ui'
 import { AgencyHistory } from '../lib/view'
 
 const ANCHOR = 'agency-panel'
@@ -61,11 +61,7 @@ function EntrustForm({ p, onSaved }: { p: ProjectDetail; onSaved: (next: Project
           签署委托书
         </Btn>
       </View>
-      {errors[''] && (
-        <Text className='prj__error' data-testid='agency-error'>
-          {errors['']}
-        </Text>
-      )}
+      <FormError error={errors['']} testId='agency-error' />
     </View>
   )
 }
@@ -135,11 +131,7 @@ export function AgencyPanel({ p, onSaved }: { p: ProjectDetail; onSaved: (next: 
               </Btn>
             ))}
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='agency-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='agency-error' />
         </View>
       )}
 

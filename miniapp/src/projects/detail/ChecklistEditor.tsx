@@ -4,7 +4,7 @@ import { PROJECT_STAGES, PROJECT_STAGE_LABELS, type ProjectChecklistChange, type
 import { changeChecklist } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
 import { fieldError, formErrors } from '../lib/format'
-import { Area, Btn, Chips, Field, Toggle } from '../lib/ui'
+import { Area, Btn, Chips, Field, FormError, Toggle } from '../lib/ui'
 
 type Saved = (next: ProjectDetail, message: string) => void
 
@@ -94,11 +94,7 @@ export function ItemAdjust({ p, item, onSaved }: { p: ProjectDetail; item: Proje
               取消
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='adjust-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='adjust-error' />
         </View>
       )}
     </View>
@@ -182,11 +178,7 @@ export function AddItem({ p, onSaved }: { p: ProjectDetail; onSaved: Saved }) {
               取消
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='add-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='add-error' />
         </View>
       )}
     </View>

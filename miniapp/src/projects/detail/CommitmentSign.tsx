@@ -4,7 +4,7 @@ import type { ProjectDetail, ProjectItemView } from '@xz/shared'
 import { signCommitment } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
 import { formErrors } from '../lib/format'
-import { Area, Btn, Field, Toggle } from '../lib/ui'
+import { Area, Btn, Field, FormError, Toggle } from '../lib/ui'
 
 /** The enterprise signs the 告知承诺书 of an item where 告知承诺制 applies (granted now, verified later). */
 export function CommitmentSign({ p, item, onSaved }: { p: ProjectDetail; item: ProjectItemView; onSaved: (next: ProjectDetail, message: string) => void }) {
@@ -63,11 +63,7 @@ export function CommitmentSign({ p, item, onSaved }: { p: ProjectDetail; item: P
               取消
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='commitment-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='commitment-error' />
         </View>
       )}
     </View>

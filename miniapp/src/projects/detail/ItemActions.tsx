@@ -4,7 +4,7 @@ import { isValidDate, type ProjectDetail, type ProjectItemUpdate, type ProjectIt
 import { checkCommitment, updateItem } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
 import { fieldError, formErrors } from '../lib/format'
-import { Area, Btn, Field } from '../lib/ui'
+import { Area, Btn, Field, FormError } from '../lib/ui'
 
 type Panel = 'done' | 'pause' | 'blocker' | null
 
@@ -134,11 +134,7 @@ export function ItemActions({ p, item, onSaved }: { p: ProjectDetail; item: Proj
         </View>
       )}
 
-      {errors[''] && (
-        <Text className='prj__error' data-testid='item-error'>
-          {errors['']}
-        </Text>
-      )}
+      <FormError error={errors['']} testId='item-error' />
     </View>
   )
 }

@@ -23,28 +23,25 @@ function Bar({ name, value, max, color, testId }: { name: string; value: number 
   )
 }
 
+const LEGEND: [string, string][] = [
+  [COLORS.actual, '实际平均'],
+  [COLORS.over, '超出承诺'],
+  [COLORS.promised, '承诺时限'],
+  [COLORS.legal, '法定时限'],
+]
+
 /** Average working days per stage: actual (green, red when over the promise) against the promised and legal limits. */
 export function StageChart({ stages, testId = 'stage-chart' }: { stages: ProjectStageStat[]; testId?: string }) {
   const max = Math.max(0, ...stages.flatMap((s) => [s.avgActualWorkingDays ?? 0, s.avgPromisedWorkingDays ?? 0, s.avgLegalWorkingDays ?? 0]))
   return (
     <View className='prj-chart' data-testid={testId}>
       <View className='prj-chart__legend'>
-        <View className='prj-chart__legend-item'>
-          <View className='prj-chart__swatch' style={{ backgroundColor: COLORS.actual }} />
-          <Text>实际平均</Text>
-        </View>
-        <View className='prj-chart__legend-item'>
-          <View className='prj-chart__swatch' style={{ backgroundColor: COLORS.over }} />
-          <Text>超出承诺</Text>
-        </View>
-        <View className='prj-chart__legend-item'>
-          <View className='prj-chart__swatch' style={{ backgroundColor: COLORS.promised }} />
-          <Text>承诺时限</Text>
-        </View>
-        <View className='prj-chart__legend-item'>
-          <View className='prj-chart__swatch' style={{ backgroundColor: COLORS.legal }} />
-          <Text>法定时限</Text>
-        </View>
+        {LEGEND.map(([color, label]) => (
+          <View key={label} className='prj-chart__legend-item'>
+            <View className='prj-chart__swatch' style={{ backgroundColor: color }} />
+            <Text>{label}</Text>
+          </View>
+        ))}
       </View>
       {stages.map((s) => {
         const over = s.avgActualWorkingDays !== null && s.avgPromisedWorkingDays !== null && s.avgActualWorkingDays > s.avgPromisedWorkingDays

@@ -3,19 +3,23 @@ import { Text, View } from '@tarojs/components'
 import type { ProjectAccount } from '@xz/shared'
 import { createProjectAccount } from '@/api/projects'
 import { scrollToAnchor } from '@/utils/scroll'
-import { formErrors } from './format'
-import { Btn, Field } from './ui'
+import { fieldError, formErrors } from './format'
+import { Btn, Field, FormError } from './ui'
 
-/** 项目长 (one) and 代办员 (several) chosen from the 项目长/代办员 accounts. */
-export function TeamPicker({ accounts, leaderId, agentIds, onLeader, onAgents, leaderError, agentsError }: {
-  accounts: ProjectAccount[]
-  leaderId: string
-  agentIds: string[]
-  onLeader: (id: string) => void
-  onAgents: (ids: string[]) => void
-  leaderError?: string
-  agentsError?: string
-}) {
+/** The 项目长 and 代办员 being chosen (a new project, a change of team). */
+export function useTeamChoice() {
+  const [leaderId, setLeaderId] = useState('')
+  const [agentIds, setAgentIds] = useState<string[]>([])
+  // the leader is not also an agent: picked as leader after being ticked as an agent, the tick is dropped on saving
+  const agentsToSave = agentIds.filter((a) => a !== leaderId)
+  return { leaderId, agentIds, setLeaderId, setAgentIds, agentsToSave }
+}
+
+/** 项目长 (one) and 代办员 (several) chosen from the 项目长/代办员 accounts; the server's errors of the two fields under them. */
+export function TeamPicker({ accounts, team, errors }: { accounts: ProjectAccount[]; team: ReturnType<typeof useTeamChoice>; errors: Record<string, string> }) {
+  const { leaderId, agentIds, setLeaderId: onLeader, setAgentIds: onAgents } = team
+  const leaderError = errors.leaderId
+  const agentsError = fieldError(errors, 'agentIds')
   const usable = accounts.filter((a) => !a.disabled)
   if (usable.length === 0) return <Text className='prj__warn'>还没有项目长/代办员账号，请先在下方新建</Text>
   return (
@@ -29,11 +33,7 @@ export function TeamPicker({ accounts, leaderId, agentIds, onLeader, onAgents, l
           </Text>
         ))}
       </View>
-      {leaderError && (
-        <Text className='prj__error' data-testid='pick-leader-error'>
-          {leaderError}
-        </Text>
-      )}
+      <FormError error={leaderError} testId='pick-leader-error' />
       <Text className='prj__label'>代办员（可多选）</Text>
       <View className='prj__chips'>
         {usable
@@ -111,11 +111,7 @@ export function NewAccount({ regionCode, onCreated }: { regionCode: string; onCr
               取消
             </Btn>
           </View>
-          {errors[''] && (
-            <Text className='prj__error' data-testid='account-error'>
-              {errors['']}
-            </Text>
-          )}
+          <FormError error={errors['']} testId='account-error' />
         </View>
       )}
     </View>

@@ -40,16 +40,29 @@ export function Chips<T extends string>({ options, value, onChange, testId, labe
   )
 }
 
-/** A labelled text field with its error (the server's message for that field), anchored for scrolling. */
-export function Field({ label, value, onInput, testId, error, placeholder, type = 'text', anchor, maxlength }: {
+/** An error message in red: a field's (the server's message for it) or a whole form's; nothing without one. */
+export function FormError({ error, testId }: { error?: string; testId: string }) {
+  return error ? (
+    <Text className='prj__error' data-testid={testId}>
+      {error}
+    </Text>
+  ) : null
+}
+
+/** What a labelled text field (one line or several) is given. */
+interface TextFieldProps {
   label: string
   value: string
   onInput: (v: string) => void
   testId: string
   error?: string
   placeholder?: string
-  type?: 'text' | 'number' | 'digit'
   anchor?: string
+}
+
+/** A labelled text field with its error (the server's message for that field), anchored for scrolling. */
+export function Field({ label, value, onInput, testId, error, placeholder, type = 'text', anchor, maxlength }: TextFieldProps & {
+  type?: 'text' | 'number' | 'digit'
   maxlength?: number
 }) {
   return (
@@ -58,33 +71,18 @@ export function Field({ label, value, onInput, testId, error, placeholder, type 
       <View className={`prj__input ${error ? 'prj__input--invalid' : ''}`} data-testid={testId}>
         <Input className='prj__native-input' value={value} type={type} placeholder={placeholder} maxlength={maxlength ?? 140} onInput={(e) => onInput(e.detail.value)} />
       </View>
-      {error && (
-        <Text className='prj__error' data-testid={`${testId}-error`}>
-          {error}
-        </Text>
-      )}
+      <FormError error={error} testId={`${testId}-error`} />
     </View>
   )
 }
 
-export function Area({ label, value, onInput, testId, error, placeholder, anchor }: {
-  label: string
-  value: string
-  onInput: (v: string) => void
-  testId: string
-  error?: string
-  placeholder?: string
-  anchor?: string
-}) {
+/** A labelled text area, as Field. */
+export function Area({ label, value, onInput, testId, error, placeholder, anchor }: TextFieldProps) {
   return (
     <View className='prj__field' id={anchor}>
       <Text className='prj__label'>{label}</Text>
       <Textarea className='prj__textarea' data-testid={testId} value={value} maxlength={500} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
-      {error && (
-        <Text className='prj__error' data-testid={`${testId}-error`}>
-          {error}
-        </Text>
-      )}
+      <FormError error={error} testId={`${testId}-error`} />
     </View>
   )
 }

@@ -7,10 +7,10 @@ import { MISSING, StateView } from '@/components/StateView'
 import { useAsync } from '@/hooks/useAsync'
 import { useElderMode } from '@/stores/elder'
 import { scrollToAnchor } from '@/utils/scroll'
-import { fieldError, formErrors } from '../lib/format'
+import { formErrors } from '../lib/format'
 import { useProjectGuard } from '../lib/guard'
-import { NewAccount, TeamPicker } from '../lib/team'
-import { Btn, GuardPending, Section } from '../lib/ui'
+import { NewAccount, TeamPicker, useTeamChoice } from '../lib/team'
+import { Btn, FormError, GuardPending, Section } from '../lib/ui'
 import '../projects.scss'
 
 /** The administrator names the 项目长 and the 代办员 of a project (项目长责任制). */
@@ -21,8 +21,8 @@ export default function ProjectTeamPage() {
   const [accountsVersion, setAccountsVersion] = useState(0)
   const project = useAsync(() => (id ? fetchProject(id) : Promise.reject(new ApiError('NOT_FOUND', 404, MISSING))), [id], Boolean(me))
   const accounts = useAsync(fetchProjectAccounts, [accountsVersion], Boolean(me))
-  const [leaderId, setLeaderId] = useState('')
-  const [agentIds, setAgentIds] = useState<string[]>([])
+  const team = useTeamChoice()
+  const { leaderId, setLeaderId, setAgentIds } = team
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState('')
   const [busy, setBusy] = useState(false)
@@ -47,7 +47,7 @@ export default function ProjectTeamPage() {
     }
     setBusy(true)
     try {
-      const next = await saveTeam(id, { leaderId, agentIds: agentIds.filter((a) => a !== leaderId) })
+      const next = await saveTeam(id, { leaderId, agentIds: team.agentsToSave })
       setSaved(`已指定项目长 ${next.leader?.name ?? ''}${next.agents.length ? `，代办员 ${next.agents.map((a) => a.name).join('、')}` : ''}`)
       void Taro.showToast({ title: '已保存', icon: 'success' })
     } catch (err) {
@@ -75,15 +75,7 @@ export default function ProjectTeamPage() {
             </View>
             <Section title='项目长与代办员'>
               <Text className='prj__hint'>项目长对项目从立项到竣工验收、不动产登记全流程负责；代办员协助办理具体事项。</Text>
-              <TeamPicker
-                accounts={accounts.data ?? []}
-                leaderId={leaderId}
-                agentIds={agentIds}
-                onLeader={setLeaderId}
-                onAgents={setAgentIds}
-                leaderError={errors.leaderId}
-                agentsError={fieldError(errors, 'agentIds')}
-              />
+              <TeamPicker accounts={accounts.data ?? []} team={team} errors={errors} />
               <View className='prj__actions' id='team-save'>
                 <Btn testId='team-save' disabled={busy} onClick={() => void save()}>
                   保存
@@ -97,11 +89,7 @@ export default function ProjectTeamPage() {
                   {saved}
                 </Text>
               )}
-              {errors[''] && (
-                <Text className='prj__error' data-testid='team-error'>
-                  {errors['']}
-                </Text>
-              )}
+              <FormError error={errors['']} testId='team-error' />
             </Section>
             <Section title='账号'>
               <NewAccount regionCode={p.regionCode} onCreated={() => setAccountsVersion((v) => v + 1)} />

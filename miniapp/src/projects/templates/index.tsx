@@ -17,7 +17,7 @@ import { useElderMode } from '@/stores/elder'
 import { scrollToAnchor } from '@/utils/scroll'
 import { fieldError, formErrors } from '../lib/format'
 import { useProjectGuard } from '../lib/guard'
-import { Area, Btn, Chips, Field, GuardPending, Section, Toggle } from '../lib/ui'
+import { Area, Btn, Chips, Field, FormError, GuardPending, Section, Toggle } from '../lib/ui'
 import '../projects.scss'
 
 interface DraftItem {
@@ -318,11 +318,7 @@ function TemplateEditor({ initial, onDone }: { initial: Draft; onDone: (saved?: 
             取消
           </Btn>
         </View>
-        {errors[''] && (
-          <Text className='prj__error' data-testid='tpl-error'>
-            {errors['']}
-          </Text>
-        )}
+        <FormError error={errors['']} testId='tpl-error' />
       </View>
     </View>
   )

@@ -19,11 +19,17 @@ function toLogin(reason: LoginReason): void {
   void Taro.redirectTo({ url: `${STAFF_LOGIN_URL}?reason=${reason}` })
 }
 
+/** What a signed-in account of another role is told (a toast) and why the login page says it was opened. */
+export interface Refusal {
+  toast: string
+  reason: LoginReason
+}
+
 /**
  * Lets a page open only for the given roles: without a session, or with an account of another role (a citizen),
  * the user is redirected to the staff login page with a message. Resolves to the signed-in account.
  */
-export function useRoleGuard(roles: readonly Role[]): Me | null {
+export function useRoleGuard(roles: readonly Role[], refusal?: Refusal): Me | null {
   const [me, setMe] = useState<Me | null>(null)
 
   useEffect(() => {
@@ -39,8 +45,8 @@ export function useRoleGuard(roles: readonly Role[]): Me | null {
           setMe(account)
           return
         }
-        void Taro.showToast({ title: '无权访问工作人员页面', icon: 'none' })
-        toLogin(roles.includes('staff') ? 'forbidden' : 'admin')
+        void Taro.showToast({ title: refusal?.toast ?? '无权访问工作人员页面', icon: 'none' })
+        toLogin(refusal?.reason ?? (roles.includes('staff') ? 'forbidden' : 'admin'))
       },
       () => {
         if (active) toLogin('login')
@@ -49,7 +55,7 @@ export function useRoleGuard(roles: readonly Role[]): Me | null {
     return () => {
       active = false
     }
-    // roles is a constant per page: checked once on mount
+    // roles and refusal are constants per page: checked once on mount
   }, [])
 
   return me

@@ -1,8 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { actionError } from '../lib/format'
 import { ActionButton } from '../lib/ActionButton'
+import { DeskInput } from '../lib/DeskInput'
 import { LOGIN_NOTICES, type LoginReason } from '../lib/guard'
 import { staffLogin } from '../api'
 import { WORKBENCH_BY_ROLE } from '@/api/auth'
@@ -48,28 +49,8 @@ export default function StaffLogin() {
         </Text>
       )}
       <View className='desk__card'>
-        <View className='desk__field'>
-          <Text className='desk__label'>用户名</Text>
-          <Input
-            className='desk__input'
-            data-testid='login-username'
-            value={username}
-            placeholder='请输入用户名'
-            onInput={(e) => setUsername(e.detail.value)}
-          />
-        </View>
-        <View className='desk__field'>
-          <Text className='desk__label'>密码</Text>
-          <Input
-            className='desk__input'
-            data-testid='login-password'
-            password
-            value={password}
-            placeholder='请输入密码'
-            onInput={(e) => setPassword(e.detail.value)}
-            onConfirm={() => void submit()}
-          />
-        </View>
+        <DeskInput label='用户名' testId='login-username' value={username} placeholder='请输入用户名' onChange={setUsername} />
+        <DeskInput label='密码' testId='login-password' password value={password} placeholder='请输入密码' onChange={setPassword} onConfirm={() => void submit()} />
         <ActionButton variant='primary' testId='login-submit' disabled={busy} onClick={() => void submit()}>
           {busy ? '登录中…' : '登录'}
         </ActionButton>

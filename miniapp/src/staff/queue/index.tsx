@@ -1,8 +1,9 @@
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { STAFF_ROLES } from '../api'
 import { useRoleGuard } from '../lib/guard'
 import { GuardPending } from '../lib/GuardPending'
 import { ActionButton } from '../lib/ActionButton'
+import { DeskInput } from '../lib/DeskInput'
 import { StaffNav } from '../lib/StaffNav'
 import '../staff.scss'
 import { useQueueDesk } from './useQueueDesk'
@@ -87,16 +88,7 @@ export default function StaffQueue() {
 
       <View className='desk__card'>
         <Text className='desk__card-title'>现场取号</Text>
-        <View className='desk__field'>
-          <Text className='desk__label'>姓名（可不填）</Text>
-          <Input
-            className='desk__input'
-            data-testid='walkin-name'
-            value={walkInName}
-            placeholder='办事人姓名'
-            onInput={(e) => setWalkInName(e.detail.value)}
-          />
-        </View>
+        <DeskInput label='姓名（可不填）' testId='walkin-name' value={walkInName} placeholder='办事人姓名' onChange={setWalkInName} />
         <Picker mode='selector' range={services.map((s) => s.name)} onChange={(e) => setWalkInService(Number(e.detail.value))}>
           <View className='desk__field'>
             <Text className='desk__label'>办理事项</Text>
