@@ -68,8 +68,13 @@ function storedMonth(monthKey: string): Promise<Record<string, StoredDay>> {
   const days = StatsMonth.findById(monthKey)
     .lean<{ days?: Record<string, StoredDay> }>()
     .then((doc) => doc?.days ?? {})
-  days.catch(() => monthReads.delete(monthKey))
-  monthReads.set(monthKey, { at: Date.now(), days })
+  const entry = { at: Date.now(), days }
+  monthReads.set(monthKey, entry)
+  // the days taken from it are held one by one: the whole month is not kept once its reads are over
+  const forget = () => {
+    if (monthReads.get(monthKey) === entry) monthReads.delete(monthKey)
+  }
+  days.then(() => setTimeout(forget, MONTH_READ_MS).unref(), forget)
   return days
 }
 

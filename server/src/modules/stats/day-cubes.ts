@@ -34,11 +34,24 @@ export interface ServedCubeRow {
   n: number
 }
 
-const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v))
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v))
+const orUndefined = (v: string) => (v === '' ? undefined : v)
 
-export function ratingCube(date: string): Promise<RatingCubeRow[]> {
-  return dayCounts('rating-cube', '*', date, async () => {
-    const rows = await Rating.aggregate<{ _id: Record<'s' | 'h' | 'r' | 'l' | 'd' | 'k' | 'sd', unknown>; n: number }>([
+/**
+ * A cube has about as many rows as the day has ratings (items × points is sparse), so each row is stored and held as
+ * one `|`-separated string (a third of the size of named fields in a month's document; the embedded database refuses
+ * arrays of arrays) and read as an object once per held day.
+ */
+const decoded = new WeakMap<object, unknown[]>()
+function decodeOnce<R>(rows: string[], decode: (fields: string[]) => R): R[] {
+  let out = decoded.get(rows) as R[] | undefined
+  if (!out) decoded.set(rows, (out = rows.map((r) => decode(r.split('|')))))
+  return out
+}
+
+export async function ratingCube(date: string): Promise<RatingCubeRow[]> {
+  const rows = await dayCounts<string>('rating-rows', '*', date, async () => {
+    const groups = await Rating.aggregate<{ _id: Record<'s' | 'h' | 'r' | 'l' | 'd' | 'k' | 'sd', unknown>; n: number }>([
       { $match: { ratedDate: date } },
       {
         $group: {
@@ -47,37 +60,37 @@ export function ratingCube(date: string): Promise<RatingCubeRow[]> {
         },
       },
     ])
-    return rows.map((r) => ({
-      ratedDate: date,
-      serviceId: text(r._id.s),
-      hallId: text(r._id.h),
-      regionCode: text(r._id.r),
-      level: Number(r._id.l),
-      isDefault: r._id.d === true,
-      kind: String(r._id.k),
-      serviceDate: text(r._id.sd),
-      n: r.n,
-    }))
+    return groups.map((g) => [text(g._id.s), text(g._id.h), text(g._id.r), Number(g._id.l), g._id.d === true ? 1 : 0, text(g._id.k), text(g._id.sd), g.n].join('|'))
   })
+  return decodeOnce(rows, ([serviceId, hallId, regionCode, level, isDefault, kind, serviceDate, n]) => ({
+    ratedDate: date,
+    serviceId: orUndefined(serviceId),
+    hallId: orUndefined(hallId),
+    regionCode: orUndefined(regionCode),
+    level: Number(level),
+    isDefault: isDefault === '1',
+    kind,
+    serviceDate: orUndefined(serviceDate),
+    n: Number(n),
+  }))
 }
 
 /**
  * Served bookings by slot date: a booking is served on its slot's day (check-in opens 30 minutes before the start and
  * closes at the end), or just after midnight for the last slot, hence the serving date kept per row.
  */
-export function servedCube(date: string): Promise<ServedCubeRow[]> {
-  return dayCounts('served-cube', '*', date, async () => {
+export async function servedCube(date: string): Promise<ServedCubeRow[]> {
+  const rows = await dayCounts<string>('served-rows', '*', date, async () => {
     const served = await Booking.find({ date, status: 'served' }, 'serviceId hallId regionCode servedAt').lean<
       { serviceId: unknown; hallId: unknown; regionCode: string; servedAt?: Date }[]
     >()
-    const rows = new Map<string, ServedCubeRow>()
+    const counts = new Map<string, number>()
     for (const b of served) {
       if (!b.servedAt) continue
-      const row = { serviceId: String(b.serviceId), hallId: String(b.hallId), regionCode: b.regionCode, servedDate: localDate(b.servedAt), n: 0 }
-      const key = `${row.serviceId}|${row.hallId}|${row.regionCode}|${row.servedDate}`
-      const have = rows.get(key) ?? rows.set(key, row).get(key)!
-      have.n++
+      const key = [text(b.serviceId), text(b.hallId), b.regionCode, localDate(b.servedAt)].join('|')
+      counts.set(key, (counts.get(key) ?? 0) + 1)
     }
-    return [...rows.values()]
+    return [...counts].map(([key, n]) => `${key}|${n}`)
   })
+  return decodeOnce(rows, ([serviceId, hallId, regionCode, servedDate, n]) => ({ serviceId, hallId, regionCode, servedDate, n: Number(n) }))
 }
