@@ -2,32 +2,21 @@
  * Race tests in one process: many parallel requests against the real database. Capacity and the
  * per-person limits hold because they are unique-key claims, not read-then-write checks.
  */
-import type { Server } from 'node:http'
 import supertest from 'supertest'
-import { setNow, sleep } from '../../server/src/lib/clock'
+import { sleep } from '../../server/src/lib/clock'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
 import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
-import { testApp } from '../helpers/app'
+import { useListeningApp } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { NOW, SATURDAY, bookingBody, citizens, makeWorld, slotInvariants } from '../helpers/booking-fixtures'
 import { useTestDb } from '../helpers/db'
 
 useTestDb()
 
-let server: Server
-const http = () => supertest(server)
+const server = useListeningApp(NOW)
+const http = () => supertest(server())
 const post = (who: Session, path: string, body: unknown) => http().post(path).set(who.auth).send(body as object)
-
-beforeAll(async () => {
-  setNow(NOW)
-  server = testApp().listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
-})
-afterAll(async () => {
-  setNow(undefined)
-  await new Promise((r) => server.close(r))
-})
 
 describe('booking races (one process)', () => {
   it('when 200 different people book a 5-seat slot at once, then exactly 5 get 201, 195 get 409 SLOT_FULL, and 5 bookings are stored', async () => {

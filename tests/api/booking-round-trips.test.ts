@@ -3,33 +3,22 @@
  * reads only by `_id` (never a scan), takes its three claims in one insert, and writes the booking, its occupancy
  * hint and the end of its lock once each. The city benchmark prints the same count at scale.
  */
-import type { Server } from 'node:http'
 import supertest from 'supertest'
-import { setNow } from '../../server/src/lib/clock'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
-import { testApp } from '../helpers/app'
+import { useListeningApp } from '../helpers/app'
 import { NOW, SATURDAY, bookingBody, citizens, makeWorld } from '../helpers/booking-fixtures'
 import { recording, useTestDb } from '../helpers/db'
 
 useTestDb({ monitorCommands: true })
 
-let server: Server
-beforeAll(async () => {
-  setNow(NOW)
-  server = testApp().listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
-})
-afterAll(async () => {
-  setNow(undefined)
-  await new Promise((r) => server.close(r))
-})
+const server = useListeningApp(NOW)
 
 describe('the round trips of a booking', () => {
   it('when a warm process books a seat, then it reads by _id only, claims in one insert and writes each thing once', async () => {
     const w = await makeWorld({ capacity: 20 })
     const [first, second] = await citizens(2)
     const slotId = w.slot(SATURDAY, '09:00')
-    const post = (who: typeof first) => supertest(server).post('/api/v1/bookings').set(who.auth).send(bookingBody(slotId, w.service._id))
+    const post = (who: typeof first) => supertest(server()).post('/api/v1/bookings').set(who.auth).send(bookingBody(slotId, w.service._id))
     await post(first).expect(201) // warms the process's caches (rules, points, calendar)
     const { result, commands } = await recording(() => post(second))
     expect(result.status).toBe(201)
@@ -49,9 +38,9 @@ describe('the round trips of a booking', () => {
   it('when the person already holds the day’s quota for the item, then the one insert stops there: no place or seat is claimed', async () => {
     const w = await makeWorld({ capacity: 20 })
     const [who] = await citizens(1)
-    await supertest(server).post('/api/v1/bookings').set(who.auth).send(bookingBody(w.slot(SATURDAY, '09:00'), w.service._id)).expect(201)
+    await supertest(server()).post('/api/v1/bookings').set(who.auth).send(bookingBody(w.slot(SATURDAY, '09:00'), w.service._id)).expect(201)
     const before = await BookingClaim.countDocuments({ userId: who.id })
-    const res = await supertest(server).post('/api/v1/bookings').set(who.auth).send(bookingBody(w.slot(SATURDAY, '10:00'), w.service._id))
+    const res = await supertest(server()).post('/api/v1/bookings').set(who.auth).send(bookingBody(w.slot(SATURDAY, '10:00'), w.service._id))
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('ALREADY_BOOKED')
     expect(await BookingClaim.countDocuments({ userId: who.id })).toBe(before)

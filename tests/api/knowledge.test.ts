@@ -3,17 +3,12 @@ import { Knowledge } from '../../server/src/modules/knowledge/knowledge.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { CITY, submitTicket, ticketWorld, XINFU, YUANPING, type TicketWorld } from '../helpers/ticket-fixtures'
+import { CITY, submitTicket, useTicketWorld, XINFU, YUANPING } from '../helpers/ticket-fixtures'
 
 useTestDb()
 
-let w: TicketWorld
-let A: TicketWorld['actors']
-beforeAll(async () => {
-  w = await ticketWorld()
-  A = w.actors
-})
-afterEach(() => setNow(undefined))
+const w = useTicketWorld()
+const A = w.actors
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const post = (s: Session, path: string, body: Record<string, unknown> = {}) => api().post(`/api/v1${path}`).set(s.auth).send(body)

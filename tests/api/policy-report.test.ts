@@ -2,7 +2,6 @@
  * 月通报 against a hand-computed fixture (May 2026), through the real routes; the XLSX holds the same numbers.
  * Dates avoid the May Day holiday so the working days can be counted by hand.
  */
-import ExcelJS from 'exceljs'
 import { instantOf } from '@xz/shared'
 import { setNow } from '../../server/src/lib/clock'
 import { Department } from '../../server/src/modules/catalogue/catalogue.model'
@@ -10,6 +9,7 @@ import { PolicyApplication } from '../../server/src/modules/policies/policy.mode
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
+import { downloadWorkbook } from '../helpers/xlsx'
 import { creditCode, policyBody } from '../helpers/policy-fixtures'
 
 useTestDb()
@@ -118,20 +118,7 @@ describe('月通报', () => {
   })
 
   it('when the May report is downloaded as XLSX, then the workbook holds the same numbers', async () => {
-    const res = await api()
-      .get('/api/v1/admin/policy-report/xlsx')
-      .query({ month: '2026-05' })
-      .set(admin.auth)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = []
-        r.on('data', (c: Buffer) => chunks.push(c))
-        r.on('end', () => cb(null, Buffer.concat(chunks)))
-      })
-    expect(res.status).toBe(200)
-    expect(res.headers['content-type']).toContain('spreadsheetml')
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer)
+    const wb = await downloadWorkbook(api().get('/api/v1/admin/policy-report/xlsx').query({ month: '2026-05' }).set(admin.auth))
     const ws = wb.getWorksheet('月通报')!
     expect(ws.getRow(1).getCell(1).value).toBe('惠企政策兑现月通报（2026-05）')
     expect(ws.getRow(2).values).toEqual([undefined, '部门', '发布政策数', '匹配企业数', '推送企业数', '申报数', '兑现数', '兑现金额（元）', '平均兑现用时（工作日）', '超期申报数'])

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs'
 import { setNow } from '../../server/src/lib/clock'
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
+import { downloadWorkbook } from '../helpers/xlsx'
 import { submitTicket, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
@@ -127,15 +127,7 @@ describe('月通报', () => {
   })
 
   it('the XLSX file opens and holds the same numbers', async () => {
-    const res = await report('xlsx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = []
-      r.on('data', (c: Buffer) => chunks.push(c))
-      r.on('end', () => cb(null, Buffer.concat(chunks)))
-    })
-    expect(res.status).toBe(200)
-    expect(res.headers['content-type']).toContain('spreadsheetml')
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer)
+    const wb = await downloadWorkbook(report('xlsx'))
     const ws = wb.worksheets[0]
     expect(String(ws.getRow(1).getCell(1).value)).toContain('月通报（2026-12）')
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['排名', '承办部门', '综合得分', '受理量', '派单次数', '按时响应率', '办结量', '办结率', '按时办结率', '满意率', '回访率', '重办率', '退单率'])

@@ -9,17 +9,12 @@ import { remindDueTickets } from '../../server/src/modules/tickets/tickets.servi
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { submitBody, submitTicket, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
+import { submitBody, submitTicket, useTicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
 
-let w: TicketWorld
-let A: TicketWorld['actors']
-beforeAll(async () => {
-  w = await ticketWorld()
-  A = w.actors
-})
-afterEach(() => setNow(undefined))
+const w = useTicketWorld()
+const A = w.actors
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const post = (s: Session, path: string, body?: Record<string, unknown>) => api().post(`/api/v1${path}`).set(s.auth).send(body ?? {})

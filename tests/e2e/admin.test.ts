@@ -10,19 +10,13 @@ import { useTestDb } from '../helpers/db'
 import { makeBooking, testDay } from '../helpers/desk-fixtures'
 import { servedBooking } from '../helpers/rating-fixtures'
 import {
-  currentPage, fill, open, screenshot, storeSession, tap, testId, useDeskBrowser, waitForPage, type Phone,
+  currentPage, fill, open, screenshot, staffSignIn, storeSession, tap, testId, useDeskBrowser, waitForPage, type Phone,
 } from '../helpers/browser'
 
 useTestDb()
 const desk = useDeskBrowser()
 
-async function adminLogin(page: Phone['page'], admin = desk.world.actors.adminHere) {
-  await open(page, desk.server.url, 'staff/login/index')
-  await fill(page, 'login-username', admin.username)
-  await fill(page, 'login-password', admin.password)
-  await tap(page, 'login-submit')
-  await testId(page, 'admin-home').waitFor()
-}
+const adminLogin = (page: Phone['page'], admin = desk.world.actors.adminHere) => staffSignIn(page, desk.server.url, admin, 'admin-home')
 
 describe('administrator screens in the browser (H5 build, real server and database)', () => {
   it('when an administrator creates a Saturday session rule, then a citizen sees its slots on the booking page', async () => {

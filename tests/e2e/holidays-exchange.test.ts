@@ -14,7 +14,7 @@ import { citizen } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
 import { startExchangeStub, type ExchangeStub } from '../helpers/exchange-stub'
 import { servedBooking } from '../helpers/rating-fixtures'
-import { currentPage, fill, open, overflowingElements, screenshot, tap, testId, useDeskBrowser, type Phone } from '../helpers/browser'
+import { currentPage, fill, open, overflowingElements, screenshot, staffSignIn, tap, testId, useDeskBrowser, type Phone } from '../helpers/browser'
 
 useTestDb()
 const desk = useDeskBrowser()
@@ -37,14 +37,7 @@ async function readDownload(download: { path(): Promise<string | null> }): Promi
   return fs.readFileSync(file, 'utf8')
 }
 
-async function adminLogin(page: Phone['page']) {
-  const admin = desk.world.actors.adminCity
-  await open(page, desk.server.url, 'staff/login/index')
-  await fill(page, 'login-username', admin.username)
-  await fill(page, 'login-password', admin.password)
-  await tap(page, 'login-submit')
-  await testId(page, 'admin-home').waitFor()
-}
+const adminLogin = (page: Phone['page']) => staffSignIn(page, desk.server.url, desk.world.actors.adminCity, 'admin-home')
 
 const NOTICE = ['假期,元旦,2027-01-01,2027-01-03', '假期,春节,2027-02-05,2027-02-11', '上班,春节,2027-02-13', '假期,国庆节,2027-10-01,2027-10-07'].join('\n')
 

@@ -7,20 +7,15 @@ import { setNow } from '../../server/src/lib/clock'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { useTestDb } from '../helpers/db'
 import { at, makeBooking, newBookingCode, testDay } from '../helpers/desk-fixtures'
-import { fill, open, screenshot, tap, testId, useDeskBrowser, type Phone } from '../helpers/browser'
+import { screenshot, staffSignIn, tap, testId, useDeskBrowser, type Phone } from '../helpers/browser'
 
 useTestDb()
 const desk = useDeskBrowser()
 
 afterEach(() => setNow(undefined))
 
-async function staffLogin(page: Phone['page'], session: { username: string; password: string }) {
-  await open(page, desk.server.url, 'staff/login/index')
-  await fill(page, 'login-username', session.username)
-  await fill(page, 'login-password', session.password)
-  await tap(page, 'login-submit')
-  await testId(page, 'staff-desk').waitFor()
-}
+const staffLogin = (page: Phone['page'], session: { username: string; password: string }) =>
+  staffSignIn(page, desk.server.url, session, 'staff-desk')
 
 const dayText = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`
 

@@ -6,7 +6,7 @@ import { useTestDb } from '../helpers/db'
 import { at, makeBooking, newBookingCode } from '../helpers/desk-fixtures'
 import { servedBooking } from '../helpers/rating-fixtures'
 import {
-  currentPage, fill, open, screenshot, storeSession, tap, testId, useDeskBrowser, waitForPage, waitForRoute, type Phone,
+  currentPage, fill, open, screenshot, staffSignIn, storeSession, tap, testId, useDeskBrowser, waitForPage, waitForRoute, type Phone,
 } from '../helpers/browser'
 
 useTestDb()
@@ -16,13 +16,8 @@ afterEach(() => {
   setNow(undefined)
 })
 
-async function staffLogin(page: Phone['page'], session: { username: string; password: string }) {
-  await open(page, desk.server.url, 'staff/login/index')
-  await fill(page, 'login-username', session.username)
-  await fill(page, 'login-password', session.password)
-  await tap(page, 'login-submit')
-  await testId(page, 'staff-desk').waitFor()
-}
+const staffLogin = (page: Phone['page'], session: { username: string; password: string }) =>
+  staffSignIn(page, desk.server.url, session, 'staff-desk')
 
 describe('staff desk in the browser (H5 build, real server and database)', () => {
   it("when staff sign in, then they see the day's booking, check the person in by code, call the number and serve", async () => {

@@ -214,6 +214,20 @@ export async function openAs(
   await open(page, baseUrl, route)
 }
 
+/** Signs staff or an administrator in on the staff login page and waits for their home screen. */
+export async function staffSignIn(
+  page: Page,
+  baseUrl: string,
+  who: { username: string; password: string },
+  home: 'staff-desk' | 'admin-home',
+): Promise<void> {
+  await open(page, baseUrl, 'staff/login/index')
+  await fill(page, 'login-username', who.username)
+  await fill(page, 'login-password', who.password)
+  await tap(page, 'login-submit')
+  await testId(page, home).waitFor()
+}
+
 export interface DeskBrowser {
   /** the hall, service and signed-in actors of desk-fixtures' deskWorld() */
   readonly world: DeskWorld

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto'
 import mongoose from 'mongoose'
 import { hashPassword } from '../../server/src/lib/auth'
+import { setNow } from '../../server/src/lib/clock'
 import { Account } from '../../server/src/modules/auth/auth.model'
 import { Department } from '../../server/src/modules/catalogue/catalogue.model'
 import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
@@ -53,6 +54,22 @@ export interface TicketWorld {
     adminHere: Session
     adminOther: Session
   }
+}
+
+/**
+ * The API tests' setup (call after useTestDb()): one ticket world per file, built before the tests, and the business
+ * clock put back after each test. The world and its `actors` are filled in before the first test: read them inside
+ * tests and hooks (`const A = w.actors` at the top of the file is the same object).
+ */
+export function useTicketWorld(): TicketWorld {
+  const world = { actors: {} } as TicketWorld
+  beforeAll(async () => {
+    const { actors, ...rest } = await ticketWorld()
+    Object.assign(world.actors, actors)
+    Object.assign(world, rest)
+  })
+  afterEach(() => setNow(undefined))
+  return world
 }
 
 export async function ticketWorld(): Promise<TicketWorld> {

@@ -1,12 +1,14 @@
 /**
  * What the benchmarks share: the environment, an embedded database of their own (temp dir, free port) with the
- * app listening on 127.0.0.1, and latency percentiles. Import it first: it sets the environment before any
- * server module reads its configuration (the server modules are imported lazily, in `runBench`).
+ * app listening on 127.0.0.1, latency percentiles and a timed burst of concurrent tasks. Import it first: it sets
+ * the environment before any server module reads its configuration (the server modules are imported lazily, in
+ * `runBench`).
  */
 import fs from 'node:fs'
 import type { Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 
 process.env.NODE_ENV ??= 'development'
 process.env.LOG_LEVEL ??= 'silent'
@@ -23,6 +25,24 @@ export function percentile(sorted: number[], p: number): number {
 export function latencyStats(samples: number[]): { p50: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b)
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
+}
+
+/** Runs `n` tasks with at most `concurrency` in flight; returns each task's latency and the wall time. */
+export async function burst(n: number, concurrency: number, task: (i: number) => Promise<unknown>) {
+  const latencies: number[] = new Array(n)
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t = performance.now()
+        await task(i)
+        latencies[i] = performance.now() - t
+      }
+    }),
+  )
+  const wallMs = performance.now() - started
+  return { wallMs, perSecond: (n / wallMs) * 1000, ...latencyStats(latencies) }
 }
 
 export interface BenchContext {

@@ -8,8 +8,7 @@
  * measures the database's raw throughput for the unique-key insert a booking is built on (a seat-claim
  * `_id` insert through the driver, same concurrency) and prints the ratio of the two.
  */
-import { performance } from 'node:perf_hooks'
-import { cpuMsOf, latencyStats, runBench } from './bench-lib'
+import { burst, cpuMsOf, runBench } from './bench-lib'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
 
@@ -18,24 +17,6 @@ const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 20)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const WARMUP = 20
-
-/** Runs `n` tasks with at most `concurrency` in flight; returns each task's latency and the wall time. */
-async function burst(n: number, concurrency: number, task: (i: number) => Promise<unknown>) {
-  const latencies: number[] = new Array(n)
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, n) }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t = performance.now()
-        await task(i)
-        latencies[i] = performance.now() - t
-      }
-    }),
-  )
-  const wallMs = performance.now() - started
-  return { wallMs, perSecond: (n / wallMs) * 1000, ...latencyStats(latencies) }
-}
 
 const fmt = (x: number) => x.toFixed(1)
 

@@ -14,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Types } from 'mongoose'
-import { latencyStats } from './bench-lib'
+import { burst, latencyStats } from './bench-lib'
 import { sleep } from '../../server/src/lib/clock'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
@@ -27,24 +27,6 @@ const V = { points: 5000, items: 5000, bookings: 200_000, ratings: 200_000, user
 const BURST = { requests: 500, slots: 25, capacity: 20, concurrency: 50 }
 
 type Row = { what: string; p50: number; p95: number; note?: string }
-
-/** Runs `n` tasks with at most `concurrency` in flight; each task's latency and the wall time. */
-async function burst(n: number, concurrency: number, task: (i: number) => Promise<unknown>) {
-  const latencies: number[] = new Array(n)
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, n) }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t = performance.now()
-        await task(i)
-        latencies[i] = performance.now() - t
-      }
-    }),
-  )
-  const wallMs = performance.now() - started
-  return { wallMs, perSecond: (n / wallMs) * 1000, ...latencyStats(latencies) }
-}
 
 /** A deterministic pseudo-random generator (the same data on every seed). */
 function rng(seed: number) {

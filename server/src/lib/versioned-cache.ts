@@ -26,15 +26,20 @@ const caches = new Map<string, Set<VersionedCache<unknown>>>()
 /** Marks a data set as changed, here and (through its version document) in every other process. */
 export async function bumpVersion(id: string): Promise<void> {
   for (const c of caches.get(id) ?? []) c.invalidate()
+  await writeNewVersion(DataVersion, id)
+  for (const c of caches.get(id) ?? []) c.invalidate()
+}
+
+/** Sets the version document `id` of a versions collection (`{ _id, version }`) to a new random value, creating it if missing. */
+export async function writeNewVersion(versions: typeof DataVersion, id: string): Promise<void> {
   const update = { $set: { version: randomUUID() } }
   try {
-    await DataVersion.updateOne({ _id: id }, update, { upsert: true })
+    await versions.updateOne({ _id: id }, update, { upsert: true })
   } catch (err) {
     // another process created the document at the same moment: set it again, so that this write counts too
     if (!isDuplicateKey(err)) throw err
-    await DataVersion.updateOne({ _id: id }, update)
+    await versions.updateOne({ _id: id }, update)
   }
-  for (const c of caches.get(id) ?? []) c.invalidate()
 }
 
 /**
@@ -42,7 +47,13 @@ export async function bumpVersion(id: string): Promise<void> {
  * call `bumpVersion` themselves).
  */
 export function trackWrites(schema: Schema, id: string): void {
-  const bump = async () => bumpVersion(id)
+  afterEveryWrite(schema, async () => bumpVersion(id))
+}
+
+/** Runs `onWrite` after every write through the schema's model (save, insertMany, bulkWrite, query and document updates and deletes). */
+export function afterEveryWrite(schema: Schema, onWrite: () => Promise<void>): void {
+  // (no parameters: a post hook of two parameters would be taken for one that calls `next`)
+  const bump = async () => onWrite()
   schema.post('save', bump)
   schema.post('insertMany', bump)
   schema.post('bulkWrite', bump)

@@ -2,11 +2,11 @@ import crypto from 'node:crypto'
 import mongoose from 'mongoose'
 import { regionContains, type AccountCreate, type AccountsQuery, type AccountUpdate, type AccountWithPassword, type Page, type StaffAccount } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { AppError, notFound } from '../../lib/errors'
+import { AppError, forbidden, notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
 import { slicePage } from '../../lib/paging'
 import { recordAudit } from '../audit'
-import { Account, type AccountDoc, createAccountRecord, revokeAccountSessions, setAccountPassword, unlockUsername, updateAccountRecord } from '../auth'
+import { Account, type AccountDoc, createAccountRecord, type NewAccount, revokeAccountSessions, setAccountPassword, unlockUsername, updateAccountRecord } from '../auth'
 import { Hall } from '../halls'
 import { generatePassword } from './accounts.rules'
 
@@ -107,6 +107,22 @@ export async function createAccount(auth: AuthContext, body: AccountCreate): Pro
     details: { username: account.username, name: account.name, hallIds: body.hallIds },
   })
   return { account: toView(account, new Map(halls.map((h) => [h.id, h]))), password }
+}
+
+/**
+ * Creates an account of another role (项目长/代办员, dispatcher, handler) that works in `regionCode`, which must lie in
+ * the administrator's region; the generated password is returned this once, and the creation is audited.
+ */
+export async function createRegionAccount(
+  auth: AuthContext,
+  regionCode: string,
+  fields: Omit<NewAccount, 'password' | 'hallIds'>,
+): Promise<{ account: AccountDoc; password: string }> {
+  if (!regionContains(adminRegionOf(auth), regionCode)) throw forbidden('只能为本辖区创建账号')
+  const password = newPassword()
+  const created = await createAccountRecord({ ...fields, password, hallIds: [] })
+  await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [regionCode], details: { username: fields.username, role: fields.role } })
+  return { account: created.toObject() as AccountDoc, password }
 }
 
 /** Renames, reassigns (within the region) or disables/enables a staff account. */

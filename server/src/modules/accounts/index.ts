@@ -1,1 +1,2 @@
 export { generatePassword } from './accounts.rules'
+export { createRegionAccount } from './accounts.service'

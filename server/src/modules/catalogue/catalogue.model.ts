@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import mongoose, { Schema, type InferSchemaType } from 'mongoose'
 import { AUDIENCES, ITEM_TYPES, ONLINE_DEPTHS, REGION_LEVELS, THEMES } from '@xz/shared'
-import { isDuplicateKey } from '../../lib/errors'
-import { trackWrites } from '../../lib/versioned-cache'
+import { afterEveryWrite, trackWrites, writeNewVersion } from '../../lib/versioned-cache'
 
 const regionSchema = new Schema({
   _id: { type: String }, // the administrative code
@@ -71,14 +69,7 @@ export const servicesWrittenHere = (): number => localServiceWrites
 /** Marks the services collection as changed. Call it AFTER a write that bypasses the Service model's middleware. */
 export async function bumpServicesVersion(): Promise<void> {
   localServiceWrites++
-  const update = { $set: { version: randomUUID() } }
-  try {
-    await CatalogueVersion.updateOne({ _id: SERVICES_VERSION_ID }, update, { upsert: true })
-  } catch (err) {
-    // another process created the document at the same moment: set it again, so that this write counts too
-    if (!isDuplicateKey(err)) throw err
-    await CatalogueVersion.updateOne({ _id: SERVICES_VERSION_ID }, update)
-  }
+  await writeNewVersion(CatalogueVersion, SERVICES_VERSION_ID)
 }
 
 /** A service item (办事指南). Search fields (`searchText`, `pinyin`, `initials`) are derived when it is written. */
@@ -130,16 +121,7 @@ const serviceSchema = new Schema(
 serviceSchema.index({ code: 1 }, { unique: true })
 serviceSchema.index({ status: 1, name: 1 })
 // Every write through the model bumps the services version (raw `Service.collection` writes must call it themselves).
-const bumpAfterWrite = async () => bumpServicesVersion()
-serviceSchema.post('save', bumpAfterWrite)
-serviceSchema.post('insertMany', bumpAfterWrite)
-serviceSchema.post('bulkWrite', bumpAfterWrite)
-serviceSchema.post(
-  ['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
-  { document: false, query: true },
-  bumpAfterWrite,
-)
-serviceSchema.post(['updateOne', 'deleteOne'], { document: true, query: false }, bumpAfterWrite)
+afterEveryWrite(serviceSchema, bumpServicesVersion)
 export const Service = mongoose.model('Service', serviceSchema)
 export type ServiceDoc = InferSchemaType<typeof serviceSchema> & { _id: mongoose.Types.ObjectId }
 

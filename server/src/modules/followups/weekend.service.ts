@@ -11,7 +11,7 @@ import { freeSeatNumbers, seatsTakenBySlot } from '../bookings'
 import { currentCalendar } from '../calendar'
 import { Service } from '../catalogue'
 import { Hall } from '../halls'
-import { cancelledDayCache, defaultCapacity, deriveSlots, horizonDates, type RuleLike, ruleOffers, type ServiceLike, type SessionLabel, SessionRule, type SessionRuleDoc } from '../sessions'
+import { cancelledDayCache, deriveSlots, horizonDates, type RuleLike, ruleLike, ruleOffers, type ServiceLike, SessionRule, type SessionRuleDoc } from '../sessions'
 import { summarizeDay } from './followups.rules'
 import type { ObjectId } from '../../lib/db'
 
@@ -86,23 +86,7 @@ export async function weekendDay(date: string): Promise<WeekendDay> {
   const { hallById, offers, serviceName } = await pointsAndItems(rules)
   const likes: RuleLike[] = rules.flatMap((r) => {
     const hall = hallById.get(String(r.hallId))
-    if (!hall) return []
-    return [
-      {
-        id: String(r._id),
-        hallId: String(r.hallId),
-        label: r.label as SessionLabel,
-        dayTypes: r.dayTypes,
-        start: r.start,
-        end: r.end,
-        slotMinutes: r.slotMinutes,
-        capacity: r.capacity ?? defaultCapacity(hall.windows ?? []),
-        serviceIds: r.serviceIds.map(String),
-        effectiveFrom: r.effectiveFrom,
-        effectiveTo: r.effectiveTo,
-        status: r.status,
-      },
-    ]
+    return hall ? [ruleLike(r, hall)] : []
   })
   // cancelled days from the in-process cache (session-cache.ts)
   const cancelled = await cancelledDayCache.get()

@@ -79,6 +79,22 @@ export class GeoGrid<T extends GridItem> {
     return r * this.cellDeg * Math.min(KM_PER_DEG_LAT, kmPerDegLng) * 0.99
   }
 
+  /** The start of a search: the origin's cell, the last ring with points, the nearest-first order; the visit count reset. */
+  private startSearch(origin: LatLng, tieBreak: (a: T, b: T) => number) {
+    const [row, col] = this.cellOf(origin)
+    const last = this.maxRing(row, col)
+    const byDistance = (a: { item: T; km: number }, b: { item: T; km: number }) => a.km - b.km || tieBreak(a.item, b.item)
+    this.lastCellsVisited = 0
+    return { row, col, last, byDistance }
+  }
+
+  /** The points of ring `r` around cell (row, col). */
+  private ringItems(row: number, col: number, r: number): T[] {
+    const batch: T[] = []
+    this.ring(row, col, r, batch)
+    return batch
+  }
+
   /** Cells visited by the last search (for tests: the budget above holds). */
   lastCellsVisited = 0
 
@@ -110,16 +126,11 @@ export class GeoGrid<T extends GridItem> {
    * The `count` nearest points that pass `accept`, nearest first (ties in `tieBreak` order), each with its distance.
    */
   nearest(origin: LatLng, count: number, accept: (it: T) => boolean, tieBreak: (a: T, b: T) => number): { item: T; km: number }[] {
-    const [row, col] = this.cellOf(origin)
-    const last = this.maxRing(row, col)
+    const { row, col, last, byDistance } = this.startSearch(origin, tieBreak)
     const found: { item: T; km: number }[] = []
-    const byDistance = (a: { item: T; km: number }, b: { item: T; km: number }) => a.km - b.km || tieBreak(a.item, b.item)
-    this.lastCellsVisited = 0
     for (let r = 0; r <= last; r++) {
       if (!this.visit(r)) return this.everyPoint(origin, accept).sort(byDistance).slice(0, count)
-      const batch: T[] = []
-      this.ring(row, col, r, batch)
-      for (const it of batch) if (accept(it)) found.push({ item: it, km: haversineKm(origin, it.location) })
+      for (const it of this.ringItems(row, col, r)) if (accept(it)) found.push({ item: it, km: haversineKm(origin, it.location) })
       if (found.length >= count) {
         found.sort(byDistance)
         // final once the count-th is closer than anything outside the rings seen so far
@@ -131,18 +142,13 @@ export class GeoGrid<T extends GridItem> {
 
   /** Every point within `radiusKm` that passes `accept`, nearest first. */
   within(origin: LatLng, radiusKm: number, accept: (it: T) => boolean, tieBreak: (a: T, b: T) => number): { item: T; km: number }[] {
-    const [row, col] = this.cellOf(origin)
-    const last = this.maxRing(row, col)
+    const { row, col, last, byDistance } = this.startSearch(origin, tieBreak)
     const found: { item: T; km: number }[] = []
-    const byDistance = (a: { item: T; km: number }, b: { item: T; km: number }) => a.km - b.km || tieBreak(a.item, b.item)
-    this.lastCellsVisited = 0
     for (let r = 0; r <= last; r++) {
       // everything in ring r and beyond lies farther than the rings 0..r-1 bound
       if (r > 0 && this.innerBoundKm(origin, r - 1) > radiusKm) break
       if (!this.visit(r)) return this.everyPoint(origin, accept).filter((x) => x.km <= radiusKm).sort(byDistance)
-      const batch: T[] = []
-      this.ring(row, col, r, batch)
-      for (const it of batch) {
+      for (const it of this.ringItems(row, col, r)) {
         if (!accept(it)) continue
         const km = haversineKm(origin, it.location)
         if (km <= radiusKm) found.push({ item: it, km })

@@ -1,12 +1,9 @@
-import crypto from 'node:crypto'
 import { regionContains, type ProjectAccount, type ProjectAccountCreateSchema } from '@xz/shared'
 import type * as z from 'zod'
 import type { AuthContext } from '../../lib/auth'
-import { forbidden } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
-import { generatePassword } from '../accounts'
-import { recordAudit } from '../audit'
-import { Account, createAccountRecord, type AccountDoc } from '../auth'
+import { createRegionAccount } from '../accounts'
+import { Account, type AccountDoc } from '../auth'
 
 type Create = z.output<typeof ProjectAccountCreateSchema>
 
@@ -27,20 +24,15 @@ function toView(a: AccountDoc): ProjectAccount {
  * Which projects it leads or works on is set per project (PUT /admin/projects/:id/team).
  */
 export async function createProjectAccount(auth: AuthContext, body: Create): Promise<{ account: ProjectAccount; password: string }> {
-  if (!regionContains(adminRegionOf(auth), body.regionCode)) throw forbidden('只能为本辖区创建账号')
-  const password = generatePassword((n) => crypto.randomInt(n))
-  const created = await createAccountRecord({
+  const { account, password } = await createRegionAccount(auth, body.regionCode, {
     username: body.username,
-    password,
     name: body.name,
     title: body.title,
     mobile: body.mobile,
     role: 'agent',
-    hallIds: [],
     regionCode: body.regionCode,
   })
-  await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [body.regionCode], details: { username: body.username, role: 'agent' } })
-  return { account: toView(created.toObject() as AccountDoc), password }
+  return { account: toView(account), password }
 }
 
 /** 项目长/代办员 accounts of the administrator's region (accounts are few: read whole). */

@@ -94,19 +94,12 @@ export const ITEM_MOVES: Record<'in_progress' | 'paused' | 'done', readonly Proj
   done: ['not_started', 'in_progress'],
 }
 
-export interface StoredItemLike {
-  key: string
+/** A stored project item as the schedule reads it: the schedule's item input, with its stage and legal days always given. */
+export type StoredItemLike = ScheduleItemInput & {
   stage: ScheduleItemInput['stage']
-  promisedDays: number
   legalDays: number
   dependsOn: string[]
   earlyStartDependsOn?: string[]
-  status: ProjectItemStatus
-  startedOn?: string
-  doneOn?: string
-  pausedWorkingDays?: number
-  pausedSince?: string
-  milestone?: boolean
 }
 
 export function scheduleItemsOf(items: readonly StoredItemLike[]): ScheduleItemInput[] {

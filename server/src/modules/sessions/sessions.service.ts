@@ -68,7 +68,8 @@ export function ruleOffers(rule: { serviceIds: readonly (ObjectId | string)[] },
   return rule.serviceIds.length === 0 || rule.serviceIds.some((id) => String(id) === String(service._id))
 }
 
-function ruleLike(rule: SessionRuleDoc, hall: Pick<HallLike, 'windows'>): RuleLike {
+/** A stored rule as slot derivation reads it (an unset capacity is the point's windows' default). */
+export function ruleLike(rule: SessionRuleDoc, hall: Pick<HallLike, 'windows'>): RuleLike {
   return {
     id: String(rule._id),
     hallId: String(rule.hallId),

@@ -1,12 +1,10 @@
-import crypto from 'node:crypto'
 import { regionContains, type TicketAccount, type TicketAccountCreate } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
-import { forbidden, notFound } from '../../lib/errors'
+import { notFound } from '../../lib/errors'
 import { adminRegionOf } from '../../lib/scope'
-import { recordAudit } from '../audit'
-import { Account, createAccountRecord, type AccountDoc } from '../auth'
+import { Account, type AccountDoc } from '../auth'
 import { Department } from '../catalogue'
-import { generatePassword } from '../accounts'
+import { createRegionAccount } from '../accounts'
 
 function toView(a: AccountDoc): TicketAccount {
   return {
@@ -30,20 +28,14 @@ async function regionOf(body: TicketAccountCreate): Promise<string> {
 
 /** Creates a dispatcher or a handler inside the administrator's region; the generated password is shown once. */
 export async function createTicketAccount(auth: AuthContext, body: TicketAccountCreate): Promise<{ account: TicketAccount; password: string }> {
-  const adminRegion = adminRegionOf(auth)
   const region = await regionOf(body)
-  if (!regionContains(adminRegion, region)) throw forbidden('只能为本辖区创建账号')
-  const password = generatePassword((n) => crypto.randomInt(n))
-  const created = await createAccountRecord({
+  const { account, password } = await createRegionAccount(auth, region, {
     username: body.username,
-    password,
     name: body.name,
     role: body.role,
-    hallIds: [],
     ...(body.role === 'dispatcher' ? { regionCode: body.regionCode } : { departmentId: body.departmentId, regionCode: region }),
   })
-  await recordAudit({ actor: auth, action: 'account.create', accountId: created._id, regionCodes: [region], details: { username: body.username, role: body.role } })
-  return { account: toView(created.toObject() as AccountDoc), password }
+  return { account: toView(account), password }
 }
 
 /** Dispatchers and handlers of the administrator's region (accounts are few: read whole). */
