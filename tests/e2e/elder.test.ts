@@ -1,24 +1,10 @@
 /// <reference lib="dom" />
 import { useTestDb } from '../helpers/db'
-import {
-  currentPage, ensureH5Build, launchPhone, listen, open, screenshot, tap, testId, type AppServer, type Phone,
-} from '../helpers/browser'
+import { currentPage, open, screenshot, tap, testId, useBrowser, type Phone } from '../helpers/browser'
 
 useTestDb()
 
-let server: AppServer
-let phone: Phone
-
-beforeAll(async () => {
-  ensureH5Build()
-  server = await listen()
-  phone = await launchPhone()
-}, 6 * 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.close()
-})
+const browser = useBrowser({ phone: 'file' })
 
 interface TypeMetrics {
   fontSize: number
@@ -34,16 +20,16 @@ async function metrics(page: Phone['page'], selector: string): Promise<TypeMetri
 
 describe('长辈版 in the browser', () => {
   it('when 长辈版 is switched on, then the home page uses large type and four big actions, other pages grow too, and it survives a reload', async () => {
-    const { page } = phone
-    await open(page, server.url, 'pages/index/index')
+    const { page } = browser.phone
+    await open(page, browser.server.url, 'pages/index/index')
     await testId(page, 'elder-switch').waitFor()
     const regular = await metrics(page, '.home')
     expect(await currentPage(page).locator('[data-testid="elder-home"]').count()).toBe(0)
 
-    await open(page, server.url, 'pages/search/index')
+    await open(page, browser.server.url, 'pages/search/index')
     await testId(page, 'filter-audience-all').waitFor()
     const regularChip = await metrics(page, '[data-testid="filter-audience-all"]')
-    await open(page, server.url, 'pages/index/index')
+    await open(page, browser.server.url, 'pages/index/index')
     await testId(page, 'elder-switch').waitFor()
 
     await tap(page, 'elder-switch')
@@ -66,12 +52,12 @@ describe('长辈版 in the browser', () => {
     await screenshot(page, 'elder-home')
 
     // the same switch in 我的 shows the stored choice
-    await open(page, server.url, 'pages/mine/index')
+    await open(page, browser.server.url, 'pages/mine/index')
     expect(await testId(page, 'elder-switch').getAttribute('aria-checked')).toBe('true')
     await screenshot(page, 'elder-mine')
 
     // every page follows: the search page's filters and empty-state text grow too
-    await open(page, server.url, 'pages/search/index')
+    await open(page, browser.server.url, 'pages/search/index')
     await testId(page, 'filter-audience-all').waitFor()
     const elderChip = await metrics(page, '[data-testid="filter-audience-all"]')
     expect(await currentPage(page).locator('.search.elder').count()).toBe(1)
@@ -79,7 +65,7 @@ describe('长辈版 in the browser', () => {
     expect(elderChip.fontSize).toBeGreaterThanOrEqual(regularChip.fontSize * 1.4)
     await screenshot(page, 'elder-search')
 
-    await open(page, server.url, 'pages/index/index')
+    await open(page, browser.server.url, 'pages/index/index')
     await tap(page, 'elder-switch')
     await page.reload()
     await testId(page, 'elder-switch').waitFor()

@@ -9,13 +9,11 @@ import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.
 import { api } from '../helpers/app'
 import { account, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { currentPage, ensureH5Build, fill, launchPhone, listen, overflowingElements, screenshot, tap, testId, waitForRoute, type AppServer, type Phone, openAs } from '../helpers/browser'
+import { currentPage, fill, overflowingElements, screenshot, tap, testId, waitForRoute, openAs, useBrowser } from '../helpers/browser'
 import { CITY, insertTicket, submitTicket, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
 
-let server: AppServer
-let phone: Phone
 let w: TicketWorld
 let cityAdmin: Session
 
@@ -35,34 +33,25 @@ async function entry(s: Session, departmentId: unknown, title: string, reviewedD
 /** 'YYYY-MM' of today in Asia/Shanghai. */
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
 
-beforeAll(async () => {
-  ensureH5Build()
-  w = await ticketWorld()
-  cityAdmin = await account({ role: 'admin', regionCode: CITY })
-  server = await listen()
-}, 6 * 60_000)
-beforeEach(async () => {
-  phone = await launchPhone()
-})
-afterEach(async () => {
-  await phone?.close()
-})
-afterAll(async () => {
-  await server?.close()
+const browser = useBrowser({
+  setup: async () => {
+    w = await ticketWorld()
+    cityAdmin = await account({ role: 'admin', regionCode: CITY })
+  },
 })
 
 /** Opens a route as the given actor; nothing on it overflows. */
 async function as(s: Session, route: string) {
-  await openAs(phone.page, server.url, s, route)
-  expect(await overflowingElements(phone.page)).toEqual([])
+  await openAs(browser.phone.page, browser.server.url, s, route)
+  expect(await overflowingElements(browser.phone.page)).toEqual([])
 }
 
 /** The card of the entry with this title on the page on screen. */
-const entryCard = (title: string) => currentPage(phone.page).locator('[data-testid="kb-entry"]').filter({ hasText: title })
+const entryCard = (title: string) => currentPage(browser.phone.page).locator('[data-testid="kb-entry"]').filter({ hasText: title })
 
 describe('知识库 management in the browser', () => {
   it('when a handler opens the knowledge base, then the entry due for review comes first with 待复核, and review, edit, 下架 and create reach the database', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     const dueId = await entry(A.handlerHere, w.dept._id, '社保卡密码忘了怎么重置？', 40)
     const freshId = await entry(A.handlerHere, w.dept._id, '社保卡可以异地补办吗？')
@@ -123,7 +112,7 @@ describe('知识库 management in the browser', () => {
   })
 
   it('when an administrator opens 知识库 from 管理后台, then the monthly review report counts reviewed, due and expired per department', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await entry(w.actors.adminHere, w.dept._id, '失业保险金怎么申领？', 45)
     await as(w.actors.adminHere, 'admin/index/index')
     await tap(page, 'admin-entry-knowledge')
@@ -144,7 +133,7 @@ describe('知识库 management in the browser', () => {
 
 describe('12345 workspaces in the browser', () => {
   it('when a handler turns an answered 咨询 into a knowledge entry, then the entry holds the question and the reply', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     const id = await insertTicket({ status: 'replied', type: '咨询', userId: A.requester.id, categoryId: w.category._id, departmentId: w.dept._id })
     await as(A.handlerHere, 'hotline/handler/index')
@@ -167,7 +156,7 @@ describe('12345 workspaces in the browser', () => {
   })
 
   it('when the dispatcher opens the 涉企专席 tab and dispatches as 紧急, then only 涉企 tickets are listed and the ticket gets the 2 h first-response limit', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     const plain = await submitTicket(A.requester, w.category._id, { description: '小区门口路灯坏了一个月，晚上出行不便' })
     const firm = await submitTicket(A.otherCitizen, w.category._id, { description: '企业办理社保登记被要求重复提交材料', enterprise: true })
@@ -195,7 +184,7 @@ describe('12345 workspaces in the browser', () => {
 
 describe('12345 administrator screen in the browser', () => {
   it('when the city administrator edits the dispatch catalogue, then the new and the changed categories are stored', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await as(cityAdmin, 'admin/hotline/index')
     await testId(page, 'category-row').waitFor()
     // a new category for the second department
@@ -220,7 +209,7 @@ describe('12345 administrator screen in the browser', () => {
   })
 
   it('when a county administrator tries to change the catalogue, then the server’s reason is shown in the form', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await as(w.actors.adminHere, 'admin/hotline/index')
     await testId(page, 'category-row').waitFor()
     await currentPage(page).locator('[data-testid="category-edit"]').first().click()
@@ -230,7 +219,7 @@ describe('12345 administrator screen in the browser', () => {
   })
 
   it('when an administrator opens the metrics and the 月通报, then the month’s departments are charted and CSV and XLSX download', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     const id = await submitTicket(A.requester, w.category._id, { description: '社保卡补办进度无法查询，希望给个说法' })
     await api().post(`/api/v1/dispatch/tickets/${id}/dispatch`).set(A.dispatcherHere.auth).send({})

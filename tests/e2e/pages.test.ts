@@ -24,7 +24,7 @@ import { book } from '../helpers/booking-fixtures'
 import { useTestDb } from '../helpers/db'
 import { servedBooking } from '../helpers/rating-fixtures'
 import {
-  SCREENSHOT_DIR, currentPage, ensureH5Build, launchPhone, listen, storeSession, waitForRoute, type AppServer, type Phone,
+  SCREENSHOT_DIR, currentPage, storeSession, useBrowser, waitForRoute, type Phone,
 } from '../helpers/browser'
 import { TABLE_HEADER, auditPage, problems, tableRow, watchPage, type Mode } from '../helpers/page-audit'
 
@@ -148,8 +148,6 @@ export function appPages(): string[] {
 const PAGE_SHOTS = path.join(SCREENSHOT_DIR, 'pages')
 const ROWS: string[] = []
 
-let server: AppServer
-let phone: Phone
 let fx: Fixtures
 
 async function staffSession(username: string, password: string): Promise<Session> {
@@ -265,25 +263,23 @@ async function projectFixtures(admin: Session): Promise<Pick<Fixtures, 'owner' |
   return { owner, agent, projectId: id }
 }
 
-beforeAll(async () => {
-  ensureH5Build()
-  fs.rmSync(PAGE_SHOTS, { recursive: true, force: true })
-  fs.mkdirSync(PAGE_SHOTS, { recursive: true })
-  fx = await fixtures()
-  server = await listen()
-  phone = await launchPhone()
-}, 6 * 60_000)
+const browser = useBrowser({
+  phone: 'file',
+  setup: async () => {
+    fs.rmSync(PAGE_SHOTS, { recursive: true, force: true })
+    fs.mkdirSync(PAGE_SHOTS, { recursive: true })
+    fx = await fixtures()
+  },
+})
 
-afterAll(async () => {
-  await phone?.close()
-  await server?.close()
+afterAll(() => {
   if (ROWS.length) console.log(`SPEC §5 page audit (375×812)\n${TABLE_HEADER}\n${ROWS.join('\n')}`)
 })
 
 /** Signs the right person in (tokens in storage, as the app keeps them) and sets the mode, before the app loads. */
 async function prepare(page: Phone['page'], who: Who, mode: Mode): Promise<void> {
   const session = who === 'guest' ? undefined : fx[who]
-  await page.goto(`${server.url}/favicon.ico`)
+  await page.goto(`${browser.server.url}/favicon.ico`)
   await page.evaluate(() => localStorage.clear())
   if (session) await storeSession(page, { accessToken: session.token, refreshToken: session.refreshToken })
   await page.evaluate((elder) => localStorage.setItem('xz.elderMode', JSON.stringify({ data: elder ? '1' : '0' })), mode === 'elder')
@@ -292,7 +288,7 @@ async function prepare(page: Phone['page'], who: Who, mode: Mode): Promise<void>
 /** Opens the page and waits until its content is there: the entry's marker, no loading state, fonts and images done. */
 async function show(page: Phone['page'], entry: PageEntry): Promise<void> {
   const query = entry.query ? `?${entry.query(fx)}` : ''
-  await page.goto(`${server.url}/#/${entry.route}${query}`)
+  await page.goto(`${browser.server.url}/#/${entry.route}${query}`)
   const root = currentPage(page)
   await root.waitFor({ state: 'visible' })
   if (entry.ready) await root.locator(entry.ready).first().waitFor({ state: 'visible', timeout: 15_000 })
@@ -310,7 +306,7 @@ describe('every page of the H5 build meets SPEC §5 (375×812, normal and 长辈
 
   for (const mode of ['normal', 'elder'] as const) {
     it(`${mode}: every page is readable, fits, has big enough tap targets and no console or server errors`, async () => {
-      const { page } = phone
+      const { page } = browser.phone
       const watch = watchPage(page)
       const failures: string[] = []
       for (const entry of PAGES.filter((p) => (p.modes ?? ['normal', 'elder']).includes(mode))) {
@@ -337,7 +333,7 @@ describe('every page of the H5 build meets SPEC §5 (375×812, normal and 长辈
 
 describe('the page audit itself', () => {
   it('when a page has tiny, overlapping, clipped or sideways text and a small button, then the audit reports each', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await page.goto('about:blank')
     await page.setContent(`<!doctype html><meta name="viewport" content="width=device-width,initial-scale=1">
       <body style="margin:0;font-size:16px"><div class="taro_page taro_page_stationed" style="position:relative">
@@ -364,16 +360,16 @@ describe('the page audit itself', () => {
 
 describe('the defects the walk found stay fixed (issue 12)', () => {
   it('when the app loads, then the strict CSP lets exactly Taro’s root-font script run: <html> is 20 px, a favicon is served', async () => {
-    const res = await fetch(`${server.url}/`)
+    const res = await fetch(`${browser.server.url}/`)
     const csp = res.headers.get('content-security-policy') ?? ''
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? ''
     expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]+'/)
     expect(scriptSrc).not.toContain('unsafe-inline')
-    const icon = await fetch(`${server.url}/favicon.ico`)
+    const icon = await fetch(`${browser.server.url}/favicon.ico`)
     expect(icon.status).toBe(200)
     expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]))
 
-    const { page } = phone
+    const { page } = browser.phone
     const watch = watchPage(page)
     await prepare(page, 'guest', 'normal')
     watch.take()
@@ -387,7 +383,7 @@ describe('the defects the walk found stay fixed (issue 12)', () => {
   })
 
   it('when a page is opened from another, then its title bar has a back button that returns in one tap; an unknown route offers the way home', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await prepare(page, 'guest', 'normal')
     await show(page, PAGES.find((p) => p.name === 'home')!)
     await currentPage(page).locator(tid('home-theme')).first().click()
@@ -409,7 +405,7 @@ describe('the defects the walk found stay fixed (issue 12)', () => {
   })
 
   it('when a booking is cancelled, its code is muted and struck through under 已取消; the admin header names the region', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await prepare(page, 'citizen', 'normal')
     await show(page, PAGES.find((p) => p.name === 'booking-cancelled')!)
     const code = currentPage(page).locator(tid('booking-code'))
@@ -424,7 +420,7 @@ describe('the defects the walk found stay fixed (issue 12)', () => {
   })
 
   it('when rating, then every face differs from the others; in 长辈版 the booking calendar is a list of days with seats per part of the day', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await prepare(page, 'citizen', 'normal')
     await show(page, PAGES.find((p) => p.name === 'rate')!)
     const mouths = await currentPage(page).locator('.face__mouth').evaluateAll((els) =>

@@ -9,17 +9,15 @@ import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
-import { ensureH5Build, fill, launchPhone, listen, overflowingElements, screenshot, tap, testId, type AppServer, type Phone, openAs } from '../helpers/browser'
+import { fill, overflowingElements, screenshot, tap, testId, openAs, useBrowser } from '../helpers/browser'
 import { ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
 useTestDb()
 
-let server: AppServer
-let phone: Phone
 let w: TicketWorld
 
-beforeAll(async () => {
-  ensureH5Build()
+const browser = useBrowser({
+  setup: async () => {
   w = await ticketWorld()
   // a category of the second department, so that the dispatcher can re-dispatch to it
   await TicketCategory.create({ name: '医保报销-示例', parent: '医疗保障', departmentId: w.dept2._id, limitClass: '一般', replyDays: 5 })
@@ -35,27 +33,18 @@ beforeAll(async () => {
     pinyin: 'shebaokadiushilezenmebuban|shebaokabuban|guashi',
     initials: 'sbkdslzmbb|sbkbb|gs',
   })
-  server = await listen()
-}, 6 * 60_000)
-beforeEach(async () => {
-  phone = await launchPhone()
-})
-afterEach(async () => {
-  await phone?.close()
-})
-afterAll(async () => {
-  await server?.close()
+  },
 })
 
 /** Opens a route as the given actor (the session stored as the app stores it). */
 async function as(s: Session, route: string) {
-  await openAs(phone.page, server.url, s, route)
-  expect(await overflowingElements(phone.page)).toEqual([])
+  await openAs(browser.phone.page, browser.server.url, s, route)
+  expect(await overflowingElements(browser.phone.page)).toEqual([])
 }
 
 describe('12345 in the browser', () => {
   it('a citizen asking a 咨询 sees the matching knowledge entry and stops there (counted, no ticket)', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await as(w.actors.requester, 'pages/tickets/new/index')
     await testId(page, 'ticket-category').first().click()
     await fill(page, 'ticket-description', '社保卡丢了怎么补办')
@@ -70,7 +59,7 @@ describe('12345 in the browser', () => {
   })
 
   it('a 投诉: submitted, dispatched, returned, re-dispatched, answered, 不满意, re-handled and closed, each by its actor', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     // the requester submits
     await as(A.otherCitizen, 'pages/tickets/new/index')
@@ -143,7 +132,7 @@ describe('12345 photos, region, 涉企 and 补充材料 in the browser', () => {
 
   /** Taps 添加照片 (Taro's H5 chooseImage opens a file input) and picks a PNG. */
   async function attachPhoto(scope: string) {
-    const { page } = phone
+    const { page } = browser.phone
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), testId(page, scope).locator('[data-testid=photo-add]').click()])
     await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG })
     // the thumbnail, or the reason the upload failed (shown at the field)
@@ -161,7 +150,7 @@ describe('12345 photos, region, 涉企 and 补充材料 in the browser', () => {
   })
 
   it('when a requester submits a 涉企 诉求 of 忻府区 with a photo and later sends the 补充材料 asked for, then the county gets it and the photos reach the ticket', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     await as(A.requester, 'pages/tickets/new/index')
     await tap(page, 'ticket-type-投诉')
@@ -207,7 +196,7 @@ describe('12345 photos, region, 涉企 and 补充材料 in the browser', () => {
 
 describe('12345 administrator screen in the browser', () => {
   it('an administrator approves a handler’s extension and sees the month’s departments ranked in the 月通报 chart', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const A = w.actors
     const body = { type: '投诉', categoryId: String(w.category._id), description: '拖欠工资三个月，要求尽快处理', contactMobile: '13812345678', regionCode: '140902' }
     const created = await api().post('/api/v1/tickets').set(A.requester.auth).send(body)

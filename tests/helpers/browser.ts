@@ -228,45 +228,66 @@ export async function staffSignIn(
   await testId(page, home).waitFor()
 }
 
-export interface DeskBrowser {
-  /** the hall, service and signed-in actors of desk-fixtures' deskWorld() */
-  readonly world: DeskWorld
+export interface BrowserFile {
   readonly server: AppServer
-  /** a fresh browser profile for each test */
+  /** a fresh browser profile for each test (or one for the file: `phone: 'file'`) */
   readonly phone: Phone
 }
 
-/**
- * Setup of the staff and administrator browser tests (call after useTestDb()): one desk world and one server per
- * file, a fresh phone per test. Read the fields inside tests and hooks, once they have been set.
- */
-export function useDeskBrowser(): DeskBrowser {
-  const state: { world?: DeskWorld; server?: AppServer; phone?: Phone } = {}
-  const ready = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`useDeskBrowser: ${name} is not ready outside tests and hooks`)
-    return value
-  }
+function ready<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`${name} is not ready outside tests and hooks`)
+  return value
+}
 
+/**
+ * Setup of a browser test file (call after useTestDb()): the H5 build, the file's data (`setup`), one server per file,
+ * and a phone per test (or one for the whole file). Read the fields inside tests and hooks, once they have been set.
+ */
+export function useBrowser(opts: { setup?: () => Promise<void>; phone?: 'test' | 'file' } = {}): BrowserFile {
+  const state: { server?: AppServer; phone?: Phone } = {}
+  const perFile = opts.phone === 'file'
   beforeAll(async () => {
     ensureH5Build()
-    state.world = await deskWorld()
+    await opts.setup?.()
     state.server = await listen()
+    if (perFile) state.phone = await launchPhone()
   }, 6 * 60_000)
-  beforeEach(async () => {
-    state.phone = await launchPhone()
-  })
-  afterEach(async () => {
-    await state.phone?.close()
-    state.phone = undefined
-  })
+  if (!perFile) {
+    beforeEach(async () => {
+      state.phone = await launchPhone()
+    })
+    afterEach(async () => {
+      await state.phone?.close()
+      state.phone = undefined
+    })
+  }
   afterAll(async () => {
+    await state.phone?.close()
     await state.server?.close()
   })
-
   return {
-    get world() { return ready(state.world, 'world') },
     get server() { return ready(state.server, 'server') },
     get phone() { return ready(state.phone, 'phone') },
+  }
+}
+
+export interface DeskBrowser extends BrowserFile {
+  /** the hall, service and signed-in actors of desk-fixtures' deskWorld() */
+  readonly world: DeskWorld
+}
+
+/** Setup of the staff and administrator browser tests: useBrowser with one desk world per file. */
+export function useDeskBrowser(): DeskBrowser {
+  let world: DeskWorld | undefined
+  const browser = useBrowser({
+    setup: async () => {
+      world = await deskWorld()
+    },
+  })
+  return {
+    get world() { return ready(world, 'world') },
+    get server() { return browser.server },
+    get phone() { return browser.phone },
   }
 }
 
