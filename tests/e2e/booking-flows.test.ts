@@ -13,7 +13,7 @@ import { WaitlistEntry } from '../../server/src/modules/bookings/waitlist.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
-import { agreeIfAsked, type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, nextFrame, screenshot, settle, storeSession, tap, waitForRoute } from '../helpers/browser'
+import { agreeIfAsked, byTestId, currentPage, fill, open, overflowingElements, nextFrame, screenshot, settle, storeSession, tap, useBrowser, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { makeHall, makeService } from '../helpers/factories'
 
@@ -23,34 +23,22 @@ const CREDIT_CODE = `91140900MA0K1234X${creditCodeCheckChar('91140900MA0K1234X')
 const BAD_CREDIT_CODE = `91140900MA0K1234X${CREDIT_CODE.endsWith('0') ? '1' : '0'}`
 const ENTERPRISE = '忻州市云中示例科技有限公司'
 
-let server: AppServer
-let phone: Phone
 let page: Page
 let w: World
 /** Two days ahead and three days ahead (the rule runs every day, so both have sessions well past the 2 h notice). */
 let D: string
 let D2: string
 
-beforeAll(async () => {
-  ensureH5Build()
-  server = await listen()
-  w = await makeWorld({ capacity: 1, serviceCount: 5, dayTypes: ['weekend', 'holiday', 'workday'], start: '09:00', end: '12:00' })
-  const today = localDate(new Date())
-  D = addDays(today, 2)
-  D2 = addDays(today, 3)
-}, 6 * 60_000)
-
-beforeEach(async () => {
-  phone = await launchPhone()
-  page = phone.page
+const browser = useBrowser({
+  setup: async () => {
+    w = await makeWorld({ capacity: 1, serviceCount: 5, dayTypes: ['weekend', 'holiday', 'workday'], start: '09:00', end: '12:00' })
+    const today = localDate(new Date())
+    D = addDays(today, 2)
+    D2 = addDays(today, 3)
+  },
 })
-
-afterEach(async () => {
-  await phone?.close()
-})
-
-afterAll(async () => {
-  await server?.close()
+beforeEach(() => {
+  page = browser.phone.page
 })
 
 async function shoot(name: string) {
@@ -60,7 +48,7 @@ async function shoot(name: string) {
 }
 
 async function signIn(who: Session) {
-  await open(page, server.url, 'pages/index/index')
+  await open(page, browser.server.url, 'pages/index/index')
   await storeSession(page, { accessToken: who.token, refreshToken: who.refreshToken })
 }
 
@@ -111,7 +99,7 @@ describe('citizen booking flows (H5)', () => {
 
     const waiter = await citizen()
     await signIn(waiter)
-    await open(page, server.url, bookUrl(3))
+    await open(page, browser.server.url, bookUrl(3))
     await byTestId(page, `day-${D2}`).first().click()
     await slotEl(fullSlot).filter({ hasText: '已约满' }).click()
     await byTestId(page, 'waitlist-explain').waitFor()
@@ -156,9 +144,9 @@ describe('citizen booking flows (H5)', () => {
     const unconverted = await makeHall({ name: '定位测试·未换算位置', regionCode: '140902', location: { lat: wgs.latitude, lng: wgs.longitude }, serviceIds: [String(service._id)] })
     await makeHall({ name: '定位测试·远处', regionCode: '140902', location: { lat: gcjLat + 0.05, lng: gcjLng + 0.05 }, serviceIds: [String(service._id)] })
 
-    await phone.context.grantPermissions(['geolocation'], { origin: server.url })
-    await phone.context.setGeolocation(wgs)
-    await open(page, server.url, 'pages/nearby/index')
+    await browser.phone.context.grantPermissions(['geolocation'], { origin: browser.server.url })
+    await browser.phone.context.setGeolocation(wgs)
+    await open(page, browser.server.url, 'pages/nearby/index')
     await byTestId(page, 'nearby-where').filter({ hasText: '已按距离由近到远排列' }).waitFor({ timeout: 15_000 })
     await byTestId(page, 'hall-card').first().waitFor()
     const names = await byTestId(page, 'hall-card').locator('.hall-card__name').allInnerTexts()
@@ -173,8 +161,8 @@ describe('citizen booking flows (H5)', () => {
     await shoot('04-nearby-located')
 
     // 导航 on H5 opens a map link in a new tab (no request from the app); the map site is stubbed (no outside network)
-    await phone.context.route('https://uri.amap.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>map</title>' }))
-    const [popup] = await Promise.all([phone.context.waitForEvent('page'), byTestId(page, 'hall-navigate').first().click()])
+    await browser.phone.context.route('https://uri.amap.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>map</title>' }))
+    const [popup] = await Promise.all([browser.phone.context.waitForEvent('page'), byTestId(page, 'hall-navigate').first().click()])
     await popup.waitForLoadState()
     expect(popup.url()).toContain('uri.amap.com/marker')
     expect(popup.url()).toContain(`position=${gcjLng},${gcjLat}`)
@@ -183,7 +171,7 @@ describe('citizen booking flows (H5)', () => {
 
   it('when a signed-out citizen fills in the form and signs in, then they come back to the same slot with the form intact (and a Chinese login name gets the server’s own reason)', async () => {
     const slotId = w.slot(D2, '10:00')
-    await open(page, server.url, bookUrl(4))
+    await open(page, browser.server.url, bookUrl(4))
     await byTestId(page, 'login-required').waitFor()
     await chooseSlot(D2, '10:00')
     await fill(page, 'field-name', '回来王')
@@ -220,7 +208,7 @@ describe('citizen booking flows (H5)', () => {
   it('when the server refuses the booking, then each reason shows at its field or section, in view: credit code, SLOT_FULL (deselected, refreshed), ALREADY_BOOKED, BOOKING_LIMIT (also before the form)', async () => {
     const me = await citizen()
     await signIn(me)
-    await open(page, server.url, bookUrl(0))
+    await open(page, browser.server.url, bookUrl(0))
     await chooseSlot(D, '09:00')
     await fill(page, 'field-name', '错误李')
     await fill(page, 'field-phone', '13612345678')
@@ -289,7 +277,7 @@ describe('citizen booking flows (H5)', () => {
     await shoot('11-error-limit')
 
     // … and known before the form on the next visit: no form to fill in vain
-    await open(page, server.url, bookUrl(1))
+    await open(page, browser.server.url, bookUrl(1))
     const blocked = byTestId(page, 'booking-blocked').first()
     await blocked.waitFor()
     expect(await blocked.innerText()).toContain('有效预约')
@@ -312,7 +300,7 @@ describe('citizen booking flows (H5)', () => {
     expect((await api().post(`/api/v1/bookings/${first.body.id}/cancel`).set(me.auth).send({})).status).toBe(200)
 
     await signIn(me)
-    await open(page, server.url, `pages/booking/index?id=${first.body.id}`)
+    await open(page, browser.server.url, `pages/booking/index?id=${first.body.id}`)
     await tap(page, 'book-again')
     await waitForRoute(page, 'pages/book/index')
     await chooseSlot(D2, '10:30')
@@ -343,7 +331,7 @@ describe('citizen booking flows (H5)', () => {
     const me = await citizen()
     await signIn(me)
     await page.evaluate(() => localStorage.setItem('xz.elderMode', JSON.stringify({ data: '1' })))
-    await open(page, server.url, bookUrl(4))
+    await open(page, browser.server.url, bookUrl(4))
     await currentPage(page).locator('.book.elder').waitFor()
     await byTestId(page, `day-${D2}`).first().click()
     await slotEl(full).click()
@@ -374,7 +362,7 @@ describe('citizen booking flows (H5)', () => {
       .set((await account({ role: 'admin', regionCode: '140900' })).auth)
       .send({ name: '长辈测试一件事', description: '测试', serviceIds: [String(w.services[0]._id), String(w.services[1]._id)], themes: ['企业开办'], steps: [{ name: '窗口受理', role: '综合窗口' }] })
     expect(bundleRes.status).toBe(201)
-    await open(page, server.url, `pages/bundle/index?id=${bundleRes.body.id}`)
+    await open(page, browser.server.url, `pages/bundle/index?id=${bundleRes.body.id}`)
     const item = byTestId(page, 'bundle-book-item').first()
     await item.scrollIntoViewIfNeeded()
     expect((await measure('bundle-book')).minFont).toBeGreaterThanOrEqual(16)

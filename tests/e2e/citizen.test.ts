@@ -10,7 +10,7 @@ import { Booking } from '../../server/src/modules/bookings/booking.model'
 import { seedIfEmpty } from '../../server/src/modules/seed/seed'
 import { api } from '../helpers/app'
 import { account } from '../helpers/auth'
-import { agreeIfAsked, type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, tap, waitForRoute } from '../helpers/browser'
+import { agreeIfAsked, byTestId, currentPage, fill, open, overflowingElements, screenshot, settle, tap, useBrowser, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 
 useTestDb()
@@ -18,23 +18,18 @@ useTestDb()
 const CREDIT_CODE = `91140900MA0K1234X${creditCodeCheckChar('91140900MA0K1234X')}`
 const ENTERPRISE = '忻州市云中示例科技有限公司'
 
-let server: AppServer
-let phone: Phone
 let page: Page
 
-beforeAll(async () => {
-  ensureH5Build()
-  await seedIfEmpty({ production: false, print: () => undefined })
-  server = await listen()
-  phone = await launchPhone()
-  page = phone.page
-}, 180_000)
-
-afterAll(async () => {
-  setNow(undefined)
-  await phone?.close()
-  await server?.close()
+const browser = useBrowser({
+  phone: 'file',
+  setup: async () => {
+    await seedIfEmpty({ production: false, print: () => undefined })
+  },
 })
+beforeAll(() => {
+  page = browser.phone.page
+})
+afterAll(() => setNow(undefined))
 
 /** Screenshot of the current screen, and no element may stick out of the 375 px phone width. */
 async function shoot(name: string) {
@@ -71,7 +66,7 @@ async function confirmBooking() {
 describe('citizen mini-program (H5)', () => {
   it('when a citizen logs in, books a weekend slot for an enterprise, cancels and rebooks, then the QR and code are shown', async () => {
     // 我的: the development login (GET /health says devLogin)
-    await open(page, server.url, 'pages/mine/index')
+    await open(page, browser.server.url, 'pages/mine/index')
     await byTestId(page, 'dev-login').waitFor()
     await shoot('01-mine-login')
     await fill(page, 'dev-login-code', 'e2e-zhangsan')
@@ -80,7 +75,7 @@ describe('citizen mini-program (H5)', () => {
     expect(await text('login-state')).toBe('已登录用户')
 
     // 首页
-    await open(page, server.url, 'pages/index/index')
+    await open(page, browser.server.url, 'pages/index/index')
     await byTestId(page, 'bundle-card').first().waitFor()
     await currentPage(page).getByText('服务正常').waitFor()
     await shoot('02-home')
@@ -155,7 +150,7 @@ describe('citizen mini-program (H5)', () => {
     expect((await Booking.findOne({ code: second }).lean())?.status).toBe('booked')
 
     // 我的预约 lists it
-    await open(page, server.url, 'pages/bookings/index')
+    await open(page, browser.server.url, 'pages/bookings/index')
     await byTestId(page, 'booking-card').filter({ hasText: second }).waitFor()
     await shoot('09-my-bookings')
   }, 180_000)
@@ -174,7 +169,7 @@ describe('citizen mini-program (H5)', () => {
     expect(served.status).toBe(200)
 
     // 我的预约 → 历史 → the served booking → 评价
-    await open(page, server.url, 'pages/bookings/index')
+    await open(page, browser.server.url, 'pages/bookings/index')
     await tap(page, 'bookings-tab-past')
     const card = byTestId(page, 'booking-card').filter({ hasText: booking.code })
     await card.filter({ hasText: '已办结' }).waitFor()
@@ -201,7 +196,7 @@ describe('citizen mini-program (H5)', () => {
   }, 120_000)
 
   it('when location is not granted, then 附近 offers the counties and lists their points with 24h marks', async () => {
-    await open(page, server.url, 'pages/nearby/index')
+    await open(page, browser.server.url, 'pages/nearby/index')
     await byTestId(page, 'county-picker').waitFor({ timeout: 15_000 })
     await byTestId(page, 'hall-card').first().waitFor()
     await shoot('12-nearby')

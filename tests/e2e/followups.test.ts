@@ -10,18 +10,13 @@ import { Notification } from '../../server/src/modules/notifications/notificatio
 import { api } from '../helpers/app'
 import { account, citizen } from '../helpers/auth'
 import { book, makeWorld, type World } from '../helpers/booking-fixtures'
-import {
-  currentPage, ensureH5Build, launchPhone, listen, open, screenshot, storeSession, tap, testId, waitForRoute,
-  type AppServer, type Phone
-} from '../helpers/browser'
+import { currentPage, open, screenshot, storeSession, tap, testId, useBrowser, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { testDay } from '../helpers/desk-fixtures'
 import { makeHall } from '../helpers/factories'
 
 useTestDb()
 
-let server: AppServer
-let phone: Phone
 let page: Page
 let w: World
 let closedHall: { _id: unknown; name: string }
@@ -33,36 +28,26 @@ function nextSunday(): string {
   return d
 }
 
-beforeAll(async () => {
-  ensureH5Build()
-  // a point with no regular hours and a weekend session (双休日值班 09:00–12:00), and a plain centre closed on Sundays
-  w = await makeWorld({ capacity: 3 })
-  closedHall = await makeHall({ name: '忻府区长征街街道便民服务中心', type: 'township', regionCode: '140902' })
-  server = await listen()
-}, 6 * 60_000)
-
-beforeEach(async () => {
-  phone = await launchPhone()
-  page = phone.page
+const browser = useBrowser({
+  setup: async () => {
+    // a point with no regular hours and a weekend session (双休日值班 09:00–12:00), and a plain centre closed on Sundays
+    w = await makeWorld({ capacity: 3 })
+    closedHall = await makeHall({ name: '忻府区长征街街道便民服务中心', type: 'township', regionCode: '140902' })
+  },
 })
-
-afterEach(async () => {
-  setNow(undefined)
-  await phone?.close()
+beforeEach(() => {
+  page = browser.phone.page
 })
-
-afterAll(async () => {
-  await server?.close()
-})
+afterEach(() => setNow(undefined))
 
 describe('网点详情 and 附近 营业中', () => {
   it('when it is Sunday 09:24, then the point is open by its 双休日值班 session, with phone, map and bookable items', async () => {
     const at = instantOf(nextSunday(), '09:24')
     setNow(at)
-    await phone.context.clock.setFixedTime(at)
+    await browser.phone.context.clock.setFixedTime(at)
 
     // nearby, filtered to what is open now: the duty point yes, the closed centre no; a tap opens the point
-    await open(page, server.url, 'pages/nearby/index')
+    await open(page, browser.server.url, 'pages/nearby/index')
     await testId(page, 'hall-card').waitFor()
     await tap(page, 'filter-open-now')
     await currentPage(page).locator('[data-testid="hall-card"]', { hasText: w.hall.name }).waitFor()
@@ -92,8 +77,8 @@ describe('网点详情 and 附近 营业中', () => {
   it('when the closed centre is opened on Sunday, then it says 已休息 and has no session today', async () => {
     const at = instantOf(nextSunday(), '09:24')
     setNow(at)
-    await phone.context.clock.setFixedTime(at)
-    await open(page, server.url, `pages/hall/index?id=${String(closedHall._id)}`)
+    await browser.phone.context.clock.setFixedTime(at)
+    await open(page, browser.server.url, `pages/hall/index?id=${String(closedHall._id)}`)
     await testId(page, 'hall-open').waitFor()
     expect(await testId(page, 'hall-open').textContent()).toBe('已休息')
     expect(await testId(page, 'hall-today').textContent()).toContain('今天没有非工作时间场次')
@@ -104,7 +89,7 @@ describe('周末办', () => {
   it('when a Saturday is picked, then its items and points with seats are listed, and an item leads to booking', async () => {
     const saturday = testDay()
     await book(await citizen(), w.slot(saturday, '09:00'), w.service._id)
-    await open(page, server.url, 'pages/weekend/index')
+    await open(page, browser.server.url, 'pages/weekend/index')
     await currentPage(page).locator(`[data-testid="weekend-date"][data-date="${saturday}"]`).click()
     await testId(page, 'weekend-summary').filter({ hasText: `${Number(saturday.slice(5, 7))}月${Number(saturday.slice(8))}日` }).waitFor()
     const items = currentPage(page).locator('[data-testid="weekend-item"]')
@@ -137,9 +122,9 @@ describe('after service: 待评价 and 消息', () => {
     expect((await api().post(`/api/v1/staff/bookings/${made.body.id}/serve`).set(staff.auth)).status).toBe(200)
     setNow(undefined)
 
-    await open(page, server.url, 'pages/index/index')
+    await open(page, browser.server.url, 'pages/index/index')
     await storeSession(page, { accessToken: me.token, refreshToken: me.refreshToken })
-    await open(page, server.url, 'pages/mine/index')
+    await open(page, browser.server.url, 'pages/mine/index')
     await testId(page, 'pending-rating').waitFor()
     expect(await testId(page, 'pending-ratings').textContent()).toContain(w.service.name)
     const unread = await Notification.countDocuments({ userId: me.id, readAt: null })
@@ -157,7 +142,7 @@ describe('after service: 待评价 and 消息', () => {
     await testId(page, 'messages-unread').filter({ hasText: '没有未读消息' }).waitFor()
     expect(await Notification.countDocuments({ userId: me.id, readAt: null })).toBe(0)
 
-    await open(page, server.url, 'pages/index/index')
+    await open(page, browser.server.url, 'pages/index/index')
     await testId(page, 'pending-rating').waitFor()
     await screenshot(page, 'home-pending-rating', { fullPage: true })
     await tap(page, 'pending-rating-go')

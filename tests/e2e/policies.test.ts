@@ -6,66 +6,60 @@
  * for sideways overflow and, in 长辈版, for type size.
  */
 import type { Page } from 'playwright-core'
-import { Department, Region } from '../../server/src/modules/catalogue/catalogue.model'
+import { Department } from '../../server/src/modules/catalogue/catalogue.model'
+import { makeCityRegions } from '../helpers/factories'
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
-import { type AppServer, byTestId, currentPage, ensureH5Build, fill, launchPhone, listen, open, overflowingElements, type Phone, screenshot, settle, storeSession, tap, testId, waitForRoute } from '../helpers/browser'
+import { byTestId, currentPage, fill, open, overflowingElements, screenshot, settle, storeSession, tap, testId, useBrowser, waitForRoute } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { creditCode, policyBody } from '../helpers/policy-fixtures'
 
 useTestDb()
 
-let server: AppServer
-let phone: Phone
 let page: Page
 let admin: Session & { username: string; password: string }
 let hiTech: string
 let smallFirms: string
 const consoleErrors: string[] = []
 
-beforeAll(async () => {
-  ensureH5Build()
-  await Region.create({ _id: '140900', name: '忻州市', level: 'city' })
-  await Region.create({ _id: '140902', name: '忻府区', level: 'county', parentCode: '140900' })
-  await Region.create({ _id: '140981', name: '原平市', level: 'county', parentCode: '140900' })
-  admin = await account({ role: 'admin', regionCode: '140900', name: '市科技局经办人' })
-  const dept = String((await Department.create({ name: '忻州市科学技术局', regionCode: '140900' }))._id)
-  const publish = async (body: ReturnType<typeof policyBody>) => {
-    const created = await api().post('/api/v1/admin/policies').set(admin.auth).send(body)
-    expect(created.status).toBe(201)
-    expect((await api().post(`/api/v1/admin/policies/${created.body.id}/publish`).set(admin.auth)).status).toBe(200)
-    return created.body.id as string
-  }
-  hiTech = await publish(
-    policyBody(dept, {
-      title: '高新技术企业研发费用补助',
-      topics: ['科技创新'],
-      benefit: { kind: '补贴', description: '按研发投入的10%补助，最高50万元' },
-      conditions: {
-        allOf: [
-          { field: 'registeredRegion', op: 'startsWith', value: '1409' },
-          { field: 'qualifications', op: 'contains', value: '高新技术企业' },
-          { field: 'employees', op: 'lte', value: 300 },
-        ],
-      },
-    }),
-  )
-  smallFirms = await publish(
-    policyBody(dept, { title: '小微企业稳岗补贴', conditions: { allOf: [{ field: 'scale', op: 'in', value: ['小', '微'] }] } }),
-  )
-  server = await listen()
-  phone = await launchPhone()
-  page = phone.page
+const browser = useBrowser({
+  phone: 'file',
+  setup: async () => {
+    await makeCityRegions()
+    admin = await account({ role: 'admin', regionCode: '140900', name: '市科技局经办人' })
+    const dept = String((await Department.create({ name: '忻州市科学技术局', regionCode: '140900' }))._id)
+    const publish = async (body: ReturnType<typeof policyBody>) => {
+      const created = await api().post('/api/v1/admin/policies').set(admin.auth).send(body)
+      expect(created.status).toBe(201)
+      expect((await api().post(`/api/v1/admin/policies/${created.body.id}/publish`).set(admin.auth)).status).toBe(200)
+      return created.body.id as string
+    }
+    hiTech = await publish(
+      policyBody(dept, {
+        title: '高新技术企业研发费用补助',
+        topics: ['科技创新'],
+        benefit: { kind: '补贴', description: '按研发投入的10%补助，最高50万元' },
+        conditions: {
+          allOf: [
+            { field: 'registeredRegion', op: 'startsWith', value: '1409' },
+            { field: 'qualifications', op: 'contains', value: '高新技术企业' },
+            { field: 'employees', op: 'lte', value: 300 },
+          ],
+        },
+      }),
+    )
+    smallFirms = await publish(
+      policyBody(dept, { title: '小微企业稳岗补贴', conditions: { allOf: [{ field: 'scale', op: 'in', value: ['小', '微'] }] } }),
+    )
+  },
+})
+beforeAll(() => {
+  page = browser.phone.page
   page.on('console', (m) => {
     // (the CSP refusal of Taro's inline root-font script is the known H5 defect helper 12a fixes)
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && !m.text().includes('Content Security Policy')) consoleErrors.push(m.text())
   })
-}, 6 * 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.close()
 })
 
 /** Screenshot, and nothing may stick out of the 375 px width. */
@@ -80,11 +74,11 @@ const recommendedTitles = async () => (await byTestId(page, 'recommended-item').
 describe('送政策上门 in the browser', () => {
   it('when an enterprise completes its profile, then it qualifies for a policy, applies, and sees the department mark it 兑现', async () => {
     const owner = await citizen()
-    await page.goto(server.url)
+    await page.goto(browser.server.url)
     await storeSession(page, { accessToken: owner.token, refreshToken: owner.refreshToken })
 
     // before a profile: 为你推荐 asks for one
-    await open(page, server.url, 'enterprise/policies/index')
+    await open(page, browser.server.url, 'enterprise/policies/index')
     await testId(page, 'profile-entry').waitFor()
     await byTestId(page, 'policy-item').first().waitFor()
     await shoot('policies-no-profile')
@@ -106,7 +100,7 @@ describe('送政策上门 in the browser', () => {
     await testId(page, 'profile-message').waitFor()
 
     // 为你推荐 now lists the small-firm policy, not yet the 高新 one
-    await open(page, server.url, 'enterprise/policies/index')
+    await open(page, browser.server.url, 'enterprise/policies/index')
     await testId(page, 'recommend-count').waitFor()
     await byTestId(page, 'recommended-item').first().waitFor()
     expect(await recommendedTitles()).toEqual(['小微企业稳岗补贴'])
@@ -130,10 +124,10 @@ describe('送政策上门 in the browser', () => {
     await testId(page, 'profile-message').waitFor()
 
     // now it qualifies, appears in 为你推荐, and the enterprise applies
-    await open(page, server.url, 'enterprise/policies/index')
+    await open(page, browser.server.url, 'enterprise/policies/index')
     await byTestId(page, 'recommended-item').filter({ hasText: '高新技术企业研发费用补助' }).waitFor()
     expect(await recommendedTitles()).toEqual(['小微企业稳岗补贴', '高新技术企业研发费用补助'].sort())
-    await open(page, server.url, `enterprise/policy/index?id=${hiTech}`)
+    await open(page, browser.server.url, `enterprise/policy/index?id=${hiTech}`)
     await testId(page, 'match-status').waitFor()
     expect(await testId(page, 'match-status').innerText()).toBe('符合条件')
     expect(await byTestId(page, 'line-fail').count()).toBe(0)
@@ -145,7 +139,7 @@ describe('送政策上门 in the browser', () => {
 
     // the department (through its administrator) accepts, reviews and marks it 兑现
     await storeSession(page, { accessToken: admin.token, refreshToken: admin.refreshToken })
-    await open(page, server.url, 'admin/policy-applications/index')
+    await open(page, browser.server.url, 'admin/policy-applications/index')
     const card = () => byTestId(page, 'admin-application').filter({ hasText: '忻州云智软件有限公司' })
     await card().waitFor()
     await card().locator('[data-testid="app-accept"]').click()
@@ -160,7 +154,7 @@ describe('送政策上门 in the browser', () => {
 
     // the enterprise sees it
     await storeSession(page, { accessToken: owner.token, refreshToken: owner.refreshToken })
-    await open(page, server.url, 'enterprise/applications/index')
+    await open(page, browser.server.url, 'enterprise/applications/index')
     const item = byTestId(page, 'application-item').filter({ hasText: '高新技术企业研发费用补助' })
     await item.waitFor()
     expect(await item.locator('[data-testid="application-item-status"]').innerText()).toBe('已兑现')
@@ -176,7 +170,7 @@ describe('送政策上门 in the browser', () => {
     const code = creditCode()
     await api().put('/api/v1/me/enterprise').set(owner.auth).send({ name: '忻州长辈版测试企业', creditCode: code, scale: '微', qualifications: [] })
     expect((await api().post(`/api/v1/policies/${smallFirms}/applications`).set(owner.auth).send({})).status).toBe(201)
-    await page.goto(server.url)
+    await page.goto(browser.server.url)
     await storeSession(page, { accessToken: owner.token, refreshToken: owner.refreshToken })
     await page.evaluate(() => localStorage.setItem('xz.elderMode', JSON.stringify({ data: '1' })))
     for (const [route, ready] of [
@@ -186,7 +180,7 @@ describe('送政策上门 in the browser', () => {
       ['enterprise/profile/index', 'profile-save'],
       ['enterprise/applications/index', 'application-item'],
     ] as const) {
-      await open(page, server.url, route)
+      await open(page, browser.server.url, route)
       await byTestId(page, ready).first().waitFor()
       expect(await currentPage(page).locator('.elder').count()).toBeGreaterThan(0)
       const smallest = await currentPage(page).evaluate((root) => {
@@ -212,10 +206,10 @@ describe('送政策上门 in the browser', () => {
       await api().put('/api/v1/me/enterprise').set(who.auth).send({ name: `忻州计数测试企业${region}${employees ?? ''}`, creditCode: creditCode(), registeredRegion: region, employees })
     }
     const total = (await api().post('/api/v1/admin/policies/condition-counts').set(admin.auth).send({ conditions: { allOf: [{ field: 'registeredRegion', op: 'startsWith', value: '140902' }] } })).body
-    await page.goto(server.url)
+    await page.goto(browser.server.url)
     await storeSession(page, { accessToken: admin.token, refreshToken: admin.refreshToken })
     await page.evaluate(() => localStorage.setItem('xz.elderMode', JSON.stringify({ data: '0' })))
-    await open(page, server.url, 'admin/policies/index')
+    await open(page, browser.server.url, 'admin/policies/index')
     await byTestId(page, 'admin-policy').first().waitFor()
     await tap(page, 'policy-new')
     await testId(page, 'condition-editor').waitFor()
@@ -229,7 +223,7 @@ describe('送政策上门 in the browser', () => {
     expect(await testId(page, 'condition-problem').innerText()).toContain('行政区划代码')
     await shoot('admin-policy-editor')
 
-    await open(page, server.url, 'admin/policy-report/index')
+    await open(page, browser.server.url, 'admin/policy-report/index')
     await byTestId(page, 'report-row').first().waitFor()
     expect(await byTestId(page, 'report-row').first().innerText()).toContain('忻州市科学技术局')
     await shoot('admin-policy-report')
@@ -238,7 +232,7 @@ describe('送政策上门 in the browser', () => {
 
   it('when a signed-out visitor taps 去登录 on 企业画像 (a subpackage page), then after signing in they are back on that page', async () => {
     await page.evaluate(() => localStorage.clear())
-    await open(page, server.url, 'enterprise/profile/index?from=e2e')
+    await open(page, browser.server.url, 'enterprise/profile/index?from=e2e')
     await tap(page, 'go-login')
     await waitForRoute(page, 'pages/mine/index')
     await fill(page, 'dev-login-code', `ent-back-${Date.now()}`)

@@ -7,11 +7,11 @@
  * charts the stages against the promised limits.
  */
 import { addDays, localDate, type ProjectTemplateInput } from '@xz/shared'
-import { Region } from '../../server/src/modules/catalogue/catalogue.model'
+import { makeCityRegions } from '../helpers/factories'
 import { Project, type ProjectDoc } from '../../server/src/modules/projects/project.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
-import { type AppServer, currentPage, ensureH5Build, fill, launchPhone, listen, overflowingElements, type Phone, screenshot, settle, tap, testId, waitForRoute, openAs } from '../helpers/browser'
+import { currentPage, fill, overflowingElements, screenshot, settle, tap, testId, useBrowser, waitForRoute, openAs } from '../helpers/browser'
 import { useTestDb } from '../helpers/db'
 import { auditPage, problems, type Mode } from '../helpers/page-audit'
 import { creditCode } from '../helpers/policy-fixtures'
@@ -38,8 +38,6 @@ const template: ProjectTemplateInput = {
   ],
 }
 
-let server: AppServer
-let phone: Phone
 let admin: Session
 let leader: Session
 let enterprise: Session
@@ -55,39 +53,34 @@ async function agentAccount(username: string, name: string, title: string, mobil
   return { id: res.body.user.id, token: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } }
 }
 
-beforeAll(async () => {
-  ensureH5Build()
-  await Region.create({ _id: '140900', name: '忻州市', level: 'city' })
-  await Region.create({ _id: '140902', name: '忻府区', level: 'county', parentCode: '140900' })
-  await Region.create({ _id: '140981', name: '原平市', level: 'county', parentCode: '140900' })
-  admin = await account({ role: 'admin', regionCode: '140900', name: '市审批局管理员' })
-  const made = await api().post('/api/v1/admin/project-templates').set(admin.auth).send(template)
-  expect(made.status).toBe(201)
-  leader = await agentAccount('leader.wang', '王建国', '市发改委副主任', '13903500001')
-  await agentAccount('agent.li', '李代办', '代办专员', '13903500002')
-  enterprise = await citizen()
-  code = creditCode()
-  const claimed = await api().put('/api/v1/me/enterprise').set(enterprise.auth).send({ name: ENTERPRISE, creditCode: code })
-  expect(claimed.status).toBe(200)
-  server = await listen()
-  phone = await launchPhone()
-  phone.page.on('console', (m) => {
+const browser = useBrowser({
+  phone: 'file',
+  setup: async () => {
+    await makeCityRegions()
+    admin = await account({ role: 'admin', regionCode: '140900', name: '市审批局管理员' })
+    const made = await api().post('/api/v1/admin/project-templates').set(admin.auth).send(template)
+    expect(made.status).toBe(201)
+    leader = await agentAccount('leader.wang', '王建国', '市发改委副主任', '13903500001')
+    await agentAccount('agent.li', '李代办', '代办专员', '13903500002')
+    enterprise = await citizen()
+    code = creditCode()
+    const claimed = await api().put('/api/v1/me/enterprise').set(enterprise.auth).send({ name: ENTERPRISE, creditCode: code })
+    expect(claimed.status).toBe(200)
+  },
+})
+beforeAll(() => {
+  browser.phone.page.on('console', (m) => {
     // (the 400 of the form submitted without 建设地点 is logged by the browser itself: expected)
     if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) consoleErrors.push(m.text())
   })
-}, 6 * 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.close()
 })
 
 /** Opens a route as the given person (the session stored as the app stores it), in the given mode. */
-const as = (s: Session, route: string, elder = false) => openAs(phone.page, server.url, s, route, { fresh: true, elder })
+const as = (s: Session, route: string, elder = false) => openAs(browser.phone.page, browser.server.url, s, route, { fresh: true, elder })
 
 /** Every element with this data-testid on the page on screen. */
-const all = (id: string) => currentPage(phone.page).locator(`[data-testid="${id}"]`)
-const item = (key: string) => currentPage(phone.page).locator(`[data-testid="timeline-item"][data-key="${key}"]`)
+const all = (id: string) => currentPage(browser.phone.page).locator(`[data-testid="${id}"]`)
+const item = (key: string) => currentPage(browser.phone.page).locator(`[data-testid="timeline-item"][data-key="${key}"]`)
 
 /**
  * Screenshot of the whole page (Taro's H5 page scrolls inside its own box, so the window is made as tall as the
@@ -95,7 +88,7 @@ const item = (key: string) => currentPage(phone.page).locator(`[data-testid="tim
  * the first screen) is measured against SPEC §5 at that size too.
  */
 async function shoot(name: string, mode?: Mode) {
-  const { page } = phone
+  const { page } = browser.phone
   await settle(page)
   expect(await overflowingElements(page)).toEqual([])
   const height = await currentPage(page).evaluate((el) => el.scrollHeight)
@@ -109,7 +102,7 @@ async function shoot(name: string, mode?: Mode) {
 
 describe('全代办 / 项目长 in the browser', () => {
   it('when an administrator creates a project and names its 项目长, and the 项目长 completes two items and pauses one, then the enterprise sees the timeline move and the late item highlighted', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     const start = addDays(localDate(new Date()), -40)
 
     // the administrator: 全代办 overview → 新建项目
@@ -210,7 +203,7 @@ describe('全代办 / 项目长 in the browser', () => {
   })
 
   it('when the enterprise entrusts the 代办 and the 项目长 accepts it, then the 委托书 prints; the administrator sees the stages charted and the project at risk', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     expect(projectId).not.toBe('')
 
     await as(enterprise, `projects/detail/index?id=${projectId}`)
@@ -250,7 +243,7 @@ describe('全代办 / 项目长 in the browser', () => {
   })
 
   it('when an administrator edits a template item so that its promise exceeds the legal limit, then the server message appears at that field; fixed, the template saves', async () => {
-    const { page } = phone
+    const { page } = browser.phone
     await as(admin, 'projects/templates/index')
     await all('template-card').filter({ hasText: TEMPLATE }).locator('[data-testid="template-edit"]').click()
     await testId(page, 'template-editor').waitFor()

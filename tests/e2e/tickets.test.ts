@@ -3,7 +3,7 @@
  * of submitting a 咨询; another submits a 投诉 that is dispatched, returned, re-dispatched, answered, rated 不满意,
  * re-handled and closed — each step by its actor on their own screen.
  */
-import { Region } from '../../server/src/modules/catalogue/catalogue.model'
+import { makeCityRegions } from '../helpers/factories'
 import { Knowledge, KnowledgeResolution } from '../../server/src/modules/knowledge/knowledge.model'
 import { Ticket, TicketCategory } from '../../server/src/modules/tickets/ticket.model'
 import { api } from '../helpers/app'
@@ -18,21 +18,21 @@ let w: TicketWorld
 
 const browser = useBrowser({
   setup: async () => {
-  w = await ticketWorld()
-  // a category of the second department, so that the dispatcher can re-dispatch to it
-  await TicketCategory.create({ name: '医保报销-示例', parent: '医疗保障', departmentId: w.dept2._id, limitClass: '一般', replyDays: 5 })
-  await Knowledge.create({
-    title: '社保卡丢失了怎么补办？',
-    categoryPath: ['社会保障', '社保卡'],
-    content: '携带本人有效身份证件到任一社保卡服务网点办理挂失和补换，即时制卡网点可立等可取。',
-    keywords: ['社保卡补办', '挂失'],
-    departmentId: w.dept._id,
-    type: '热点问答',
-    reviewedAt: new Date(),
-    searchText: '社保卡丢失了怎么补办？\n社保卡补办\n挂失\n携带本人有效身份证件',
-    pinyin: 'shebaokadiushilezenmebuban|shebaokabuban|guashi',
-    initials: 'sbkdslzmbb|sbkbb|gs',
-  })
+    w = await ticketWorld()
+    // a category of the second department, so that the dispatcher can re-dispatch to it
+    await TicketCategory.create({ name: '医保报销-示例', parent: '医疗保障', departmentId: w.dept2._id, limitClass: '一般', replyDays: 5 })
+    await Knowledge.create({
+      title: '社保卡丢失了怎么补办？',
+      categoryPath: ['社会保障', '社保卡'],
+      content: '携带本人有效身份证件到任一社保卡服务网点办理挂失和补换，即时制卡网点可立等可取。',
+      keywords: ['社保卡补办', '挂失'],
+      departmentId: w.dept._id,
+      type: '热点问答',
+      reviewedAt: new Date(),
+      searchText: '社保卡丢失了怎么补办？\n社保卡补办\n挂失\n携带本人有效身份证件',
+      pinyin: 'shebaokadiushilezenmebuban|shebaokabuban|guashi',
+      initials: 'sbkdslzmbb|sbkbb|gs',
+    })
   },
 })
 
@@ -142,11 +142,7 @@ describe('12345 photos, region, 涉企 and 补充材料 in the browser', () => {
   }
 
   beforeAll(async () => {
-    await Region.create([
-      { _id: '140900', name: '忻州市', level: 'city' },
-      { _id: '140902', name: '忻府区', level: 'county', parentCode: '140900' },
-      { _id: '140981', name: '原平市', level: 'county', parentCode: '140900' },
-    ])
+    await makeCityRegions()
   })
 
   it('when a requester submits a 涉企 诉求 of 忻府区 with a photo and later sends the 补充材料 asked for, then the county gets it and the photos reach the ticket', async () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import mongoose from 'mongoose'
 import { HallInputSchema, ServiceInputSchema, type DepartmentInput, type HallInput, type ServiceInput } from '@xz/shared'
-import { Department } from '../../server/src/modules/catalogue/catalogue.model'
+import { Department, Region } from '../../server/src/modules/catalogue/catalogue.model'
 // services are called directly here, without the app: the features' ports must be plugged in
 import '../../server/src/modules/wiring'
 import { createServiceRecord } from '../../server/src/modules/catalogue/items.service'
@@ -12,6 +12,15 @@ import { createHallRecord } from '../../server/src/modules/halls/halls.service'
  * (so derived fields such as the search fields are there); override any field, e.g.
  * `makeService({ name: '营业执照遗失补领', themes: ['市场监管'] })`.
  */
+
+/** 忻州市 with two of its counties, 忻府区 and 原平市 (region names for scopes and figures). */
+export async function makeCityRegions(): Promise<void> {
+  await Region.create([
+    { _id: '140900', name: '忻州市', level: 'city' },
+    { _id: '140902', name: '忻府区', level: 'county', parentCode: '140900' },
+    { _id: '140981', name: '原平市', level: 'county', parentCode: '140900' },
+  ])
+}
 
 const unique = () => crypto.randomBytes(4).toString('hex').toUpperCase()
 type Id = string | mongoose.Types.ObjectId
