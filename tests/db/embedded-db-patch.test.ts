@@ -48,12 +48,19 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
 describe('FerretDB patch set', () => {
-  it('holds the _id-index fix, the equality pushdown and the per-statement release of updates', () => {
-    expect(patches.map((p) => p.name)).toEqual(['01-id-index.patch', '02-equality-pushdown.patch', '03-update-releases-each-statement.patch'])
+  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates and the _id pushdown with more conditions', () => {
+    expect(patches.map((p) => p.name)).toEqual([
+      '01-id-index.patch',
+      '02-equality-pushdown.patch',
+      '03-update-releases-each-statement.patch',
+      '04-id-pushdown-with-more-conditions.patch',
+    ])
     expect(patches[0].edits[0].replace).toContain('`->"_id"`')
     expect(patches[1].edits[0].replace).toContain('_pushdown')
     expect(patches[2].edits[0].search).toContain('defer closer.Close()')
     expect(patches[2].edits[0].replace).not.toContain('defer closer.Close()')
+    // the query and its explain
+    expect(patches[3].edits.map((e) => e.search.includes('params.Filter.Len() == 1'))).toEqual([true, true])
   })
 
   it('applies to the vendored FerretDB v1.24.2 source, each search text exactly once', () => {
@@ -66,6 +73,8 @@ describe('FerretDB patch set', () => {
     expect(file('internal/backends/sqlite/collection.go')).toContain('strings.HasSuffix(index.Name, "_pushdown")')
     expect(file('internal/handler/msg_update.go')).toContain('xinzhou patch 03')
     expect(file('internal/handler/msg_update.go')).not.toContain('defer closer.Close()')
+    expect(file('internal/backends/sqlite/collection.go')).not.toContain('params.Filter.Len() == 1')
+    expect(file('internal/backends/sqlite/collection.go').match(/xinzhou patch 04/g)).toHaveLength(2)
   })
 
   it('fails loudly, naming the patch, when the source differs and changes nothing', () => {

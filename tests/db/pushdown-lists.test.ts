@@ -14,7 +14,7 @@ import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model
 import { Ticket } from '../../server/src/modules/tickets/ticket.model'
 import { Walkin } from '../../server/src/modules/staff/walkin.model'
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
-import { Account } from '../../server/src/modules/auth/auth.model'
+import { Account, User } from '../../server/src/modules/auth/auth.model'
 
 type Model = mongoose.Model<any>
 
@@ -41,6 +41,8 @@ const LISTS: [string, Model, string][] = [
   ["a staff account's notifications", Notification, 'accountId'],
   ["a point's walk-ins of a day", Walkin, 'hallId'],
   ["a department's policy applications", PolicyApplication, 'departmentId'],
+  ['a citizen signing in with WeChat (openid)', User, 'openid'],
+  ["the sender's pending notices", Notification, 'status'],
 ]
 
 describe('every list of a growing collection is searched in SQL on the embedded database', () => {

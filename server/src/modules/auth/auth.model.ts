@@ -22,7 +22,8 @@ const userSchema = new Schema(
   },
   { timestamps: true },
 )
-userSchema.index({ openid: 1 }, { unique: true })
+// (sign-in finds a citizen by openid: searched in SQL on the embedded database, see pushdown-lists.test.ts)
+userSchema.index({ openid: 1 }, { unique: true, name: 'openid_1_pushdown' })
 export const User = mongoose.model('User', userSchema)
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId }
 

@@ -27,7 +27,8 @@ const notificationSchema = new Schema(
   },
   { timestamps: true },
 )
-notificationSchema.index({ status: 1, createdAt: 1 })
+// the sender's pending notices (the outbox keeps every notice sent: only the pending ones are read, in SQL)
+notificationSchema.index({ status: 1, createdAt: 1 }, { name: 'status_1_createdAt_1_pushdown' })
 // A person's notices: equality on a scalar recipient field of a `*_pushdown` index (searched in SQL on the embedded
 // database), never a scan of the whole outbox.
 notificationSchema.index({ userId: 1, createdAt: -1 }, { name: 'userId_1_createdAt_-1_pushdown' })
