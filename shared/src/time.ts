@@ -78,6 +78,14 @@ export function weekday(date: string): number {
  * (numerically, never by comparing strings: '10000-01-01' < '9999-12-31') and capped, so no request can
  * make this loop run away.
  */
+/**
+ * The local dates an instant in [since, until] can fall on, oldest first: a job reads a period of a growing
+ * collection day by day, by equality on a date field (searched in SQL on the embedded database), never by a range.
+ */
+export function localDatesBetween(since: Date, until: Date): string[] {
+  return since.getTime() > until.getTime() ? [] : dateRange(localDate(since), localDate(until))
+}
+
 export function dateRange(from: string, to: string, maxDays = MAX_DATE_RANGE_DAYS): string[] {
   const n = dayNumber(to) - dayNumber(from) + 1
   if (!Number.isFinite(n)) throw new RangeError(`dateRange: not dates: ${from}…${to}`)

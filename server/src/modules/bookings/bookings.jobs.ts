@@ -2,7 +2,7 @@
  * Background work of bookings. Every process runs every job; each unit of work is claimed (a unique key
  * or the booking lock) before it is done, so running them in several processes changes nothing.
  */
-import { localDate } from '@xz/shared'
+import { addDays, dateRange, localDate, localDatesBetween } from '@xz/shared'
 import { now } from '../../lib/clock'
 import type { Job } from '../../lib/jobs'
 import { logger } from '../../lib/logger'
@@ -21,6 +21,27 @@ const MINUTE_MS = 60_000
 const BATCH = 200
 /** Idempotency keys are honoured for a day. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * MINUTE_MS
+/**
+ * The repair job's second net (bookings ended elsewhere that still hold claims) and its clean-ups run at most this
+ * often per process: they read a booking horizon day by day, which is not worth doing every tick.
+ */
+const REPAIR_SWEEP_MS = 10 * MINUTE_MS
+let sweptAt = 0
+function sweepDue(): boolean {
+  if (Date.now() - sweptAt < REPAIR_SWEEP_MS) return false
+  sweptAt = Date.now()
+  return true
+}
+
+/** Bookings of some dates matching `filter`, read date by date (an equality on `date`, searched in SQL). */
+async function bookingsOn<T>(dates: readonly string[], filter: Record<string, unknown>, select?: string): Promise<T[]> {
+  const out: T[] = []
+  for (const date of dates) {
+    const q = Booking.find({ date, ...filter })
+    out.push(...(await (select ? q.select(select) : q).lean<T[]>()))
+  }
+  return out
+}
 
 // ---------------------------------------------------------------------------------------------
 // Repair: claims left behind by a process that died, or by status changes made elsewhere
@@ -47,9 +68,10 @@ export async function reconcileClaims(bookingId: ObjectId | string): Promise<str
  * The repair job: (1) an operation lock older than the grace period belongs to a process that died
  * between claiming and finishing — reconcile that booking's claims, then drop the lock; (2) bookings
  * that ended elsewhere (served, no-show or cancelled at the desk) release their claims; (3) idempotency
- * records older than a day and occupancy hints of past days are dropped. Freed seats go to the waitlist.
+ * records older than a day and occupancy hints of past days are dropped. Freed seats go to the waitlist. The job runs
+ * (1) every tick and (2)–(3), the `sweep`, at most every REPAIR_SWEEP_MS.
  */
-export async function repairClaims(): Promise<{ staleLocks: number; releasedBookings: number }> {
+export async function repairClaims(opts: { sweep?: boolean } = {}): Promise<{ staleLocks: number; releasedBookings: number }> {
   const t = now().getTime()
   const freed = new Set<string>()
   const stale = await BookingLock.find({ at: { $lt: new Date(t - STALE_OPERATION_MS) } }).limit(BATCH).lean<BookingLockLean[]>()
@@ -58,10 +80,18 @@ export async function repairClaims(): Promise<{ staleLocks: number; releasedBook
     await BookingLock.deleteOne({ _id: lock._id, token: lock.token })
   }
   let releasedBookings = 0
-  const ended = await Booking.find({ holdsClaims: true, status: { $in: ['served', 'no_show', 'cancelled'] } })
-    .select('status claimIds slotId userId')
-    .limit(BATCH)
-    .lean()
+  const sweep = opts.sweep ?? true
+  // the days whose bookings can still hold claims that matter: the booking horizon and the last few days
+  const today = localDate(now())
+  const ended = sweep
+    ? (
+        await bookingsOn<{ _id: ObjectId; status: string; claimIds: string[]; slotId: string; userId: ObjectId }>(
+          dateRange(addDays(today, -3), addDays(today, 14)),
+          { holdsClaims: true, status: { $in: ['served', 'no_show', 'cancelled'] } },
+          'status claimIds slotId userId',
+        )
+      ).slice(0, BATCH)
+    : []
   for (const b of ended) {
     await releaseClaims(b._id, b.claimIds)
     await Booking.updateOne({ _id: b._id }, { $set: { holdsClaims: false } })
@@ -69,8 +99,10 @@ export async function repairClaims(): Promise<{ staleLocks: number; releasedBook
     if (b.status === 'cancelled') freed.add(b.slotId)
     releasedBookings++
   }
-  await IdempotencyRecord.deleteMany({ at: { $lt: new Date(t - IDEMPOTENCY_TTL_MS) } })
-  await SlotOccupancy.deleteMany({ date: { $lt: localDate(now()) } })
+  if (sweep) {
+    await IdempotencyRecord.deleteMany({ at: { $lt: new Date(t - IDEMPOTENCY_TTL_MS) } })
+    await SlotOccupancy.deleteMany({ date: { $lt: today } })
+  }
   for (const slotId of freed) await promoteWaitlist(slotId)
   return { staleLocks: stale.length, releasedBookings }
 }
@@ -105,9 +137,9 @@ async function queueReminder(b: BookingLean, kind: ReminderKind, names: Awaited<
  */
 export async function queueReminders(): Promise<number> {
   const t = now()
-  const rows = await Booking.find({ status: 'booked', startAt: { $gt: t, $lte: new Date(t.getTime() + 24 * 60 * MINUTE_MS) } })
-    .limit(BATCH * 2)
-    .lean<BookingLean[]>()
+  const horizon = new Date(t.getTime() + 24 * 60 * MINUTE_MS)
+  // today's and tomorrow's bookings (by `date`, in SQL), those not reminded an hour before yet
+  const rows = await bookingsOn<BookingLean>(localDatesBetween(t, horizon), { status: 'booked', startAt: { $gt: t, $lte: horizon }, reminded1h: { $ne: true } })
   const due = rows
     .map((b) => ({ b, kind: dueReminder({ ...b, bookedAt: b.bookedAt ?? b.createdAt ?? t }, t) }))
     .filter((x) => x.kind !== undefined)
@@ -139,6 +171,6 @@ export async function sweepWaitlists(): Promise<number> {
   }
 }
 
-export const claimRepairJob: Job = { name: 'bookings.repair', run: repairClaims }
+export const claimRepairJob: Job = { name: 'bookings.repair', run: () => repairClaims({ sweep: sweepDue() }) }
 export const waitlistJob: Job = { name: 'bookings.waitlist', run: sweepWaitlists }
 export const reminderJob: Job = { name: 'bookings.reminders', run: queueReminders }

@@ -40,7 +40,8 @@ waitlistEntrySchema.index({ activeKey: 1 }, { unique: true })
 waitlistEntrySchema.index({ slotId: 1, status: 1 }, { name: 'slotId_1_status_1_pushdown' })
 waitlistEntrySchema.index({ userId: 1, joinedAt: -1 }, { name: 'userId_1_joinedAt_-1_pushdown' })
 waitlistEntrySchema.index({ hallId: 1, date: 1 }, { name: 'hallId_1_date_1_pushdown' })
-waitlistEntrySchema.index({ status: 1 })
+// the job's slots with people waiting (waiting entries only, searched in SQL on the embedded database)
+waitlistEntrySchema.index({ status: 1 }, { name: 'status_1_pushdown' })
 export const WaitlistEntry = mongoose.model('WaitlistEntry', waitlistEntrySchema)
 export type WaitlistEntryDoc = InferSchemaType<typeof waitlistEntrySchema> & { _id: mongoose.Types.ObjectId }
 

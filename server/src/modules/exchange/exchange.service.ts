@@ -18,7 +18,7 @@ import { logger } from '../../lib/logger'
 import type { FileContent } from '../../lib/routes'
 import { Booking } from '../bookings'
 import { Department, Service } from '../catalogue'
-import { Rating, type RatingDoc } from '../ratings'
+import { Rating, type RatingDoc, ratingsAppendedBetween, ratingsRatedBetween } from '../ratings'
 import type { WorkOrderDoc } from '../work-orders'
 import { pushRecord } from './exchange.client'
 import { minimiseName, toNational, toProvincial } from './exchange.mappers'
@@ -137,11 +137,9 @@ const REPAIR_OVERLAP_MS = 60 * 60 * 1000
 export async function repairExchange(): Promise<number> {
   const until = now()
   const mark = await ExchangeMark.findById('repair').lean()
-  const since = new Date((mark ? new Date(mark.until).getTime() : until.getTime()) - REPAIR_OVERLAP_MS)
-  const [rated, appended] = await Promise.all([
-    Rating.find({ ratedAt: { $gte: since, $lt: until } }).lean<RatingDoc[]>(),
-    Rating.find({ 'append.at': { $gte: since, $lt: until } }).lean<RatingDoc[]>(),
-  ])
+  // (after a long downtime, a month back at most: the period is read day by day)
+  const since = new Date(Math.max((mark ? new Date(mark.until).getTime() : until.getTime()) - REPAIR_OVERLAP_MS, until.getTime() - 30 * 24 * REPAIR_OVERLAP_MS))
+  const [rated, appended] = await Promise.all([ratingsRatedBetween(since, until), ratingsAppendedBetween(since, until)])
   let added = 0
   for (const r of rated) {
     if (!(await ExchangeLog.exists({ _id: `rating-${r._id}` }))) {

@@ -1,6 +1,6 @@
 export { Rating, type RatingDoc } from './rating.model'
 export { type RatingExchange, ratingExchangePort } from './ratings.ports'
 export { ratingWindowClosesAt } from './ratings.rules'
-export { createRating } from './ratings.service'
+export { createRating, ratingsAppendedBetween, ratingsRatedBetween } from './ratings.service'
 export { serviceRatingSummary } from './ratings.service'
 export { eraseRaterOf } from './personal-data'

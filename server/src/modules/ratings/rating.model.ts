@@ -35,6 +35,8 @@ const ratingSchema = new Schema(
     ratedDate: { type: String, required: true },
     /** 追评: set once, after the claim `append:<ratingId>` was won. */
     append: { type: new Schema({ comment: String, at: Date }, { _id: false }), default: undefined },
+    /** Local date of `append.at` (the exchange's repair reads a period's 追评 by this equality). */
+    appendDate: String,
   },
   { timestamps: true, minimize: false },
 )
@@ -46,6 +48,7 @@ ratingSchema.index({ serviceId: 1, ratedAt: -1 }, { name: 'serviceId_1_ratedAt_-
 ratingSchema.index({ hallId: 1, ratedAt: -1 }, { name: 'hallId_1_ratedAt_-1_pushdown' })
 // statistics read a period day by day (equality on the scalar `ratedDate`), the 差评 sweep a period of `ratedAt`
 ratingSchema.index({ ratedDate: 1 }, { name: 'ratedDate_1_pushdown' })
+ratingSchema.index({ appendDate: 1 }, { name: 'appendDate_1_pushdown' })
 ratingSchema.index({ ratedAt: 1 })
 // 待评价 asks "is this booking rated?" by bookingId (a scalar): equality pushdown instead of a scan
 ratingSchema.index({ bookingId: 1 }, { name: 'bookingId_1_pushdown' })

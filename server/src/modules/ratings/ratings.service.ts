@@ -1,5 +1,5 @@
 import { Types, type FilterQuery } from 'mongoose'
-import { type CreateRating, DEFAULT_RATING_LEVEL, emptyLevels, isBadRating, type LevelCounts, localDate, maskName, type MyRating, type Page, type PageQuery, type PublicRating, RATING_WINDOW_DAYS, type RatingSummary, ratingSummary, regionScopesOf, type StaffRating } from '@xz/shared'
+import { type CreateRating, DEFAULT_RATING_LEVEL, emptyLevels, isBadRating, type LevelCounts, localDate, localDatesBetween, maskName, type MyRating, type Page, type PageQuery, type PublicRating, RATING_WINDOW_DAYS, type RatingSummary, ratingSummary, regionScopesOf, type StaffRating } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { hallOrRegionFilter } from '../../lib/scope'
@@ -107,7 +107,7 @@ export async function appendRating(auth: AuthContext, id: string, comment: strin
     key: `append:${rating._id}`,
     by: auth.sub,
     at: append.at,
-    changes: { append },
+    changes: { append, appendDate: localDate(append.at) },
     // only while there is none (the one 追评 of a rating)
     write: (changes) => Rating.updateOne({ _id: rating._id, append: { $exists: false } }, { $set: changes }),
     taken: () => new AppError('RATING_EXISTS', '每条评价只能追评一次'),
@@ -212,7 +212,8 @@ export function hallRatingSummary(hallId: string): Promise<RatingSummary> {
 // ---------------------------------------------------------------------------------------------
 
 /** First pass looks this far back; later passes resume from their mark with this much overlap. */
-const FIRST_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
+const FIRST_LOOKBACK_MS = 30 * DAY_MS
 const OVERLAP_MS = 60 * 60 * 1000
 
 /**
@@ -221,7 +222,8 @@ const OVERLAP_MS = 60 * 60 * 1000
  */
 async function sweep(name: string, until: Date, work: (since: Date, until: Date) => Promise<number>): Promise<number> {
   const mark = await RatingSweep.findById(name).lean()
-  const since = new Date(mark ? Math.min(mark.until.getTime(), until.getTime()) - OVERLAP_MS : until.getTime() - FIRST_LOOKBACK_MS)
+  // (after a downtime longer than the first look-back, no further back than it)
+  const since = new Date(Math.max(mark ? Math.min(mark.until.getTime(), until.getTime()) - OVERLAP_MS : 0, until.getTime() - FIRST_LOOKBACK_MS))
   const done = await work(since, until)
   try {
     await RatingSweep.updateOne({ _id: name }, { $set: { until } }, { upsert: true })
@@ -239,17 +241,23 @@ async function sweep(name: string, until: Date, work: (since: Date, until: Date)
 export async function recordDefaultRatings(): Promise<number> {
   const cutoff = new Date(now().getTime() - RATING_WINDOW_DAYS * 24 * 60 * 60 * 1000)
   return sweep('default-ratings', cutoff, async (since, until) => {
-    const bookings = await Booking.find({ status: 'served', servedAt: { $gte: since, $lt: until } })
-      .select('_id userId serviceId hallId regionCode servedAt applicant')
-      .lean()
+    // served on the slot's date or just after its midnight: the bookings of those dates, read date by date (an
+    // equality on `date`), and each one's rating by its key (both searched in SQL on the embedded database)
+    const bookings = []
+    for (const date of localDatesBetween(new Date(since.getTime() - DAY_MS), until)) {
+      bookings.push(
+        ...(await Booking.find({ date, status: 'served', servedAt: { $gte: since, $lt: until } })
+          .select('_id userId serviceId hallId regionCode servedAt applicant')
+          .lean()),
+      )
+    }
     if (bookings.length === 0) return 0
-    const keys = bookings.map((b) => ratingKey.booking(b._id.toString()))
-    const rated = new Set((await Rating.find({ key: { $in: keys } }).select('key').lean()).map((r) => r.key))
-    const todo = bookings.filter((b) => !rated.has(ratingKey.booking(b._id.toString())))
-    const services = await Service.find({ _id: { $in: [...new Set(todo.map((b) => b.serviceId.toString()))] } })
-      .select('departmentId')
-      .lean()
-    const departmentOf = new Map(services.map((s) => [s._id.toString(), s.departmentId]))
+    const rated = await Promise.all(bookings.map((b) => Rating.exists({ key: ratingKey.booking(b._id.toString()) })))
+    const todo = bookings.filter((_, i) => !rated[i])
+    const services = await Promise.all(
+      [...new Set(todo.map((b) => b.serviceId.toString()))].map((id) => Service.findById(id).select('departmentId').lean()),
+    )
+    const departmentOf = new Map(services.flatMap((s) => (s ? [[s._id.toString(), s.departmentId] as const] : [])))
     let recorded = 0
     for (const b of todo) {
       const ratedAt = ratingWindowClosesAt(b.servedAt!)
@@ -281,10 +289,31 @@ export async function recordDefaultRatings(): Promise<number> {
   })
 }
 
+/**
+ * The ratings made in [since, until) (and matching `filter`), read day by day by `ratedDate` (searched in SQL on the
+ * embedded database): a repair's period is an hour or two, never the whole collection.
+ */
+export async function ratingsRatedBetween(since: Date, until: Date, filter: Record<string, unknown> = {}): Promise<RatingDoc[]> {
+  const out: RatingDoc[] = []
+  for (const ratedDate of localDatesBetween(since, until)) {
+    out.push(...(await Rating.find({ ratedDate, ratedAt: { $gte: since, $lt: until }, ...filter }).lean<RatingDoc[]>()))
+  }
+  return out
+}
+
+/** The ratings given a 追评 in [since, until), read day by day by `appendDate` (searched in SQL). */
+export async function ratingsAppendedBetween(since: Date, until: Date): Promise<RatingDoc[]> {
+  const out: RatingDoc[] = []
+  for (const appendDate of localDatesBetween(since, until)) {
+    out.push(...(await Rating.find({ appendDate, 'append.at': { $gte: since, $lt: until } }).lean<RatingDoc[]>()))
+  }
+  return out
+}
+
 /** Opens the work orders of 差评 stored by requests that died before opening them. */
 export async function repairWorkOrders(): Promise<number> {
   return sweep('work-orders', now(), async (since, until) => {
-    const bad = await Rating.find({ ratedAt: { $gte: since, $lt: until }, level: { $lte: 2 } }).lean<RatingDoc[]>()
+    const bad = await ratingsRatedBetween(since, until, { level: { $lte: 2 } })
     return openMissingWorkOrders(bad)
   })
 }

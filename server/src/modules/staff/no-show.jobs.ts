@@ -1,4 +1,5 @@
-import { NO_SHOW_GRACE_MINUTES } from '@xz/shared'
+import { addDays, dateRange, localDate, NO_SHOW_GRACE_MINUTES } from '@xz/shared'
+import type { Types } from 'mongoose'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
 import type { Job } from '../../lib/jobs'
@@ -7,6 +8,14 @@ import { DeskClaim } from './desk-claim.model'
 
 const MINUTE_MS = 60_000
 const BATCH = 200
+/** Every run looks at yesterday and today; at most this often, at the fortnight before too (after a downtime). */
+const DEEP_PASS_MS = 60 * MINUTE_MS
+let deepPassAt = 0
+function deepPassDue(): boolean {
+  if (Date.now() - deepPassAt < DEEP_PASS_MS) return false
+  deepPassAt = Date.now()
+  return true
+}
 
 /** Takes the desk's one decision on a booking (`checkin:<id>`), shared with check-in at the desk. */
 async function claimDeskDecision(id: string, endAt: Date): Promise<boolean> {
@@ -26,10 +35,19 @@ async function claimDeskDecision(id: string, endAt: Date): Promise<boolean> {
   return false
 }
 
-/** booked and not checked in by slot end + 15 min → no_show (history by 'system'); claims released. */
-export async function markNoShows(): Promise<number> {
+/**
+ * booked and not checked in by slot end + 15 min → no_show (history by 'system'); claims released. Reads yesterday and
+ * today, and with `deep` (the job: at most hourly) the fortnight before.
+ */
+export async function markNoShows(opts: { deep?: boolean } = {}): Promise<number> {
   const cutoff = new Date(now().getTime() - NO_SHOW_GRACE_MINUTES * MINUTE_MS)
-  const due = await Booking.find({ status: 'booked', endAt: { $lte: cutoff } }).select('endAt').limit(BATCH).lean()
+  const deep = opts.deep ?? true
+  // a booking ends on its slot's date: read day by day (an equality on `date`, searched in SQL), newest last
+  const due: { _id: Types.ObjectId; endAt: Date }[] = []
+  for (const date of dateRange(addDays(localDate(cutoff), deep ? -14 : -1), localDate(cutoff))) {
+    if (due.length >= BATCH) break
+    due.push(...(await Booking.find({ date, status: 'booked', endAt: { $lte: cutoff } }).select('endAt').lean<{ _id: Types.ObjectId; endAt: Date }[]>()))
+  }
   let marked = 0
   for (const b of due) {
     const id = String(b._id)
@@ -51,4 +69,4 @@ export async function markNoShows(): Promise<number> {
   return marked
 }
 
-export const noShowJob: Job = { name: 'bookings.no-show', run: markNoShows }
+export const noShowJob: Job = { name: 'bookings.no-show', run: () => markNoShows({ deep: deepPassDue() }) }
