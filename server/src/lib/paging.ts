@@ -30,6 +30,27 @@ export async function readPage<Row>(
   return pageRead(rows, total, q)
 }
 
+/**
+ * One page of the union of queries that never overlap (a list per point, each an equality the embedded database
+ * searches in SQL, instead of one `$in` that it cannot): each reads its rows up to the end of the page, in this order
+ * (`compare` is the same order in memory), and the page is cut from their merge. One query is `readPage`.
+ */
+export async function readPageOfEach<Row>(
+  model: Model<any>,
+  filters: FilterQuery<any>[],
+  sort: Record<string, SortOrder>,
+  compare: (a: Row, b: Row) => number,
+  q: PageQuery,
+): Promise<PageRead<Row>> {
+  if (filters.length === 1) return readPage<Row>(model, filters[0], sort, q)
+  const end = skipOf(q) + q.pageSize
+  const parts = await Promise.all(
+    filters.map((f) => Promise.all([model.find(f).sort(sort).limit(end).lean<Row[]>(), model.countDocuments(f)] as const)),
+  )
+  const merged = parts.flatMap(([rows]) => rows).sort(compare)
+  return pageRead(merged.slice(skipOf(q), end), parts.reduce((n, [, count]) => n + count, 0), q)
+}
+
 /** One page of a list already in memory (caches, ranked matches). */
 export function slicePage<Row>(list: readonly Row[], q: PageQuery): PageRead<Row> {
   return pageRead(list.slice(skipOf(q), skipOf(q) + q.pageSize), list.length, q)

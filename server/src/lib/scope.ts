@@ -50,19 +50,18 @@ function listScopeOf(auth: AuthContext, hallId: string | undefined, otherHallMes
 }
 
 /**
- * The list filter for records that store `hallId` and `regionScopes` (see `regionScopesOf`): staff see their
- * points (or one of them), administrators their region (optionally one point of it).
+ * The list filters for records that store `hallId` and `regionScopes` (see `regionScopesOf`), whose union is the list:
+ * staff see their points (one filter per point, each a plain equality that the embedded database searches through a
+ * `hallId…_pushdown` index, where a `$in` would read the whole collection), administrators their region (optionally
+ * one point of it).
  */
-export function hallOrRegionFilter(auth: AuthContext, hallId: string | undefined, otherHallMessage: string) {
+export function hallOrRegionFilters(auth: AuthContext, hallId: string | undefined, otherHallMessage: string): Record<string, unknown>[] {
   const scope = listScopeOf(auth, hallId, otherHallMessage)
-  if ('hallIds' in scope) {
-    // one point: a plain equality, which the embedded database searches through a `hallId…_pushdown` index
-    return { hallId: scope.hallIds.length === 1 ? scope.hallIds[0] : { $in: scope.hallIds } }
-  }
-  return { regionScopes: scope.region, ...(scope.hallId ? { hallId: scope.hallId } : {}) }
+  if ('hallIds' in scope) return scope.hallIds.map((h) => ({ hallId: h }))
+  return [{ regionScopes: scope.region, ...(scope.hallId ? { hallId: scope.hallId } : {}) }]
 }
 
-/** The same scope as `hallOrRegionFilter`, as a test on records held in memory. */
+/** The same scope as `hallOrRegionFilters`, as a test on records held in memory. */
 export function hallOrRegionTest(
   auth: AuthContext,
   hallId: string | undefined,

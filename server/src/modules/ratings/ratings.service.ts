@@ -2,10 +2,10 @@ import { Types, type FilterQuery } from 'mongoose'
 import { type CreateRating, DEFAULT_RATING_LEVEL, emptyLevels, isBadRating, type LevelCounts, localDate, localDatesBetween, maskName, type MyRating, type Page, type PageQuery, type PublicRating, RATING_WINDOW_DAYS, type RatingSummary, ratingSummary, regionScopesOf, type StaffRating } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
-import { hallOrRegionFilter } from '../../lib/scope'
+import { hallOrRegionFilters } from '../../lib/scope'
 import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
-import { readPage } from '../../lib/paging'
+import { readPage, readPageOfEach } from '../../lib/paging'
 import { User } from '../auth'
 import { Booking } from '../bookings'
 import { Service } from '../catalogue'
@@ -16,6 +16,8 @@ import { ratingExchangePort } from './ratings.ports'
 
 /** Lists of ratings: newest first. */
 const NEWEST_FIRST = { ratedAt: -1, _id: -1 } as const
+/** NEWEST_FIRST in memory. */
+const newestFirst = (a: RatingDoc, b: RatingDoc) => b.ratedAt.getTime() - a.ratedAt.getTime() || String(b._id).localeCompare(String(a._id))
 
 const NOT_RATABLE_MESSAGES = {
   FORBIDDEN: '只能评价本人的预约',
@@ -169,8 +171,8 @@ export async function listPublicRatings(q: PageQuery & { serviceId?: string; hal
 
 /** `GET /staff/ratings`: the ratings of the caller's points (administrators: of their region), raters masked. */
 export async function listStaffRatings(auth: AuthContext, q: PageQuery & { hallId?: string; level?: number }): Promise<Page<StaffRating>> {
-  const filter: FilterQuery<RatingDoc> = { ...hallOrRegionFilter(auth, q.hallId, '无权查看其他网点的评价'), ...(q.level ? { level: q.level } : {}) }
-  const { rows, page } = await readPage<RatingDoc>(Rating, filter, NEWEST_FIRST, q)
+  const filters = hallOrRegionFilters(auth, q.hallId, '无权查看其他网点的评价').map((f) => ({ ...f, ...(q.level ? { level: q.level } : {}) }))
+  const { rows, page } = await readPageOfEach<RatingDoc>(Rating, filters, NEWEST_FIRST, newestFirst, q)
   const [names, orders] = await Promise.all([namesOf(rows), workOrdersOfRatings(rows.map((r) => r._id))])
   const items = rows.map((r) => ({
     ...ratingBody(r, names),
