@@ -10,6 +10,19 @@ export interface Job {
   run(): Promise<unknown>
 }
 
+/**
+ * A gate for work a job does less often than every tick: true at most once per `ms` in this process (the first call
+ * is true).
+ */
+export function atMostEvery(ms: number): () => boolean {
+  let at = -Infinity
+  return () => {
+    if (Date.now() - at < ms) return false
+    at = Date.now()
+    return true
+  }
+}
+
 export class JobRunner {
   private timer?: NodeJS.Timeout
   private running = false

@@ -4,7 +4,7 @@
  */
 import { addDays, dateRange, localDate, localDatesBetween } from '@xz/shared'
 import { now } from '../../lib/clock'
-import type { Job } from '../../lib/jobs'
+import { atMostEvery, type Job } from '../../lib/jobs'
 import { logger } from '../../lib/logger'
 import { notify } from '../notifications'
 import { Booking } from './booking.model'
@@ -23,15 +23,9 @@ const BATCH = 200
 const IDEMPOTENCY_TTL_MS = 24 * 60 * MINUTE_MS
 /**
  * The repair job's second net (bookings ended elsewhere that still hold claims) and its clean-ups run at most this
- * often per process: they read a booking horizon day by day, which is not worth doing every tick.
+ * often per process (10 minutes): they read a booking horizon day by day, which is not worth doing every tick.
  */
-const REPAIR_SWEEP_MS = 10 * MINUTE_MS
-let sweptAt = 0
-function sweepDue(): boolean {
-  if (Date.now() - sweptAt < REPAIR_SWEEP_MS) return false
-  sweptAt = Date.now()
-  return true
-}
+const sweepDue = atMostEvery(10 * MINUTE_MS)
 
 /** Bookings of some dates matching `filter`, read date by date (an equality on `date`, searched in SQL). */
 async function bookingsOn<T>(dates: readonly string[], filter: Record<string, unknown>, select?: string): Promise<T[]> {
@@ -69,7 +63,7 @@ export async function reconcileClaims(bookingId: ObjectId | string): Promise<str
  * between claiming and finishing — reconcile that booking's claims, then drop the lock; (2) bookings
  * that ended elsewhere (served, no-show or cancelled at the desk) release their claims; (3) idempotency
  * records older than a day and occupancy hints of past days are dropped. Freed seats go to the waitlist. The job runs
- * (1) every tick and (2)–(3), the `sweep`, at most every REPAIR_SWEEP_MS.
+ * (1) every tick and (2)–(3), the `sweep`, at most every 10 minutes.
  */
 export async function repairClaims(opts: { sweep?: boolean } = {}): Promise<{ staleLocks: number; releasedBookings: number }> {
   const t = now().getTime()

@@ -2,20 +2,14 @@ import { addDays, dateRange, localDate, NO_SHOW_GRACE_MINUTES } from '@xz/shared
 import type { Types } from 'mongoose'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
-import type { Job } from '../../lib/jobs'
+import { atMostEvery, type Job } from '../../lib/jobs'
 import { Booking, endBooking, STALE_OPERATION_MS, SYSTEM } from '../bookings'
 import { DeskClaim } from './desk-claim.model'
 
 const MINUTE_MS = 60_000
 const BATCH = 200
-/** Every run looks at yesterday and today; at most this often, at the fortnight before too (after a downtime). */
-const DEEP_PASS_MS = 60 * MINUTE_MS
-let deepPassAt = 0
-function deepPassDue(): boolean {
-  if (Date.now() - deepPassAt < DEEP_PASS_MS) return false
-  deepPassAt = Date.now()
-  return true
-}
+/** Every run looks at yesterday and today; at most hourly, at the fortnight before too (after a downtime). */
+const deepPassDue = atMostEvery(60 * MINUTE_MS)
 
 /** Takes the desk's one decision on a booking (`checkin:<id>`), shared with check-in at the desk. */
 async function claimDeskDecision(id: string, endAt: Date): Promise<boolean> {

@@ -1,19 +1,17 @@
-import type { Job } from '../../lib/jobs'
+import { atMostEvery, type Job } from '../../lib/jobs'
 import { Account } from '../auth'
 import { ratingStats, statsOverview } from './stats.service'
 
-const WARM_EVERY_MS = 60 * 60_000
-let warmedAt = 0
+const warmDue = atMostEvery(60 * 60_000)
 
 /**
  * Computes the closed days of every administrator's default dashboard, and the day cubes of the default 好差评 figures,
  * that no process has stored yet (the first start at city volumes, a new administrator's region), so that no dashboard
- * waits for them. A job, at most hourly per
- * process: days already held cost nothing, and the accounts (a few thousand at five-level coverage) are read once.
+ * waits for them. A job, at most hourly per process: days already held cost nothing, and the accounts (a few thousand
+ * at five-level coverage) are read once.
  */
 export async function warmOverviews(): Promise<number> {
-  if (Date.now() - warmedAt < WARM_EVERY_MS) return 0
-  warmedAt = Date.now()
+  if (!warmDue()) return 0
   const admins = await Account.find({ role: 'admin', disabled: { $ne: true } }, 'regionCode').lean<{ regionCode?: string }[]>()
   const regions = new Set(admins.flatMap((a) => (a.regionCode ? [a.regionCode] : [])))
   for (const regionCode of regions) await statsOverview({ sub: 'stats-warm-up', role: 'admin', hallIds: [], regionCode }, {})
