@@ -3,10 +3,10 @@ import { bumpServicesVersion, CatalogueVersion, Department, Service } from '../.
 import { serviceSearchFields } from '../../server/src/modules/catalogue/items.service'
 import { api } from '../helpers/app'
 import { account, type Session } from '../helpers/auth'
-import { useTestDb } from '../helpers/db'
+import { recording, useTestDb } from '../helpers/db'
 import { makeDepartment, makeService } from '../helpers/factories'
 
-useTestDb()
+useTestDb({ monitorCommands: true })
 
 type Doc = { _id: mongoose.Types.ObjectId }
 const id = (d: Doc) => d._id.toString()
@@ -87,5 +87,29 @@ describe('GET /services?q= — the in-process search index', () => {
 
     expect(new Set(versions).size).toBe(versions.length)
     expect(await Service.countDocuments({ code: 'IDX-MW-1' })).toBe(0)
+  })
+})
+
+describe('GET /services without q, and GET /themes — browsing from the same index', () => {
+  it('when browsing by theme and audience, then the page is the database’s name order and items are read only by _id', async () => {
+    for (const [i, name] of ['户口迁移', '出生登记', '居住证办理', '身份证换领'].entries()) {
+      await makeService({ name: `${name}-浏览`, departmentId: id(dept), themes: ['户籍'], audiences: i === 2 ? ['法人'] : ['个人'] })
+    }
+    await api().get('/api/v1/services').query({ q: '户' }) // the index is loaded
+    const query = { theme: '户籍', audience: '个人', pageSize: 2 }
+    const expected = (await Service.find({ status: 'active', themes: '户籍', audiences: '个人' }).sort({ name: 1, _id: 1 }).lean()).map((s) => s.name)
+    expect(expected).toHaveLength(3)
+    const { result, commands } = await recording(async () => [
+      await api().get('/api/v1/services').query({ ...query, page: 1 }),
+      await api().get('/api/v1/services').query({ ...query, page: 2 }),
+    ])
+    expect(result.map((r) => r.body.total)).toEqual([3, 3])
+    expect(result.flatMap((r) => r.body.items.map((i: Listed) => i.name))).toEqual(expected)
+    const reads = commands.filter((c) => c.collection === 'services')
+    for (const c of reads) expect(Object.keys(c.command.filter as object)).toEqual(['_id'])
+
+    const themes = await recording(() => api().get('/api/v1/themes'))
+    expect(themes.result.body).toContainEqual({ name: '户籍', count: await Service.countDocuments({ status: 'active', themes: '户籍' }) })
+    expect(themes.commands.filter((c) => c.collection === 'services')).toEqual([])
   })
 })

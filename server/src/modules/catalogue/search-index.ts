@@ -96,6 +96,24 @@ export async function rankedSearch(query: ServiceQuery, parsed: ParsedQuery): Pr
   )
 }
 
+const NO_TERMS: ParsedQuery = { text: '', terms: [] }
+
+/** `a < b` as MongoDB orders strings (by code point, which for the catalogue's names is JavaScript's order too). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Active items matching a browse (filters, no search text), in the database's `{ name: 1, _id: 1 }` order. */
+export async function browseActive(query: ServiceQuery): Promise<IndexedService[]> {
+  const items = (await activeServices()).filter((s) => matches(s, query, NO_TERMS))
+  return items.sort((a, b) => byText(a.name, b.name) || byText(a._id.toHexString(), b._id.toHexString()))
+}
+
+/** The number of active items under each theme. */
+export async function themeCounts(): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  for (const s of await activeServices()) for (const t of new Set(s.themes ?? [])) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return counts
+}
+
 let recent: { at: number; writes: number; items: IndexedService[] } | undefined
 
 /**

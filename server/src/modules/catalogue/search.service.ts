@@ -6,7 +6,7 @@ import { adminRegionOf } from '../../lib/scope'
 import { Service } from './catalogue.model'
 import { RANK_FIELDS, SUMMARY_FIELDS, summaries, type ServiceLean, type Status } from './catalogue.mapping'
 import { appliesInRegion, parseQuery, rankItems, searchFilter, withinRegion } from './catalogue.rules'
-import { rankedSearch } from './search-index'
+import { browseActive, rankedSearch, themeCounts } from './search-index'
 
 // Finding items: search (public and administrators'), and the themes to browse by.
 
@@ -33,10 +33,11 @@ async function search(query: ServiceQuery, scope: SearchScope): Promise<Page<Ser
   const parsed = query.q ? parseQuery(query.q) : undefined
   if (parsed) and.push(searchFilter(parsed))
   const filter = and.length === 1 ? and[0] : { $and: and }
-  if (parsed && isPublic(scope)) {
-    // Filtering, ranking and total come from the in-process index; only the page's items are read, each by `_id`
-    // (the embedded database pushes `_id` equality down, while `$in` decodes the whole collection).
-    const read = slicePage(await rankedSearch(query, parsed), query)
+  if (isPublic(scope)) {
+    // Filtering, ranking (or name order, browsing) and total come from the in-process index; only the page's items
+    // are read, each by `_id` (the embedded database pushes `_id` equality down, while `$in` decodes the whole
+    // collection).
+    const read = slicePage(parsed ? await rankedSearch(query, parsed) : await browseActive(query), query)
     const rows = await Promise.all(read.rows.map((s) => Service.findById(s._id, SUMMARY_FIELDS).lean<ServiceLean>()))
     return read.page(await summaries(rows.filter((r) => r !== null)))
   }
@@ -62,11 +63,6 @@ export function searchServicesAdmin(query: AdminServiceQuery, auth: AuthContext)
 
 /** Every theme with the number of active items under it. */
 export async function listThemes(): Promise<{ name: Theme; count: number }[]> {
-  const rows = await Service.aggregate<{ _id: string; count: number }>([
-    { $match: { status: 'active' } },
-    { $unwind: '$themes' },
-    { $group: { _id: '$themes', count: { $sum: 1 } } },
-  ])
-  const counts = new Map(rows.map((r) => [r._id, r.count]))
+  const counts = await themeCounts() // (from the in-process index of active items)
   return THEMES.map((name) => ({ name, count: counts.get(name) ?? 0 }))
 }
