@@ -113,3 +113,18 @@ describe('GET /services without q, and GET /themes — browsing from the same in
     expect(themes.commands.filter((c) => c.collection === 'services')).toEqual([])
   })
 })
+
+describe('GET /bundles and /bundles/:id', () => {
+  it('when a bundle is listed or opened, then its items are read by _id, in the bundle’s order', async () => {
+    const [a, b] = [await makeService({ departmentId: id(dept), name: '乙项-一件事' }), await makeService({ departmentId: id(dept), name: '甲项-一件事' })]
+    const body = { name: '浏览一件事', description: '', serviceIds: [id(a), id(b)], themes: ['企业开办'], steps: [{ name: '申请', role: '申请人' }] }
+    const created = await api().post('/api/v1/admin/bundles').set(admin.auth).send(body)
+    expect(created.status).toBe(201)
+    const { result, commands } = await recording(async () => [await api().get('/api/v1/bundles'), await api().get(`/api/v1/bundles/${created.body.id}`)])
+    expect(result[0].body.find((x: { id: string }) => x.id === created.body.id)).toMatchObject({ serviceCount: 2 })
+    expect(result[1].body.services.map((x: Listed) => x.name)).toEqual(['乙项-一件事', '甲项-一件事'])
+    const reads = commands.filter((c) => c.collection === 'services')
+    expect(reads.length).toBeGreaterThan(0)
+    for (const c of reads) expect(Object.keys(c.command.filter as object)).toEqual(['_id'])
+  })
+})

@@ -51,16 +51,17 @@ function bundleSummary(b: BundleLean, items: BundleItem[]): BundleSummary {
 export async function listBundles(): Promise<BundleSummary[]> {
   const bundles = await Bundle.find({ status: 'active' }).sort({ name: 1 }).lean<BundleLean[]>()
   const ids = [...new Set(bundles.flatMap((b) => b.serviceIds.map(String)))]
-  const services = ids.length ? await Service.find({ _id: { $in: ids } }, 'name promisedLimitDays visits').lean<ServiceLean[]>() : []
-  const byId = new Map(services.map((s) => [s._id.toString(), bundleItem(s)]))
+  // (each item by `_id`: the embedded database searches that, while a `$in` reads every item)
+  const services = await Promise.all(ids.map((id) => Service.findById(id, 'name promisedLimitDays visits').lean<ServiceLean>()))
+  const byId = new Map(services.flatMap((s) => (s ? [[s._id.toString(), bundleItem(s)] as const] : [])))
   return bundles.map((b) => bundleSummary(b, b.serviceIds.flatMap((id) => byId.get(id.toString()) ?? [])))
 }
 
 export async function getBundle(id: string): Promise<BundleDetail> {
   const b = await Bundle.findById(id).lean<BundleLean>()
   if (!b) throw notFound('一件事')
-  const rows = await Service.find({ _id: { $in: b.serviceIds } }).lean<ServiceFull[]>()
-  const byId = new Map(rows.map((s) => [s._id.toString(), s]))
+  const rows = await Promise.all(b.serviceIds.map((sid) => Service.findById(sid).lean<ServiceFull>()))
+  const byId = new Map(rows.flatMap((s) => (s ? [[s._id.toString(), s] as const] : [])))
   const ordered = b.serviceIds.flatMap((sid) => byId.get(sid.toString()) ?? [])
   const items = ordered.map(bundleItem)
   const times = bundleTimes(items, b.promisedLimitDays)
