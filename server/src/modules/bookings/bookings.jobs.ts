@@ -4,6 +4,7 @@
  */
 import { addDays, dateRange, localDate, localDatesBetween } from '@xz/shared'
 import { now } from '../../lib/clock'
+import { findOnDates } from '../../lib/day-reads'
 import { atMostEvery, type Job } from '../../lib/jobs'
 import { logger } from '../../lib/logger'
 import { notify } from '../notifications'
@@ -26,16 +27,6 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * MINUTE_MS
  * often per process (10 minutes): they read a booking horizon day by day, which is not worth doing every tick.
  */
 const sweepDue = atMostEvery(10 * MINUTE_MS)
-
-/** Bookings of some dates matching `filter`, read date by date (an equality on `date`, searched in SQL). */
-async function bookingsOn<T>(dates: readonly string[], filter: Record<string, unknown>, select?: string): Promise<T[]> {
-  const out: T[] = []
-  for (const date of dates) {
-    const q = Booking.find({ date, ...filter })
-    out.push(...(await (select ? q.select(select) : q).lean<T[]>()))
-  }
-  return out
-}
 
 // ---------------------------------------------------------------------------------------------
 // Repair: claims left behind by a process that died, or by status changes made elsewhere
@@ -79,7 +70,9 @@ export async function repairClaims(opts: { sweep?: boolean } = {}): Promise<{ st
   const today = localDate(now())
   const ended = sweep
     ? (
-        await bookingsOn<{ _id: ObjectId; status: string; claimIds: string[]; slotId: string; userId: ObjectId }>(
+        await findOnDates<{ _id: ObjectId; status: string; claimIds: string[]; slotId: string; userId: ObjectId }>(
+          Booking,
+          'date',
           dateRange(addDays(today, -3), addDays(today, 14)),
           { holdsClaims: true, status: { $in: ['served', 'no_show', 'cancelled'] } },
           'status claimIds slotId userId',
@@ -133,7 +126,7 @@ export async function queueReminders(): Promise<number> {
   const t = now()
   const horizon = new Date(t.getTime() + 24 * 60 * MINUTE_MS)
   // today's and tomorrow's bookings (by `date`, in SQL), those not reminded an hour before yet
-  const rows = await bookingsOn<BookingLean>(localDatesBetween(t, horizon), { status: 'booked', startAt: { $gt: t, $lte: horizon }, reminded1h: { $ne: true } })
+  const rows = await findOnDates<BookingLean>(Booking, 'date', localDatesBetween(t, horizon), { status: 'booked', startAt: { $gt: t, $lte: horizon }, reminded1h: { $ne: true } })
   const due = rows
     .map((b) => ({ b, kind: dueReminder({ ...b, bookedAt: b.bookedAt ?? b.createdAt ?? t }, t) }))
     .filter((x) => x.kind !== undefined)

@@ -70,7 +70,7 @@ export interface Placed {
  * write of a burst. The fields come from code and validated requests; tests/api/bookings.test.ts checks that what is
  * stored has the model's types and passes its validation.
  */
-export function bookingDocument(doc: Record<string, unknown>): BookingLean {
+function bookingDocument(doc: Record<string, unknown>): BookingLean {
   const stored = Booking.castObject(doc) as BookingLean
   Booking.applyDefaults(stored)
   Booking.applyTimestamps(stored)

@@ -5,6 +5,7 @@ import { now } from '../../lib/clock'
 import { hallOrRegionFilters } from '../../lib/scope'
 import { claimStep } from '../../lib/step-claims'
 import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
+import { findOnDates, mapConcurrently } from '../../lib/day-reads'
 import { readPage, readPageOfEach } from '../../lib/paging'
 import { User } from '../auth'
 import { Booking } from '../bookings'
@@ -235,6 +236,16 @@ async function sweep(name: string, until: Date, work: (since: Date, until: Date)
   return done
 }
 
+interface ServedBooking {
+  _id: Types.ObjectId
+  userId: Types.ObjectId
+  serviceId: Types.ObjectId
+  hallId: Types.ObjectId
+  regionCode: string
+  servedAt?: Date
+  applicant?: { name?: string }
+}
+
 /**
  * Records the default 基本满意 (`isDefault: true`) for each booking served more than 7 days ago without a rating.
  * The default takes the booking's rating key, so it is stored once whatever the number of processes, and a real
@@ -245,19 +256,18 @@ export async function recordDefaultRatings(): Promise<number> {
   return sweep('default-ratings', cutoff, async (since, until) => {
     // served on the slot's date or just after its midnight: the bookings of those dates, read date by date (an
     // equality on `date`), and each one's rating by its key (both searched in SQL on the embedded database)
-    const bookings = []
-    for (const date of localDatesBetween(new Date(since.getTime() - DAY_MS), until)) {
-      bookings.push(
-        ...(await Booking.find({ date, status: 'served', servedAt: { $gte: since, $lt: until } })
-          .select('_id userId serviceId hallId regionCode servedAt applicant')
-          .lean()),
-      )
-    }
+    const bookings = await findOnDates<ServedBooking>(
+      Booking,
+      'date',
+      localDatesBetween(new Date(since.getTime() - DAY_MS), until),
+      { status: 'served', servedAt: { $gte: since, $lt: until } },
+      '_id userId serviceId hallId regionCode servedAt applicant',
+    )
     if (bookings.length === 0) return 0
-    const rated = await Promise.all(bookings.map((b) => Rating.exists({ key: ratingKey.booking(b._id.toString()) })))
+    const rated = await mapConcurrently(bookings, 16, (b) => Rating.exists({ key: ratingKey.booking(b._id.toString()) }))
     const todo = bookings.filter((_, i) => !rated[i])
-    const services = await Promise.all(
-      [...new Set(todo.map((b) => b.serviceId.toString()))].map((id) => Service.findById(id).select('departmentId').lean()),
+    const services = await mapConcurrently([...new Set(todo.map((b) => b.serviceId.toString()))], 16, (id) =>
+      Service.findById(id).select('departmentId').lean(),
     )
     const departmentOf = new Map(services.flatMap((s) => (s ? [[s._id.toString(), s.departmentId] as const] : [])))
     let recorded = 0
@@ -295,21 +305,13 @@ export async function recordDefaultRatings(): Promise<number> {
  * The ratings made in [since, until) (and matching `filter`), read day by day by `ratedDate` (searched in SQL on the
  * embedded database): a repair's period is an hour or two, never the whole collection.
  */
-export async function ratingsRatedBetween(since: Date, until: Date, filter: Record<string, unknown> = {}): Promise<RatingDoc[]> {
-  const out: RatingDoc[] = []
-  for (const ratedDate of localDatesBetween(since, until)) {
-    out.push(...(await Rating.find({ ratedDate, ratedAt: { $gte: since, $lt: until }, ...filter }).lean<RatingDoc[]>()))
-  }
-  return out
+export function ratingsRatedBetween(since: Date, until: Date, filter: Record<string, unknown> = {}): Promise<RatingDoc[]> {
+  return findOnDates<RatingDoc>(Rating, 'ratedDate', localDatesBetween(since, until), { ratedAt: { $gte: since, $lt: until }, ...filter })
 }
 
 /** The ratings given a 追评 in [since, until), read day by day by `appendDate` (searched in SQL). */
-export async function ratingsAppendedBetween(since: Date, until: Date): Promise<RatingDoc[]> {
-  const out: RatingDoc[] = []
-  for (const appendDate of localDatesBetween(since, until)) {
-    out.push(...(await Rating.find({ appendDate, 'append.at': { $gte: since, $lt: until } }).lean<RatingDoc[]>()))
-  }
-  return out
+export function ratingsAppendedBetween(since: Date, until: Date): Promise<RatingDoc[]> {
+  return findOnDates<RatingDoc>(Rating, 'appendDate', localDatesBetween(since, until), { 'append.at': { $gte: since, $lt: until } })
 }
 
 /** Opens the work orders of 差评 stored by requests that died before opening them. */

@@ -2,6 +2,7 @@ import { addDays, dateRange, localDate, NO_SHOW_GRACE_MINUTES } from '@xz/shared
 import type { Types } from 'mongoose'
 import { now } from '../../lib/clock'
 import { AppError, isDuplicateKey } from '../../lib/errors'
+import { findOnDates } from '../../lib/day-reads'
 import { atMostEvery, type Job } from '../../lib/jobs'
 import { Booking, endBooking, STALE_OPERATION_MS, SYSTEM } from '../bookings'
 import { DeskClaim } from './desk-claim.model'
@@ -36,12 +37,9 @@ async function claimDeskDecision(id: string, endAt: Date): Promise<boolean> {
 export async function markNoShows(opts: { deep?: boolean } = {}): Promise<number> {
   const cutoff = new Date(now().getTime() - NO_SHOW_GRACE_MINUTES * MINUTE_MS)
   const deep = opts.deep ?? true
-  // a booking ends on its slot's date: read day by day (an equality on `date`, searched in SQL), newest last
-  const due: { _id: Types.ObjectId; endAt: Date }[] = []
-  for (const date of dateRange(addDays(localDate(cutoff), deep ? -14 : -1), localDate(cutoff))) {
-    if (due.length >= BATCH) break
-    due.push(...(await Booking.find({ date, status: 'booked', endAt: { $lte: cutoff } }).select('endAt').lean<{ _id: Types.ObjectId; endAt: Date }[]>()))
-  }
+  // a booking ends on its slot's date: read day by day (an equality on `date`, searched in SQL)
+  const dates = dateRange(addDays(localDate(cutoff), deep ? -14 : -1), localDate(cutoff))
+  const due = (await findOnDates<{ _id: Types.ObjectId; endAt: Date }>(Booking, 'date', dates, { status: 'booked', endAt: { $lte: cutoff } }, 'endAt')).slice(0, BATCH)
   let marked = 0
   for (const b of due) {
     const id = String(b._id)

@@ -10,6 +10,7 @@ import { Rating } from '../ratings'
 import { workOrderCounts, workOrderTallies } from '../work-orders'
 import { ratingCube, type RatingCubeRow, servedCube, type ServedCubeRow } from './day-cubes'
 import { dayCounts } from './day-counts'
+import { mapConcurrently } from '../../lib/day-reads'
 
 const DEFAULT_PERIOD_DAYS = 30
 
@@ -190,15 +191,8 @@ async function grouping(groupBy: RatingStatsGroup, baseKeys: string[]): Promise<
 }
 
 /** Runs `fn` for every date, a few at a time: each date's results, in date order. */
-async function perDayLists<T>(dates: string[], fn: (date: string) => Promise<T[]>, concurrency = 8): Promise<T[][]> {
-  const out: T[][] = new Array(dates.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, dates.length) }, async () => {
-      for (let i = next++; i < dates.length; i = next++) out[i] = await fn(dates[i])
-    }),
-  )
-  return out
+function perDayLists<T>(dates: string[], fn: (date: string) => Promise<T[]>): Promise<T[][]> {
+  return mapConcurrently(dates, 8, fn)
 }
 
 /** Runs `fn` for every date, a few at a time, and concatenates the results. */

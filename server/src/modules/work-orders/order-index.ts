@@ -1,3 +1,4 @@
+import { findOnDates } from '../../lib/day-reads'
 import type { WorkOrderStatus } from '@xz/shared'
 import { DataVersion } from '../../lib/versioned-cache'
 import { logger } from '../../lib/logger'
@@ -76,13 +77,7 @@ async function readVersions(): Promise<Map<string, string>> {
 }
 
 async function loadMonth(month: string): Promise<OrderRow[]> {
-  const out: OrderRow[] = []
-  const dates = datesOfMonth(month)
-  for (let i = 0; i < dates.length; i += 8) {
-    const batch = await Promise.all(dates.slice(i, i + 8).map((ratedDate) => WorkOrder.find({ ratedDate }, FIELDS).lean<Lean[]>()))
-    for (const rows of batch) for (const o of rows) out.push(rowOf(o))
-  }
-  return out
+  return (await findOnDates<Lean>(WorkOrder, 'ratedDate', datesOfMonth(month), {}, FIELDS)).map(rowOf)
 }
 
 class OrderIndex {
