@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -49,6 +51,11 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "embedded-db:", err)
 		os.Exit(1)
+	}
+
+	// EMBEDDED_DB_PPROF=127.0.0.1:6060 serves Go's profiler there (for benchmarks: where the database's CPU goes)
+	if addr := os.Getenv("EMBEDDED_DB_PPROF"); addr != "" {
+		go func() { fmt.Fprintln(os.Stderr, "embedded-db: pprof:", http.ListenAndServe(addr, nil)) }()
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import cors from 'cors'
-import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import swaggerUiDist from 'swagger-ui-dist'
@@ -53,11 +53,34 @@ function requireDb(req: Request, _res: Response, next: NextFunction): void {
   next(new AppError('DB_UNAVAILABLE', '数据库暂不可用，请稍后再试'))
 }
 
+/**
+ * The headers a middleware sets when its outcome does not depend on the request (helmet without function
+ * directives), recorded once and then set in one step: helmet runs a dozen middlewares per request otherwise.
+ */
+function fixedHeaders(middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void): RequestHandler {
+  const headers: Array<[string, string | string[]]> = []
+  const recorder = {
+    setHeader: (name: string, value: string | number | string[]) => headers.push([name, Array.isArray(value) ? value : String(value)]),
+    removeHeader: () => undefined,
+    getHeader: () => undefined,
+  }
+  let done = false
+  middleware({} as Request, recorder as unknown as Response, () => (done = true))
+  if (!done) throw new Error('fixedHeaders: the middleware did not finish at once')
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value)
+    next()
+  }
+}
+
 /** Builds the Express app; never listens (tests import it, main.ts serves it). */
 export function createApp(): Express {
   const c = config()
   const app = express()
   app.disable('x-powered-by')
+  // no ETag on API answers: nothing revalidates them (personal data is never cached), and hashing every body cost
+  // CPU on each request (the H5 files are served with their own ETags by express.static)
+  app.set('etag', false)
   app.set('trust proxy', 'loopback')
   app.set('query parser', 'simple')
 
@@ -74,13 +97,12 @@ export function createApp(): Express {
   )
   const h5Index = path.join(c.H5_DIR, 'index.html')
   const h5ScriptHashes = inlineScriptHashes(h5Index)
-  app.use(
+  const securityHeaders = (scriptSrc: Array<string | (() => string)>) =>
     helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          // helmet joins the values with spaces, so one function may supply several hashes
-          scriptSrc: ["'self'", () => h5ScriptHashes().join(' ') || "'self'"],
+          scriptSrc,
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           // blob: the H5 build's Taro.uploadFile reads the photo chosen with chooseImage (a blob: URL) before sending it
@@ -89,8 +111,12 @@ export function createApp(): Express {
         },
       },
       crossOriginEmbedderPolicy: false,
-    }),
-  )
+    })
+  // the API (and its docs page, whose scripts are files): the same headers, computed once
+  const apiHeaders = fixedHeaders(securityHeaders(["'self'"]))
+  // helmet joins the values with spaces, so one function may supply several hashes (of the H5 page's inline scripts)
+  const pageHeaders = securityHeaders(["'self'", () => h5ScriptHashes().join(' ') || "'self'"])
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? apiHeaders(req, res, next) : pageHeaders(req, res, next)))
   app.use(
     '/api',
     cors({

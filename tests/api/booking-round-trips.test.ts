@@ -1,7 +1,8 @@
 /**
  * The booking path's database round trips (SPEC §6, issue 14), counted on the driver: a booking made by a warm process
  * reads only by `_id` (never a scan), takes its three claims in one insert, and writes the booking, its occupancy
- * hint and the end of its lock once each. The city benchmark prints the same count at scale.
+ * hint and the end of its lock once each. The city benchmark prints the same count at scale. Under load, the reads
+ * by `_id` and the writes of many bookings share commands (lib/group-reads, lib/group-writes).
  */
 import supertest from 'supertest'
 import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
@@ -46,4 +47,25 @@ describe('the round trips of a booking', () => {
     expect(await BookingClaim.countDocuments({ userId: who.id })).toBe(before)
     expect(await BookingClaim.countDocuments({ slotId: w.slot(SATURDAY, '10:00') })).toBe(0)
   })
+
+  it('when 30 people book at once, then their reads by _id and their booking inserts share commands, and every booking is made', async () => {
+    const w = await makeWorld({ capacity: 40 })
+    const people = await citizens(31)
+    const slotId = w.slot(SATURDAY, '09:00')
+    const post = (who: (typeof people)[number]) => supertest(server()).post('/api/v1/bookings').set(who.auth).send(bookingBody(slotId, w.service._id))
+    await post(people[30]).expect(201) // warms the caches
+    const { result, commands } = await recording(() => Promise.all(people.slice(0, 30).map(post)))
+    expect(result.map((r) => r.status)).toEqual(Array(30).fill(201))
+    const count = (name: string, collection: string) => commands.filter((c) => c.name === name && c.collection === collection).length
+    // one command per booking each, without the grouping
+    for (const collection of ['users', 'bookingstandings', 'slotoccupancies', 'waitlistflags', 'sessioncancellations']) {
+      // (the collection named in a failure)
+      expect({ collection, grouped: count('find', collection) < 30 }).toEqual({ collection, grouped: true })
+    }
+    expect(count('insert', 'bookings')).toBeLessThan(30)
+    const listed = commands.filter((c) => c.name === 'find' && (c.command.filter as { _id?: { $in?: unknown[] } })._id?.$in)
+    expect(listed.length).toBeGreaterThan(0)
+    expect(await BookingClaim.countDocuments({ slotId, kind: 'seat' })).toBe(31)
+  })
 })
+

@@ -48,12 +48,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
 describe('FerretDB patch set', () => {
-  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates and the _id pushdown with more conditions', () => {
+  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates, the _id pushdown with more conditions and the _id $in pushdown', () => {
     expect(patches.map((p) => p.name)).toEqual([
       '01-id-index.patch',
       '02-equality-pushdown.patch',
       '03-update-releases-each-statement.patch',
       '04-id-pushdown-with-more-conditions.patch',
+      '05-id-in-pushdown.patch',
     ])
     expect(patches[0].edits[0].replace).toContain('`->"_id"`')
     expect(patches[1].edits[0].replace).toContain('_pushdown')
@@ -61,6 +62,8 @@ describe('FerretDB patch set', () => {
     expect(patches[2].edits[0].replace).not.toContain('defer closer.Close()')
     // the query and its explain
     expect(patches[3].edits.map((e) => e.search.includes('params.Filter.Len() == 1'))).toEqual([true, true])
+    // the query, its explain, and the function both call
+    expect(patches[4].edits.map((e) => e.replace.includes('idInPushdown('))).toEqual([true, true, true])
   })
 
   it('applies to the vendored FerretDB v1.24.2 source, each search text exactly once', () => {
@@ -75,6 +78,8 @@ describe('FerretDB patch set', () => {
     expect(file('internal/handler/msg_update.go')).not.toContain('defer closer.Close()')
     expect(file('internal/backends/sqlite/collection.go')).not.toContain('params.Filter.Len() == 1')
     expect(file('internal/backends/sqlite/collection.go').match(/xinzhou patch 04/g)).toHaveLength(2)
+    expect(file('internal/backends/sqlite/collection.go').match(/idInPushdown\(params\.Filter\)/g)).toHaveLength(2)
+    expect(file('internal/backends/sqlite/collection.go')).toContain('WHERE %s IN (%s)')
   })
 
   it('fails loudly, naming the patch, when the source differs and changes nothing', () => {

@@ -90,7 +90,7 @@ async function main(body: (ctx: BenchContext) => Promise<void>): Promise<void> {
     return `http://127.0.0.1:${(listening.address() as { port: number }).port}/api/v1`
   }
   try {
-    await mongoose.connect(db.uri('bench'), CONNECT_OPTIONS)
+    await mongoose.connect(db.uri('bench'), { ...CONNECT_OPTIONS, monitorCommands: Boolean(process.env.BENCH_TRACE) })
     await ensureIndexes()
     await body({ mongoose, serve, dbPid: db.pid })
   } finally {

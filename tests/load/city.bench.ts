@@ -14,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Types } from 'mongoose'
-import { burst, latencyStats } from './bench-lib'
+import { burst, cpuMsOf, latencyStats } from './bench-lib'
 import { sleep } from '../../server/src/lib/clock'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
@@ -232,9 +232,15 @@ async function main() {
     const perBooking = counted ? commands / counted : NaN
 
     const statuses: number[] = []
+    const cpuAt = () => ({ server: cpuMsOf(server!.proc.pid!), db: db.pid ? cpuMsOf(db.pid) : NaN, client: process.cpuUsage() })
+    const cpu0 = cpuAt()
     const booking = await burst(BURST.requests, BURST.concurrency, async (i) => {
       statuses.push(await post(i, benchSlots[i % BURST.slots].id))
     })
+    const cpu1 = cpuAt()
+    const clientCpu = process.cpuUsage(cpu0.client)
+    const perRequest = (ms: number) => (ms / BURST.requests).toFixed(1)
+    const burstCpu = `CPU per request: server ${perRequest(cpu1.server - cpu0.server)} ms, database ${perRequest(cpu1.db - cpu0.db)} ms, this client ${perRequest((clientCpu.user + clientCpu.system) / 1000)} ms`
     const created = statuses.filter((s) => s === 201).length
     const five = statuses.filter((s) => s >= 500).length
     const perSlot = await Promise.all(benchSlots.map((s) => Booking.countDocuments({ slotId: s.id, status: 'booked' })))
@@ -251,7 +257,7 @@ async function main() {
       what: `booking burst (${BURST.requests} over ${BURST.slots}×${BURST.capacity}, ${BURST.concurrency} in flight)`,
       p50: booking.p50,
       p95: booking.p95,
-      note: `${booking.perSecond.toFixed(1)} bookings/s = ${(booking.perSecond / insert.perSecond).toFixed(3)} × raw insert rate (${insert.perSecond.toFixed(0)}/s); ${created} × 201, ${five} × 5xx, ${over} slots over capacity; ${perBooking.toFixed(1)} DB commands per booking`,
+      note: `${booking.perSecond.toFixed(1)} bookings/s = ${(booking.perSecond / insert.perSecond).toFixed(3)} × raw insert rate (${insert.perSecond.toFixed(0)}/s); ${created} × 201, ${five} × 5xx, ${over} slots over capacity; ${perBooking.toFixed(1)} DB commands per booking alone; ${burstCpu}`,
     })
 
     const status = fs.readFileSync(`/proc/${server.proc.pid}/status`, 'utf8')

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '@xz/shared'
 import { config } from '../config'
 import { Account, User } from '../modules/auth'
 import { AppError } from './errors'
+import { GroupReads } from './group-reads'
 
 /** What a verified access token tells about the caller. */
 export interface AuthContext {
@@ -131,11 +132,12 @@ async function holderState(ctx: AuthContext, accept: (s: HolderState) => boolean
   return loading
 }
 
+/** Every request's revocation check, grouped: under load one command reads the holders of many requests. */
+const userStates = new GroupReads<{ tokenVersion?: number; deletedAt?: Date; agreedVersion?: string | null }>(() => User, { tokenVersion: 1, deletedAt: 1, agreedVersion: 1 })
+const accountStates = new GroupReads<{ tokenVersion?: number; disabled?: boolean }>(() => Account, { tokenVersion: 1, disabled: 1 })
+
 async function loadHolderState(ctx: AuthContext, key: string): Promise<HolderState> {
-  const doc =
-    ctx.role === 'citizen'
-      ? await User.findById(ctx.sub).select({ tokenVersion: 1, deletedAt: 1, agreedVersion: 1 }).lean<{ tokenVersion?: number; deletedAt?: Date; agreedVersion?: string | null }>()
-      : await Account.findById(ctx.sub).select({ tokenVersion: 1, disabled: 1 }).lean<{ tokenVersion?: number; disabled?: boolean }>()
+  const doc = ctx.role === 'citizen' ? await userStates.read(ctx.sub) : await accountStates.read(ctx.sub)
   const state: HolderState = {
     tv: doc?.tokenVersion ?? 0,
     disabled: Boolean(doc && 'disabled' in doc && doc.disabled),

@@ -30,7 +30,14 @@ export class GroupWrites {
   private queue: Queued[] = []
   private flushing = false
 
-  constructor(private readonly model: () => mongoose.Model<any>) {}
+  /**
+   * `raw`: the statements are written through the driver as they are, not cast by the model (for documents the caller
+   * has already built with the model's types, such as the booking itself: see bookings/placement.ts).
+   */
+  constructor(
+    private readonly model: () => mongoose.Model<any>,
+    private readonly opts: { raw?: boolean } = {},
+  ) {}
 
   /** Resolves once the statement is written; rejects with its own write error, or the command's. */
   write(op: Op): Promise<void> {
@@ -55,14 +62,15 @@ export class GroupWrites {
     try {
       // (a statement the model cannot cast fails the whole batch rather than being skipped in silence: the callers
       // write fixed shapes, so that would be a bug to see)
-      await this.model().bulkWrite(
-        batch.map((q) => q.op),
-        { ordered: false, throwOnValidationError: true },
-      )
+      const ops = batch.map((q) => q.op)
+      if (this.opts.raw) await this.model().collection.bulkWrite(ops as never, { ordered: false })
+      else await this.model().bulkWrite(ops, { ordered: false, throwOnValidationError: true })
       for (const q of batch) q.resolve()
     } catch (err) {
       const failed = new Map<number, unknown>()
-      for (const e of (err as { writeErrors?: { index: number; code?: number; errmsg?: string }[] }).writeErrors ?? []) {
+      type WriteError = { index: number; code?: number; errmsg?: string }
+      const errors = (err as { writeErrors?: WriteError | WriteError[] }).writeErrors ?? []
+      for (const e of Array.isArray(errors) ? errors : [errors]) {
         failed.set(e.index, Object.assign(new Error(e.errmsg ?? 'write failed'), { code: e.code }))
       }
       // a bulk write error names the statements that failed; any other error failed them all

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import mongoose, { Schema } from 'mongoose'
 import { isDuplicateKey } from './errors'
+import { GroupReads } from './group-reads'
 
 /**
  * Read-mostly data kept in process memory (points, session rules, the calendar, regions…), shared by every server
@@ -65,8 +66,11 @@ export function afterEveryWrite(schema: Schema, onWrite: () => Promise<void>): v
   schema.post(['updateOne', 'deleteOne'], { document: true, query: false }, bump)
 }
 
+/** Every cache's version check, grouped (lib/group-reads): concurrent checks of several data sets share a command. */
+const versionReads = new GroupReads<{ version?: string | null }>(() => DataVersion, { version: 1 })
+
 async function readVersion(id: string): Promise<string | null> {
-  const doc = await DataVersion.findById(id, 'version').lean<{ version?: string | null }>()
+  const doc = await versionReads.read(id)
   return doc?.version ?? null
 }
 

@@ -10,14 +10,19 @@ import { bookingCode, type NoShowStanding } from './bookings.rules'
 import { claimForBooking, seatCandidates, releaseClaims, tryLock, unlock, type ClaimOwner, type SeatRef } from './claims'
 import { WaitlistFlag } from './waitlist.model'
 import type { ObjectId } from '../../lib/db'
+import { GroupReads } from '../../lib/group-reads'
+import { GroupWrites } from '../../lib/group-writes'
 import type { Actor, BookingLean } from './booking.types'
 import type { Names } from './booking.dto'
 import { standingOf } from './standing'
 
 // Placing a booking: the rules that need the database, then the unique-key claims (seat, quota, active place),
 // then the booking document. Used by booking, rescheduling and waitlist promotion alike.
+/** Read on every booking, grouped (lib/group-reads). */
+const waitlistFlags = new GroupReads<{ _id: string }>(() => WaitlistFlag, { _id: 1 })
+
 export async function hasWaitlist(slotId: string): Promise<boolean> {
-  return Boolean(await WaitlistFlag.exists({ _id: slotId }))
+  return waitlistFlags.exists(slotId)
 }
 
 export function assertBookableWindow(startAt: Date): void {
@@ -77,11 +82,14 @@ function bookingDocument(doc: Record<string, unknown>): BookingLean {
   return stored
 }
 
+/** Booking inserts of all requests, grouped (lib/group-writes): under load one `insert` command carries many. */
+const bookingInserts = new GroupWrites(() => Booking, { raw: true })
+
 async function insertWithFreshCode(doc: Record<string, unknown> & { _id: ObjectId }): Promise<BookingLean> {
   for (let attempt = 0; attempt < 8; attempt++) {
     try {
       const stored = bookingDocument({ ...doc, code: bookingCode(crypto.randomBytes(8)) })
-      await Booking.collection.insertOne(stored as never)
+      await bookingInserts.write({ insertOne: { document: stored } })
       return stored
     } catch (err) {
       if (!isDuplicateKey(err)) throw err

@@ -3,10 +3,14 @@ import { Booking } from './booking.model'
 import { noShowStanding, type NoShowStanding } from './bookings.rules'
 import { BookingStanding } from './standing.model'
 import type { ObjectId } from '../../lib/db'
+import { GroupReads } from '../../lib/group-reads'
 
 // A person's no-show standing (suspension after repeated no-shows), kept in BookingStanding.
+/** Read on every booking, grouped (lib/group-reads). */
+const standings = new GroupReads<{ noShows?: Date[] }>(() => BookingStanding, { noShows: 1 })
+
 export async function standingOf(userId: ObjectId | string): Promise<NoShowStanding> {
-  const record = await BookingStanding.findById(String(userId)).lean<{ noShows?: Date[] }>()
+  const record = await standings.read(String(userId))
   return noShowStanding(record?.noShows ?? [], now())
 }
 

@@ -1,5 +1,6 @@
 import type mongoose from 'mongoose'
 import type { ServiceQuery } from '@xz/shared'
+import { GroupReads } from '../../lib/group-reads'
 import { CatalogueVersion, SERVICES_VERSION_ID, Service, servicesWrittenHere } from './catalogue.model'
 import { CACHE_CHECK_MS } from '../../lib/versioned-cache'
 import { rankItems, regionAncestors, regionPrefix, type ParsedQuery } from './catalogue.rules'
@@ -41,8 +42,11 @@ interface SearchIndex {
 let loaded: SearchIndex | undefined
 let loading: { version: string | null; index: Promise<SearchIndex> } | undefined
 
+/** The version is read by every search and, every CACHE_CHECK_MS, by the booking path: concurrent reads grouped. */
+const versionReads = new GroupReads<{ version?: string | null }>(() => CatalogueVersion, { version: 1 })
+
 async function servicesVersion(): Promise<string | null> {
-  const doc = await CatalogueVersion.findById(SERVICES_VERSION_ID, 'version').lean<{ version?: string | null }>()
+  const doc = await versionReads.read(SERVICES_VERSION_ID)
   return doc?.version ?? null
 }
 

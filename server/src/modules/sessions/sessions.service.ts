@@ -36,6 +36,7 @@ import {
   type TimeRange,
 } from './sessions.rules'
 import type { ObjectId } from '../../lib/db'
+import { GroupReads } from '../../lib/group-reads'
 
 /** What sessions need of a point (lean). */
 interface HallLike {
@@ -336,6 +337,9 @@ export interface LoadedSlot {
  * The slot a slot id names, with its rule and point: 404 when there is no such slot, SLOT_UNAVAILABLE when
  * its rule is archived or does not run that day, SESSION_CANCELLED when an administrator cancelled the day.
  */
+/** Whether a point's day is cancelled: read on every booking, grouped (lib/group-reads). */
+const cancellationReads = new GroupReads<{ _id: string }>(() => SessionCancellation, { _id: 1 })
+
 export async function loadSlot(slotId: string): Promise<LoadedSlot> {
   const parsed = parseSlotId(slotId)
   if (!parsed) throw notFound('预约时段')
@@ -344,7 +348,7 @@ export async function loadSlot(slotId: string): Promise<LoadedSlot> {
   const [hall, calendar, cancelled] = await Promise.all([
     loadHall(rule.hallId),
     currentCalendar(),
-    SessionCancellation.exists({ _id: cancellationKey(String(rule.hallId), parsed.date) }),
+    cancellationReads.exists(cancellationKey(String(rule.hallId), parsed.date)),
   ])
   const res = resolveSlot(ruleLike(rule, hall), parsed.date, parsed.start, calendar.dayType(parsed.date), Boolean(cancelled))
   if (!res.ok) {
@@ -365,7 +369,7 @@ export async function loadSlotWith<T>(slotId: string, alongside: (loaded: Loaded
   if (!parsed) throw notFound('预约时段')
   const rule = (await ruleCache.get()).byId.get(parsed.ruleId)
   if (!rule) throw notFound('预约时段')
-  const cancelledRead = SessionCancellation.exists({ _id: cancellationKey(String(rule.hallId), parsed.date) }).then(Boolean)
+  const cancelledRead = cancellationReads.exists(cancellationKey(String(rule.hallId), parsed.date))
   cancelledRead.catch(() => undefined) // awaited below; never an unhandled rejection
   const [hall, calendar] = await Promise.all([loadHall(rule.hallId), currentCalendar()])
   const resolve = (cancelled: boolean) => {
@@ -396,7 +400,7 @@ export async function recordCancellation(c: { hallId: ObjectId; date: string; re
 }
 
 export async function isSessionCancelled(hallId: string | ObjectId, date: string): Promise<boolean> {
-  return Boolean(await SessionCancellation.exists({ _id: cancellationKey(String(hallId), date) }))
+  return cancellationReads.exists(cancellationKey(String(hallId), date))
 }
 
 export { hallInRegion, loadHall }

@@ -1,0 +1,80 @@
+import type mongoose from 'mongoose'
+
+interface Waiter {
+  resolve: (doc: unknown) => void
+  reject: (err: unknown) => void
+}
+
+/**
+ * Ids per command at most: far below what FerretDB patch 05 pushes down (1,000) and what a reply should carry.
+ */
+export const GROUP_MAX_IDS = 100
+
+/**
+ * Grouped reads by `_id` of one collection (the booking path's per-request reads: the holder's state, the standing,
+ * the slot's occupancy hint and waitlist flag, the day's cancellation): ids asked for while one `find` is on its way
+ * go together in the next, one `find({ _id: { $in } })`, so under load a hundred reads cost a few commands instead of
+ * a hundred, and alone a read still leaves at once (no timer).
+ *
+ * A read is never answered from an older command than the one it was queued for: it waits for the command after the
+ * one in flight, so it sees every write that completed before it was asked. On the embedded database the `$in` is
+ * served by the `_id` index (FerretDB patch 05); on MongoDB it always is. Each instance reads one projection.
+ */
+export class GroupReads<T> {
+  private queue = new Map<string, { id: unknown; waiters: Waiter[] }>()
+  private flushing = false
+
+  constructor(
+    private readonly model: () => mongoose.Model<any>,
+    private readonly projection?: Record<string, 0 | 1>,
+  ) {}
+
+  /** The lean document with this `_id`, or null. */
+  read(id: unknown): Promise<T | null> {
+    return new Promise<T | null>((resolve, reject) => {
+      // cast here, so that an id of the wrong shape fails its own read only, never the others of its command
+      try {
+        id = (this.model().castObject({ _id: id }) as { _id: unknown })._id
+      } catch (err) {
+        reject(err)
+        return
+      }
+      const key = String(id)
+      const entry = this.queue.get(key)
+      const waiter = { resolve: resolve as (doc: unknown) => void, reject }
+      if (entry) entry.waiters.push(waiter)
+      else this.queue.set(key, { id, waiters: [waiter] })
+      if (!this.flushing) void this.flush()
+    })
+  }
+
+  /** True when a document with this `_id` exists. */
+  async exists(id: unknown): Promise<boolean> {
+    return (await this.read(id)) !== null
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true
+    try {
+      while (this.queue.size > 0) {
+        const batch = [...this.queue].slice(0, GROUP_MAX_IDS)
+        for (const [key] of batch) this.queue.delete(key)
+        await this.send(batch.map(([key, e]) => ({ key, ...e })))
+      }
+    } finally {
+      this.flushing = false
+    }
+  }
+
+  private async send(batch: { key: string; id: unknown; waiters: Waiter[] }[]): Promise<void> {
+    try {
+      const ids = batch.map((b) => b.id)
+      const filter = { _id: ids.length === 1 ? ids[0] : { $in: ids } }
+      const docs = await this.model().find(filter, this.projection).lean<{ _id: unknown }[]>()
+      const byKey = new Map(docs.map((d) => [String(d._id), d]))
+      for (const b of batch) for (const w of b.waiters) w.resolve(byKey.get(b.key) ?? null)
+    } catch (err) {
+      for (const b of batch) for (const w of b.waiters) w.reject(err)
+    }
+  }
+}
