@@ -1,8 +1,9 @@
 import { setNow } from '../../server/src/lib/clock'
 import { Booking } from '../../server/src/modules/bookings/booking.model'
+import { Hall } from '../../server/src/modules/halls/hall.model'
 import { Rating, RatingSweep } from '../../server/src/modules/ratings/rating.model'
 import { recordDefaultRatings } from '../../server/src/modules/ratings/ratings.service'
-import { WorkOrder } from '../../server/src/modules/work-orders/work-order.model'
+import { touchWorkOrders, WorkOrder } from '../../server/src/modules/work-orders/work-order.model'
 import { api } from '../helpers/app'
 import { account, citizen, type Session } from '../helpers/auth'
 import { useTestDb } from '../helpers/db'
@@ -191,6 +192,27 @@ describe('GET /stats/ratings', () => {
       { key: ids.H2, name: '原平市崞阳镇便民服务中心', ...H2 },
     ])
     expect(res.body.overall).toMatchObject({ total: 28, served: 30, defaults: 3 })
+  })
+
+  it('when the same public figures are asked again, then the answer is the same; after a point is renamed or a 差评 answered, the next one shows it', async () => {
+    const first = await stats({ groupBy: 'hall' })
+    expect((await stats({ groupBy: 'hall' })).body).toEqual(first.body)
+    await Hall.updateOne({ _id: ids.H1 }, { $set: { name: '忻府区政务服务中心（新址）' } })
+    const renamed = await stats({ groupBy: 'hall' })
+    expect(renamed.body.rows).toEqual([
+      { key: ids.H1, name: '忻府区政务服务中心（新址）', ...H1 },
+      { key: ids.H2, name: '原平市崞阳镇便民服务中心', ...H2 },
+    ])
+    await Hall.updateOne({ _id: ids.H1 }, { $set: { name: '忻府区政务服务中心' } })
+    // the pending 差评 of H2 is answered: its reply counts at once
+    const pending = await WorkOrder.findOne({ hallId: ids.H2, status: 'pending_verification' }).lean()
+    await WorkOrder.updateOne({ _id: pending!._id }, { $set: { status: 'replied' } })
+    await touchWorkOrders([pending!.ratedDate]) // (an update by query marks its month itself)
+    const answered = await stats({ groupBy: 'hall' })
+    expect(answered.body.rows[1]).toEqual({ key: ids.H2, name: '原平市崞阳镇便民服务中心', ...H2, replied: 2, replyRate: 0.6667 })
+    await WorkOrder.updateOne({ _id: pending!._id }, { $set: { status: 'pending_verification' } })
+    await touchWorkOrders([pending!.ratedDate])
+    expect((await stats({ groupBy: 'hall' })).body).toEqual(first.body)
   })
 
   it('when grouped by department (administrator), then items add up to their department', async () => {

@@ -85,6 +85,15 @@ export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQ
     perDayLists(dateRange(addDays(from, -1), upTo(to)), servedCube),
     workOrderTallies({ from, to, field, region, hallId: q.hallId, serviceId: q.serviceId }),
   ])
+  // the public figures (per item, per point) of an unchanged period are the very same answer: kept with what they were
+  // counted from, compared by identity (the day cubes, the work-order tallies and the names' caches are the same
+  // objects while nothing changed), so that a busy 好差评 board neither counts nor serializes them again (routes.ts)
+  const names = q.groupBy === 'hall' ? await hallCache.get() : q.groupBy === 'service' ? await recentActiveServicesById() : undefined
+  const memoKey = names && JSON.stringify([q.groupBy, from, to, q.hallId ?? '', q.serviceId ?? ''])
+  const inputs: unknown[] = [...ratedDays, ...servedDays, orders, names]
+  const memo = memoKey ? figuresMemo.get(memoKey) : undefined
+  if (memo && memo.inputs.length === inputs.length && memo.inputs.every((x, i) => x === inputs[i])) return memo.result
+
   const rated = (r: RatingCubeRow) => r.ratedDate >= from && r.ratedDate <= to
   const activelyRated = (r: RatingCubeRow) => r.kind === 'window' && !r.isDefault && r.serviceDate !== undefined && r.serviceDate >= from && r.serviceDate <= to
   const served = (r: ServedCubeRow) => r.servedDate >= from && r.servedDate <= to && inScope(r) && (!bookingRegion || bookingRegion.test(r.regionCode))
@@ -140,8 +149,16 @@ export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQ
     .map(([key, c]) => ({ key, name: nameOf(key), ...ratingMetrics(c) }))
     .sort((a, b) => b.total - a.total || b.served - a.served || a.key.localeCompare(b.key))
   const overall = ratingMetrics([...groups.values()].reduce(addCounts, emptyCounts()))
-  return { groupBy: q.groupBy, from, to, rows, overall }
+  const result: RatingStats = { groupBy: q.groupBy, from, to, rows, overall }
+  if (memoKey) {
+    if (figuresMemo.size >= 16) figuresMemo.delete(figuresMemo.keys().next().value!)
+    figuresMemo.set(memoKey, { inputs, result })
+  }
+  return result
 }
+
+/** The last public figures per question (see ratingStats); an answer kept here is never changed. */
+const figuresMemo = new Map<string, { inputs: unknown[]; result: RatingStats }>()
 
 /** The records of `ids` from a process cache, reading only those it misses (archived items, removed points) by `_id`. */
 async function byIdWithFallback<T>(ids: string[], cached: Map<string, T>, read: (id: string) => Promise<T | null>): Promise<Map<string, T>> {

@@ -84,6 +84,7 @@ class OrderIndex {
   private months?: Map<string, Month>
   private loading?: Promise<Map<string, Month>>
   private reloading = new Map<string, { version: string | null; done: Promise<void> }>()
+  private flat?: { parts: OrderRow[][]; rows: OrderRow[] }
 
   /** Every order's row, current as of the version documents read now. */
   async rows(): Promise<OrderRow[]> {
@@ -101,12 +102,18 @@ class OrderIndex {
         this.reload(months, month, m.version).catch((err: unknown) => logger.warn({ err, month }, 'work order month reload failed'))
       }
     }
-    return [...months.values()].flatMap((m) => m.rows)
+    // the same array while no month changed, so that callers may keep what they counted from it (by identity)
+    const parts = [...months.values()].map((m) => m.rows)
+    if (!this.flat || this.flat.parts.length !== parts.length || this.flat.parts.some((p, i) => p !== parts[i])) {
+      this.flat = { parts, rows: parts.flat() }
+    }
+    return this.flat.rows
   }
 
   /** Forgets everything (tests that rewrite the database underneath). */
   reset(): void {
     this.months = undefined
+    this.flat = undefined
     this.loading = undefined
     this.reloading.clear()
   }

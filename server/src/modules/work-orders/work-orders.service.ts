@@ -241,6 +241,12 @@ export interface WorkOrderTally {
  * `GET /stats/ratings`: the orders of 差评 rated in [from, to] (within a region, a point, an item), counted per value of
  * `field`, state and revisit answer: from the rows in memory, never a search of the orders.
  */
+/**
+ * The last tallies per question, with the rows they were counted from: the same answer (the same array) while no
+ * order changed, which lets the 好差评 figures keep theirs too (stats.service.ts). Callers must not change it.
+ */
+const talliesMemo = new Map<string, { rows: readonly unknown[]; tallies: WorkOrderTally[] }>()
+
 export async function workOrderTallies(q: {
   from: string
   to: string
@@ -249,8 +255,12 @@ export async function workOrderTallies(q: {
   hallId?: string
   serviceId?: string
 }): Promise<WorkOrderTally[]> {
+  const rows = await orderIndex.rows()
+  const key = JSON.stringify([q.from, q.to, q.field, q.region ?? '', q.hallId ?? '', q.serviceId ?? ''])
+  const memo = talliesMemo.get(key)
+  if (memo?.rows === rows) return memo.tallies
   const tallies = new Map<string, WorkOrderTally>()
-  for (const o of await orderIndex.rows()) {
+  for (const o of rows) {
     if (o.ratedDate < q.from || o.ratedDate > q.to) continue
     if ((q.region && !o.regionScopes.includes(q.region)) || (q.hallId && o.hallId !== q.hallId) || (q.serviceId && o.serviceId !== q.serviceId)) continue
     const g = o[q.field]
@@ -259,7 +269,10 @@ export async function workOrderTallies(q: {
     if (t) t.n++
     else tallies.set(key, { g, status: o.status, satisfaction: o.satisfaction, n: 1 })
   }
-  return [...tallies.values()]
+  const result = [...tallies.values()]
+  if (talliesMemo.size >= 32) talliesMemo.delete(talliesMemo.keys().next().value!)
+  talliesMemo.set(key, { rows, tallies: result })
+  return result
 }
 
 async function loadForHandler(auth: AuthContext, id: string): Promise<WorkOrderDoc> {
