@@ -8,7 +8,7 @@
  * measures the database's raw throughput for the unique-key insert a booking is built on (a seat-claim
  * `_id` insert through the driver, same concurrency) and prints the ratio of the two.
  */
-import { burst, cpuMsOf, runBench } from './bench-lib'
+import { burst, cpuMsOf, postJson, runBench } from './bench-lib'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
 
@@ -60,15 +60,8 @@ runBench(async ({ mongoose, serve, dbPid }) => {
   if (slots.length < SLOTS + 1) throw new Error(`only ${slots.length} slots in the horizon`)
   const [warmSlot, ...benchSlots] = slots
 
-  const post = async (i: number, slotId: string) => {
-    const res = await fetch(`${base}/bookings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: tokens[i] },
-      body: JSON.stringify({ slotId, serviceId: String(service._id), applicant: { name: '压测用户', phone: '13800000000' } }),
-    })
-    await res.arrayBuffer()
-    return res.status
-  }
+  const post = (i: number, slotId: string) =>
+    postJson(`${base}/bookings`, { Authorization: tokens[i] }, { slotId, serviceId: String(service._id), applicant: { name: '压测用户', phone: '13800000000' } })
 
   // ---- warm-up (JIT, connection pool), then the burst: person i books slot i mod SLOTS ---------
   for (let i = 0; i < WARMUP; i++) await post(REQUESTS + i, warmSlot.id)

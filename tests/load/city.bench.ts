@@ -14,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Types } from 'mongoose'
-import { burst, cpuMsOf, latencyStats } from './bench-lib'
+import { burst, cpuMsOf, latencyStats, postJson } from './bench-lib'
 import { sleep } from '../../server/src/lib/clock'
 
 process.env.JWT_SECRET ??= 'bench-secret-0123456789abcdef'
@@ -192,15 +192,8 @@ async function main() {
     const people = Array.from({ length: BURST.requests + 40 }, () => new mongoose.Types.ObjectId().toString())
     await holders(people)
     const tokens = people.map((sub) => `Bearer ${signAccessToken({ sub, role: 'citizen', hallIds: [] })}`) // (signed just before use)
-    const post = async (i: number, slotId: string) => {
-      const res = await fetch(`${base}/bookings`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: tokens[i] },
-        body: JSON.stringify({ slotId, serviceId: String(service!._id), applicant: { name: '压测用户', phone: '13800000000' } }),
-      })
-      await res.arrayBuffer()
-      return res.status
-    }
+    const post = (i: number, slotId: string) =>
+      postJson(`${base}/bookings`, { Authorization: tokens[i] }, { slotId, serviceId: String(service!._id), applicant: { name: '压测用户', phone: '13800000000' } })
     for (let i = 0; i < 20; i++) await post(BURST.requests + i, warmSlot.id)
 
     // database commands per booking, counted in THIS process: the same app in-process on the same database
