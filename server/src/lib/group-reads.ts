@@ -70,7 +70,10 @@ export class GroupReads<T> {
     try {
       const ids = batch.map((b) => b.id)
       const filter = { _id: ids.length === 1 ? ids[0] : { $in: ids } }
-      const docs = await this.model().find(filter, this.projection).lean<{ _id: unknown }[]>()
+      // through the driver: the ids are cast already (read), and the documents are wanted as stored (lean)
+      const docs = await this.model()
+        .collection.find(filter as never, { projection: this.projection })
+        .toArray()
       const byKey = new Map(docs.map((d) => [String(d._id), d]))
       for (const b of batch) for (const w of b.waiters) w.resolve(byKey.get(b.key) ?? null)
     } catch (err) {

@@ -19,7 +19,8 @@ const rateLimitHitSchema = new Schema({
 })
 export const RateLimitHit = mongoose.model('RateLimitHit', rateLimitHitSchema)
 /** Hits of every key, grouped: under load one `insert` command carries many (each still its own `_id`). */
-const hitInserts = new GroupWrites(() => RateLimitHit)
+// (raw: the hits are built here with the schema's types, a string `_id` and two dates)
+const hitInserts = new GroupWrites(() => RateLimitHit, { raw: true })
 
 /**
  * express-rate-limit Store on the database. Each process hands out hit numbers per key and window itself

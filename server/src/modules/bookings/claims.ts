@@ -45,12 +45,13 @@ const limitReached = () => new AppError('BOOKING_LIMIT', `每人最多同时持�
 type ClaimDoc = Omit<BookingClaimLean, 'at'>
 const quotaDoc = (owner: ClaimOwner, date: string, serviceId: string): ClaimDoc => ({ _id: quotaClaimId(String(owner.userId), date, serviceId), kind: 'quota', ...owner, date })
 const activeDoc = (owner: ClaimOwner, k: number): ClaimDoc => ({ _id: activeClaimId(String(owner.userId), k), kind: 'active', ...owner })
+const objectId = (id: ObjectId | string) => (typeof id === 'string' ? new Types.ObjectId(id) : id)
 const seatDoc = (owner: ClaimOwner, ref: SeatRef, seatNo: number): ClaimDoc => ({
   _id: seatClaimId(ref.slotId, seatNo),
   kind: 'seat',
   ...owner,
   slotId: ref.slotId,
-  hallId: typeof ref.hallId === 'string' ? new Types.ObjectId(ref.hallId) : ref.hallId,
+  hallId: objectId(ref.hallId),
   date: ref.date,
   seatNo,
 })
@@ -148,12 +149,13 @@ const HINT_TRUST_MS = 1000
 
 /** Hint writes of all slots, grouped: under load one `update` command carries many (lib/group-writes). */
 const hintReads = new GroupReads<{ taken?: number[]; verifiedAt?: Date }>(() => SlotOccupancy, { taken: 1, verifiedAt: 1 })
-const hintWrites = new GroupWrites(() => SlotOccupancy)
+const hintWrites = new GroupWrites(() => SlotOccupancy, { raw: true })
 
 async function writeHint(ref: SeatRef, update: Record<string, unknown>): Promise<void> {
   const doUpdate = () =>
     hintWrites.write({
-      updateOne: { filter: { _id: ref.slotId }, update: { ...update, $setOnInsert: { hallId: ref.hallId, date: ref.date } }, upsert: true },
+      // (raw: written as built, with the schema's types: the point's id as an ObjectId)
+      updateOne: { filter: { _id: ref.slotId }, update: { ...update, $setOnInsert: { hallId: objectId(ref.hallId), date: ref.date } }, upsert: true },
     })
   try {
     await doUpdate()
@@ -255,7 +257,7 @@ export interface HeldLock {
  * carries many, each still its own statement (a taken `_id` fails only its own insert; a release deletes only its
  * holder's lock).
  */
-const lockWrites = new GroupWrites(() => BookingLock)
+const lockWrites = new GroupWrites(() => BookingLock, { raw: true }) // (built here: a string `_id`, strings, a date)
 
 /** Takes the booking's operation lock; undefined when another operation holds it. */
 export async function tryLock(bookingId: ObjectId | string, op: string): Promise<HeldLock | undefined> {
