@@ -9,7 +9,7 @@ import { ACTIVE_CLAIM_NUMBERS, activeClaimId, parseSeatClaimId, quotaClaimId, se
 import { type mongo, Types } from 'mongoose'
 import { BookingClaim, type BookingClaimLean, BookingLock, SlotOccupancy } from './claim.model'
 import type { ObjectId } from '../../lib/db'
-import { GroupReads } from '../../lib/group-reads'
+import { GROUP_MAX_IDS, GroupReads } from '../../lib/group-reads'
 import { GroupWrites } from '../../lib/group-writes'
 
 
@@ -253,9 +253,8 @@ export interface HeldLock {
 }
 
 /**
- * Locks taken and released by all operations of this process, grouped (lib/group-writes): under load one command
- * carries many, each still its own statement (a taken `_id` fails only its own insert; a release deletes only its
- * holder's lock).
+ * Locks taken by all operations of this process, grouped (lib/group-writes): under load one command carries many,
+ * each still its own statement (a taken `_id` fails only its own insert). Releases: `LockReleases` below.
  */
 const lockWrites = new GroupWrites(() => BookingLock, { raw: true }) // (built here: a string `_id`, strings, a date)
 
@@ -273,8 +272,43 @@ export async function tryLock(bookingId: ObjectId | string, op: string): Promise
 
 
 export async function unlock(lock: HeldLock): Promise<void> {
-  await lockWrites.write({ deleteOne: { filter: { _id: lock.bookingId, token: lock.token } } })
+  await lockReleases.release(lock)
 }
+
+/**
+ * Lock releases of all operations, merged into one statement: the embedded database runs each statement of a `delete`
+ * command in a transaction of its own (one commit each, and every write of the database waits for commits in turn),
+ * so the releases queued while one is on its way leave as a single `deleteMany` naming the locks by `_id` (searched
+ * through the `_id` index, FerretDB patch 05) and by their holders' exact pairs (`$or` of `_id` and token), which
+ * deletes a lock only for its holder, as `deleteOne({ _id, token })` did.
+ */
+class LockReleases {
+  private queue: { lock: HeldLock; done: (err?: unknown) => void }[] = []
+  private flushing = false
+
+  release(lock: HeldLock): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ lock, done: (err) => (err ? reject(err) : resolve()) })
+      if (!this.flushing) void this.flush()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, GROUP_MAX_IDS)
+        const locks = batch.map((b) => b.lock)
+        const filter = { _id: { $in: locks.map((l) => l.bookingId) }, $or: locks.map((l) => ({ _id: l.bookingId, token: l.token })) }
+        const err = await BookingLock.collection.deleteMany(filter as never).then(() => undefined, (e: unknown) => e ?? new Error('delete failed'))
+        for (const b of batch) b.done(err)
+      }
+    } finally {
+      this.flushing = false
+    }
+  }
+}
+const lockReleases = new LockReleases()
 
 
 /**
