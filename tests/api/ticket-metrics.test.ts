@@ -1,11 +1,11 @@
 import { setNow } from '../../server/src/lib/clock'
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
-import { useTestDb } from '../helpers/db'
+import { recording, useTestDb } from '../helpers/db'
 import { downloadWorkbook } from '../helpers/xlsx'
 import { submitTicket, ticketWorld, type TicketWorld } from '../helpers/ticket-fixtures'
 
-useTestDb()
+useTestDb({ monitorCommands: true })
 
 let w: TicketWorld
 let A: TicketWorld['actors']
@@ -88,6 +88,14 @@ describe('metrics from counts', () => {
     expect(byKey[String(w.dept._id)]).toMatchObject({ label: w.dept.name, ...DEPT_A })
     expect(byKey[String(w.dept2._id)]).toMatchObject({ label: w.dept2.name, ...DEPT_B })
     expect(res.body.rows).toHaveLength(2)
+  })
+
+  it('over a period across a new year, then the tickets are read month by month (an equality on month), never all of them', async () => {
+    const { result, commands } = await recording(() => stats(A.adminHere, { groupBy: 'month', from: '2026-11-20', to: '2027-01-10' }))
+    expect(result.status).toBe(200)
+    expect(result.body.rows).toEqual([expect.objectContaining({ key: '2026-12', ...ALL })])
+    const reads = commands.filter((c) => c.collection === 'tickets').map((c) => (c.command.filter as { month?: unknown }).month)
+    expect(reads.sort()).toEqual(['2026-11', '2026-12', '2027-01'])
   })
 
   it('per category, region and month: every ticket of the period once (the merged repeat not accepted, the 即问即答 咨询 included)', async () => {

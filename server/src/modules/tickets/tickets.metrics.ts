@@ -10,6 +10,7 @@ import {
 } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { invalidField } from '../../lib/errors'
+import { findOnDates } from '../../lib/day-reads'
 import { adminRegionOf } from '../../lib/scope'
 import { Department, Region } from '../catalogue'
 import { Ticket, TicketCategory } from './ticket.model'
@@ -46,12 +47,12 @@ function regionPrefix(region: string): string {
  * embedded FerretDB v1.24 computes only the first accumulator of a `$group` correctly (observed: `{a: {$sum: '$x'},
  * b: {$sum: '$y'}}` gives b = 0), and a period's tickets are a bounded read for statistics.
  */
-async function countsBy(groupBy: keyof typeof GROUP_FIELD, match: Record<string, unknown>): Promise<Map<string, Counts & { returnedHere: number }>> {
+async function countsBy(groupBy: keyof typeof GROUP_FIELD, from: string, to: string, match: Record<string, unknown>): Promise<Map<string, Counts & { returnedHere: number }>> {
   const field = GROUP_FIELD[groupBy].slice(1)
   const flagFields = Object.values(FLAGS).map((f) => f.slice(1))
-  const rows = await Ticket.find(match)
-    .select([field, 'returnedFrom', ...flagFields].join(' '))
-    .lean<Record<string, unknown>[]>()
+  // month by month, through an equality on `month` (a `*_pushdown` index: searched in SQL on the embedded database,
+  // where the period's date range would read every ticket ever submitted)
+  const rows = await findOnDates<Record<string, unknown>>(Ticket, 'month', monthsOf(from, to), { date: { $gte: from, $lte: to }, ...match }, [field, 'returnedFrom', ...flagFields].join(' '))
   const empty = (): Counts & { returnedHere: number } => ({ ...(Object.fromEntries(Object.keys(FLAGS).map((k) => [k, 0])) as Counts), returnedHere: 0 })
   const out = new Map<string, Counts & { returnedHere: number }>()
   for (const r of rows) {
@@ -112,8 +113,7 @@ export async function ticketMetrics(auth: AuthContext, q: TicketMetricsQuery): P
   if (q.to < q.from) throw invalidField('to', '结束日期不能早于开始日期')
   if (addDays(q.from, MAX_METRICS_DAYS) <= q.to) throw invalidField('to', `统计范围不能超过 ${MAX_METRICS_DAYS} 天`)
   const region = adminRegionOf(auth)
-  const match = { date: { $gte: q.from, $lte: q.to }, regionCode: { $regex: `^${regionPrefix(region)}` } }
-  const counts = await countsBy(q.groupBy, match)
+  const counts = await countsBy(q.groupBy, q.from, q.to, { regionCode: { $regex: `^${regionPrefix(region)}` } })
   const labels = await labelsOf(q.groupBy, [...counts.keys()])
   const rows = [...counts.entries()]
     .map(([key, c]) => rowOf(key, labels.get(key) ?? key, c, q.groupBy === 'department'))
@@ -138,6 +138,13 @@ export function rankRows(rows: TicketMetricsRow[]): MonthlyReportRow[] {
     r.rank = prev && prev.score === r.score && prev.accepted === r.accepted ? prev.rank : i + 1
   })
   return scored
+}
+
+/** The months ('YYYY-MM') that days from..to (local dates) fall in, oldest first. */
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = []
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(lastDayOf(m), 1).slice(0, 7)) months.push(m)
+  return months
 }
 
 function lastDayOf(month: string): string {
