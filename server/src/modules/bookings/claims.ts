@@ -10,7 +10,7 @@ import { type mongo, Types } from 'mongoose'
 import { BookingClaim, type BookingClaimLean, BookingLock, SlotOccupancy } from './claim.model'
 import type { ObjectId } from '../../lib/db'
 import { GROUP_MAX_IDS, GroupReads } from '../../lib/group-reads'
-import { GroupWrites } from '../../lib/group-writes'
+import { GroupWrites, OrderedGroupInserts } from '../../lib/group-writes'
 
 
 export interface ClaimOwner {
@@ -25,6 +25,9 @@ export interface ClaimOwner {
  */
 const claims = () => BookingClaim.collection as unknown as mongo.Collection<BookingClaimLean>
 
+/** The claims of new bookings (quota, place, seat), grouped under load into one ordered command. */
+const claimRuns = new OrderedGroupInserts(() => BookingClaim)
+
 /** Inserts a claim; false when its `_id` is taken. */
 async function tryClaim(doc: Omit<BookingClaimLean, 'at'>): Promise<boolean> {
   try {
@@ -34,10 +37,6 @@ async function tryClaim(doc: Omit<BookingClaimLean, 'at'>): Promise<boolean> {
     if (isDuplicateKey(err)) return false
     throw err
   }
-}
-
-interface WriteError {
-  index?: number
 }
 
 const alreadyBooked = () => new AppError('ALREADY_BOOKED', '您当天已预约过该事项，请勿重复预约')
@@ -74,7 +73,7 @@ export async function claimActivePlace(owner: ClaimOwner, from = 1): Promise<str
 
 /**
  * A new booking's claims — its quota, an active place and a seat — in one ordered insert, one round trip for the
- * usual case where all three keys are free. Ordered, the insert stops at the first taken key, so the checks keep
+ * usual case where all three keys are free (and under load one command for several bookings). Ordered, the insert stops at the first taken key, so the checks keep
  * their order and a refused request never holds what comes after its refusal: a taken quota claims nothing, a taken
  * first place is followed by the next places one by one, a taken seat by the other candidates (`claimSeat`). Every
  * claim taken is pushed to `held` at once, so that the caller releases them if anything fails later.
@@ -89,21 +88,10 @@ export async function claimForBooking(
   const first = shuffled(candidates)[0]
   const docs = [quotaDoc(owner, ref.date, serviceId), activeDoc(owner, ACTIVE_CLAIM_NUMBERS[0])]
   if (first !== undefined) docs.push(seatDoc(owner, ref, first))
-  let stoppedAt = docs.length
-  try {
-    const at = now()
-    await claims().insertMany(
-      docs.map((d) => ({ ...d, at })),
-      { ordered: true },
-    )
-  } catch (err) {
-    // ordered: a duplicate key stops the insert, and the (only) write error's index names the taken key; anything
-    // else is not a refusal
-    const errors = (err as { writeErrors?: WriteError | WriteError[] }).writeErrors
-    const taken = Array.isArray(errors) ? errors[0] : errors
-    if (!isDuplicateKey(err) || typeof taken?.index !== 'number') throw err
-    stoppedAt = taken.index
-  }
+  // ordered: a taken key stops the insert there (grouped with other bookings' claims under load, each run keeping
+  // that meaning: lib/group-writes OrderedGroupInserts)
+  const at = now()
+  const stoppedAt = await claimRuns.insert(docs.map((d) => ({ ...d, at })))
   held.push(...docs.slice(0, stoppedAt).map((d) => d._id))
   if (stoppedAt === 0) throw alreadyBooked()
   if (stoppedAt === 1) held.push(await claimActivePlace(owner, ACTIVE_CLAIM_NUMBERS[1]))
