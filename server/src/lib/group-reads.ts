@@ -1,4 +1,4 @@
-import type mongoose from 'mongoose'
+import { type Model, Types } from 'mongoose'
 
 interface Waiter {
   resolve: (doc: unknown) => void
@@ -25,7 +25,7 @@ export class GroupReads<T> {
   private flushing = false
 
   constructor(
-    private readonly model: () => mongoose.Model<any>,
+    private readonly model: () => Model<any>,
     private readonly projection?: Record<string, 0 | 1>,
   ) {}
 
@@ -34,7 +34,7 @@ export class GroupReads<T> {
     return new Promise<T | null>((resolve, reject) => {
       // cast here, so that an id of the wrong shape fails its own read only, never the others of its command
       try {
-        id = (this.model().castObject({ _id: id }) as { _id: unknown })._id
+        id = this.castId(id)
       } catch (err) {
         reject(err)
         return
@@ -47,6 +47,16 @@ export class GroupReads<T> {
       if (!this.flushing) void this.flush()
     })
   }
+
+  /** The id as the collection stores it: an ObjectId for ObjectId `_id`s (a 24-hex string is converted), else as given. */
+  private castId(id: unknown): unknown {
+    this.objectIds ??= this.model().schema.path('_id')?.instance === 'ObjectId'
+    if (!this.objectIds || id instanceof Types.ObjectId) return id
+    if (typeof id === 'string' && /^[0-9a-f]{24}$/i.test(id)) return new Types.ObjectId(id)
+    throw Object.assign(new Error(`not an ObjectId: ${String(id)}`), { name: 'CastError' })
+  }
+
+  private objectIds?: boolean
 
   /** True when a document with this `_id` exists. */
   async exists(id: unknown): Promise<boolean> {
