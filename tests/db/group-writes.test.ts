@@ -5,33 +5,17 @@
 import mongoose, { Schema } from 'mongoose'
 import { GROUP_MAX_RUN_DOCUMENTS, GROUP_MAX_STATEMENTS, GroupWrites, OrderedGroupInserts } from '../../server/src/lib/group-writes'
 import { isDuplicateKey } from '../../server/src/lib/errors'
-import { useTestDb } from '../helpers/db'
+import { recording, useTestDb } from '../helpers/db'
 
 const Probe = mongoose.model('GroupWriteProbe', new Schema({ _id: String, n: Number, tags: [Number] }, { versionKey: false }))
 
 useTestDb({ monitorCommands: true })
 
-function countCommands(name: string): { stop: () => number } {
-  let n = 0
-  const on = (e: { commandName: string; command: Record<string, unknown> }) => {
-    if (e.commandName === name && e.command[name] === Probe.collection.name) n++
-  }
-  const client = mongoose.connection.getClient()
-  client.on('commandStarted', on)
-  return {
-    stop: () => {
-      client.off('commandStarted', on)
-      return n
-    },
-  }
-}
-
 describe('group writes', () => {
   it('when 100 inserts are queued at once, then all 100 are written in far fewer than 100 commands', async () => {
     const writes = new GroupWrites(() => Probe)
-    const counter = countCommands('insert')
-    await Promise.all(Array.from({ length: 100 }, (_, i) => writes.write({ insertOne: { document: { _id: `a${i}`, n: i } } })))
-    const commands = counter.stop()
+    const { commands: all } = await recording(() => Promise.all(Array.from({ length: 100 }, (_, i) => writes.write({ insertOne: { document: { _id: `a${i}`, n: i } } }))))
+    const commands = all.filter((c) => c.name === 'insert' && c.collection === Probe.collection.name).length
     expect(await Probe.countDocuments({ _id: { $regex: '^a' } })).toBe(100)
     expect(commands).toBeGreaterThanOrEqual(Math.ceil(99 / GROUP_MAX_STATEMENTS))
     // the first alone, the rest in groups of at most GROUP_MAX_STATEMENTS (at most a straggler)
@@ -100,13 +84,8 @@ describe('ordered group inserts', () => {
 
   it('when 30 runs of three are queued at once, then all are written in far fewer than 30 commands', async () => {
     const runs = new OrderedGroupInserts(() => Run)
-    const counter = { n: 0 }
-    const on = (e: { commandName: string; command: Record<string, unknown> }) => {
-      if (e.commandName === 'insert' && e.command.insert === Run.collection.name) counter.n++
-    }
-    mongoose.connection.getClient().on('commandStarted', on)
-    const written = await Promise.all(Array.from({ length: 30 }, (_, i) => runs.insert(run(`r${i}`))))
-    mongoose.connection.getClient().off('commandStarted', on)
+    const { result: written, commands } = await recording(() => Promise.all(Array.from({ length: 30 }, (_, i) => runs.insert(run(`r${i}`)))))
+    const counter = { n: commands.filter((c) => c.name === 'insert' && c.collection === Run.collection.name).length }
     expect(written).toEqual(Array(30).fill(3))
     expect(await Run.countDocuments({ _id: { $regex: '^r\\d+:' } })).toBe(90)
     expect(counter.n).toBeLessThanOrEqual(2 + Math.ceil(29 / Math.floor(GROUP_MAX_RUN_DOCUMENTS / 3)))

@@ -1,4 +1,5 @@
 import { type Model, Types } from 'mongoose'
+import { CommandGroup } from './command-group'
 
 interface Waiter {
   resolve: (doc: unknown) => void
@@ -20,14 +21,22 @@ export const GROUP_MAX_IDS = 100
  * one in flight, so it sees every write that completed before it was asked. On the embedded database the `$in` is
  * served by the `_id` index (FerretDB patch 05); on MongoDB it always is. Each instance reads one projection.
  */
-export class GroupReads<T> {
-  private queue = new Map<string, { id: unknown; waiters: Waiter[] }>()
-  private flushing = false
+interface Wanted {
+  key: string
+  id: unknown
+  waiters: Waiter[]
+}
+
+export class GroupReads<T> extends CommandGroup<Wanted> {
+  /** The queued ids by key, so that an id asked for twice before its command leaves is read once. */
+  private queued = new Map<string, Wanted>()
 
   constructor(
     private readonly model: () => Model<any>,
     private readonly projection?: Record<string, 0 | 1>,
-  ) {}
+  ) {
+    super()
+  }
 
   /** The lean document with this `_id`, or null. */
   read(id: unknown): Promise<T | null> {
@@ -40,11 +49,12 @@ export class GroupReads<T> {
         return
       }
       const key = String(id)
-      const entry = this.queue.get(key)
       const waiter = { resolve: resolve as (doc: unknown) => void, reject }
-      if (entry) entry.waiters.push(waiter)
-      else this.queue.set(key, { id, waiters: [waiter] })
-      if (!this.flushing) void this.flush()
+      const entry = this.queued.get(key)
+      if (entry) return void entry.waiters.push(waiter)
+      const wanted = { key, id, waiters: [waiter] }
+      this.queued.set(key, wanted)
+      this.enqueue(wanted)
     })
   }
 
@@ -63,20 +73,13 @@ export class GroupReads<T> {
     return (await this.read(id)) !== null
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true
-    try {
-      while (this.queue.size > 0) {
-        const batch = [...this.queue].slice(0, GROUP_MAX_IDS)
-        for (const [key] of batch) this.queue.delete(key)
-        await this.send(batch.map(([key, e]) => ({ key, ...e })))
-      }
-    } finally {
-      this.flushing = false
-    }
+  protected next(): Wanted[] {
+    const batch = this.queue.splice(0, GROUP_MAX_IDS)
+    for (const w of batch) this.queued.delete(w.key)
+    return batch
   }
 
-  private async send(batch: { key: string; id: unknown; waiters: Waiter[] }[]): Promise<void> {
+  protected async send(batch: Wanted[]): Promise<void> {
     try {
       const ids = batch.map((b) => b.id)
       const filter = { _id: ids.length === 1 ? ids[0] : { $in: ids } }

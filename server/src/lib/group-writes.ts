@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose'
+import { CommandGroup } from './command-group'
 
 // (documents with string `_id`s too: the statements are cast by the model)
 type Op = mongoose.AnyBulkWriteOperation<any>
@@ -26,10 +27,7 @@ interface Queued {
  */
 export const GROUP_MAX_STATEMENTS = 32
 
-export class GroupWrites {
-  private queue: Queued[] = []
-  private flushing = false
-
+export class GroupWrites extends CommandGroup<Queued> {
   /**
    * `raw`: the statements are written through the driver as they are, not cast by the model (for documents the caller
    * has already built with the model's types, such as the booking itself: see bookings/placement.ts).
@@ -37,28 +35,20 @@ export class GroupWrites {
   constructor(
     private readonly model: () => mongoose.Model<any>,
     private readonly opts: { raw?: boolean } = {},
-  ) {}
+  ) {
+    super()
+  }
 
   /** Resolves once the statement is written; rejects with its own write error, or the command's. */
   write(op: Op): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ op, resolve, reject })
-      if (!this.flushing) void this.flush()
-    })
+    return new Promise<void>((resolve, reject) => this.enqueue({ op, resolve, reject }))
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true
-    try {
-      while (this.queue.length > 0) {
-        await this.send(this.queue.splice(0, GROUP_MAX_STATEMENTS))
-      }
-    } finally {
-      this.flushing = false
-    }
+  protected next(): Queued[] {
+    return this.queue.splice(0, GROUP_MAX_STATEMENTS)
   }
 
-  private async send(batch: Queued[]): Promise<void> {
+  protected async send(batch: Queued[]): Promise<void> {
     try {
       // (a statement the model cannot cast fails the whole batch rather than being skipped in silence: the callers
       // write fixed shapes, so that would be a bug to see)
@@ -102,40 +92,30 @@ export const GROUP_MAX_RUN_DOCUMENTS = 96
  * own refusals, as when it is sent alone. Any other error rejects every run of the command not yet answered (written
  * or not, as after any failed insert: the callers' repair handles that).
  */
-export class OrderedGroupInserts {
-  private queue: Run[] = []
-  private flushing = false
-
-  constructor(private readonly model: () => mongoose.Model<any>) {}
+export class OrderedGroupInserts extends CommandGroup<Run> {
+  constructor(private readonly model: () => mongoose.Model<any>) {
+    super()
+  }
 
   /** Inserts the run in order (documents as built: not cast by the model); resolves to how many were written. */
   insert(docs: Record<string, unknown>[]): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      this.queue.push({ docs, resolve, reject })
-      if (!this.flushing) void this.flush()
-    })
+    return new Promise<number>((resolve, reject) => this.enqueue({ docs, resolve, reject }))
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true
-    try {
-      while (this.queue.length > 0) {
-        const batch: Run[] = []
-        let size = 0
-        while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0].docs.length <= GROUP_MAX_RUN_DOCUMENTS)) {
-          const run = this.queue.shift()!
-          batch.push(run)
-          size += run.docs.length
-        }
-        this.queue.unshift(...(await this.send(batch)))
-      }
-    } finally {
-      this.flushing = false
+  /** Whole runs, up to GROUP_MAX_RUN_DOCUMENTS documents (at least one run). */
+  protected next(): Run[] {
+    const batch: Run[] = []
+    let size = 0
+    while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0].docs.length <= GROUP_MAX_RUN_DOCUMENTS)) {
+      const run = this.queue.shift()!
+      batch.push(run)
+      size += run.docs.length
     }
+    return batch
   }
 
   /** Sends one ordered command; answers the runs it decided and returns the runs to send again. */
-  private async send(batch: Run[]): Promise<Run[]> {
+  protected async send(batch: Run[]): Promise<Run[]> {
     const docs = batch.flatMap((r) => r.docs)
     let stoppedAt = docs.length
     try {

@@ -10,6 +10,7 @@ import { type mongo, Types } from 'mongoose'
 import { BookingClaim, type BookingClaimLean, BookingLock, SlotOccupancy } from './claim.model'
 import type { ObjectId } from '../../lib/db'
 import { GROUP_MAX_IDS, GroupReads } from '../../lib/group-reads'
+import { CommandGroup } from '../../lib/command-group'
 import { GroupWrites, OrderedGroupInserts } from '../../lib/group-writes'
 
 
@@ -270,30 +271,20 @@ export async function unlock(lock: HeldLock): Promise<void> {
  * through the `_id` index, FerretDB patch 05) and by their holders' exact pairs (`$or` of `_id` and token), which
  * deletes a lock only for its holder, as `deleteOne({ _id, token })` did.
  */
-class LockReleases {
-  private queue: { lock: HeldLock; done: (err?: unknown) => void }[] = []
-  private flushing = false
-
+class LockReleases extends CommandGroup<{ lock: HeldLock; done: (err?: unknown) => void }> {
   release(lock: HeldLock): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ lock, done: (err) => (err ? reject(err) : resolve()) })
-      if (!this.flushing) void this.flush()
-    })
+    return new Promise((resolve, reject) => this.enqueue({ lock, done: (err) => (err ? reject(err) : resolve()) }))
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, GROUP_MAX_IDS)
-        const locks = batch.map((b) => b.lock)
-        const filter = { _id: { $in: locks.map((l) => l.bookingId) }, $or: locks.map((l) => ({ _id: l.bookingId, token: l.token })) }
-        const err = await BookingLock.collection.deleteMany(filter as never).then(() => undefined, (e: unknown) => e ?? new Error('delete failed'))
-        for (const b of batch) b.done(err)
-      }
-    } finally {
-      this.flushing = false
-    }
+  protected next() {
+    return this.queue.splice(0, GROUP_MAX_IDS)
+  }
+
+  protected async send(batch: { lock: HeldLock; done: (err?: unknown) => void }[]): Promise<void> {
+    const locks = batch.map((b) => b.lock)
+    const filter = { _id: { $in: locks.map((l) => l.bookingId) }, $or: locks.map((l) => ({ _id: l.bookingId, token: l.token })) }
+    const err = await BookingLock.collection.deleteMany(filter as never).then(() => undefined, (e: unknown) => e ?? new Error('delete failed'))
+    for (const b of batch) b.done(err)
   }
 }
 const lockReleases = new LockReleases()
