@@ -1,5 +1,6 @@
 import type { FilterQuery, Model, SortOrder } from 'mongoose'
 import type { Page, PageQuery } from '@xz/shared'
+import { mapConcurrently } from './day-reads'
 
 /** A page read: its rows, the total they are a page of, and the answer made of the rows' mapped items. */
 export interface PageRead<Row> {
@@ -49,6 +50,49 @@ export async function readPageOfEach<Row>(
   )
   const merged = parts.flatMap(([rows]) => rows).sort(compare)
   return pageRead(merged.slice(skipOf(q), end), parts.reduce((n, [, count]) => n + count, 0), q)
+}
+
+/** Counts of closed days (before today) by model, field, day and filter: such a day changes rarely. */
+const closedDayCounts = new Map<string, { n: number; at: number }>()
+const CLOSED_DAY_COUNT_MS = 10 * 60_000
+
+/**
+ * One page of the documents matching `filter` over `dates` (newest first), in `sort` order within each day, read day
+ * by day through an equality on `field` (a scalar date field, the first key of a `*_pushdown` index: searched in SQL on
+ * the embedded database, where one query over the period would read the whole collection), with their total. Each
+ * day is counted (a closed day's count is kept for ten minutes), then only the days the page falls on are read.
+ */
+export async function readPageByDays<Row>(
+  model: Model<any>,
+  field: string,
+  dates: readonly string[],
+  today: string,
+  filter: FilterQuery<any>,
+  sort: Record<string, SortOrder>,
+  q: PageQuery,
+): Promise<PageRead<Row>> {
+  const on = (date: string) => ({ [field]: date, ...filter })
+  const counts = await mapConcurrently(dates, 8, async (date) => {
+    if (date >= today) return model.countDocuments(on(date))
+    const key = JSON.stringify([model.modelName, field, date, filter])
+    const kept = closedDayCounts.get(key)
+    if (kept && Date.now() - kept.at < CLOSED_DAY_COUNT_MS) return kept.n
+    const n = await model.countDocuments(on(date))
+    if (closedDayCounts.size > 10_000) closedDayCounts.clear()
+    closedDayCounts.set(key, { n, at: Date.now() })
+    return n
+  })
+  const rows: Row[] = []
+  let skip = skipOf(q)
+  for (let i = 0; i < dates.length && rows.length < q.pageSize; i++) {
+    if (skip >= counts[i]) {
+      skip -= counts[i]
+      continue
+    }
+    rows.push(...(await model.find(on(dates[i])).sort(sort).skip(skip).limit(q.pageSize - rows.length).lean<Row[]>()))
+    skip = 0
+  }
+  return pageRead(rows, counts.reduce((a, b) => a + b, 0), q)
 }
 
 /** One page of a list already in memory (caches, ranked matches). */

@@ -257,10 +257,22 @@ export const StaffRatingSchema = RatingBodySchema.extend({
 })
 export type StaffRating = z.infer<typeof StaffRatingSchema>
 export const StaffRatingPageSchema = pageOf(StaffRatingSchema)
+/** Days an administrator's list of their whole region covers when no period is given (read day by day). */
+export const STAFF_RATINGS_REGION_DAYS = 30
+/** The longest period such a list may ask for. */
+export const MAX_STAFF_RATINGS_REGION_DAYS = 92
+
 export const StaffRatingQuerySchema = PageQuerySchema.extend({
   hallId: ObjectIdSchema.optional(),
   level: z.coerce.number().int().min(1).max(5).optional(),
-})
+  /**
+   * Local dates of rating, both included. Without a point, an administrator's list covers their region over at most
+   * MAX_STAFF_RATINGS_REGION_DAYS days (by default the last STAFF_RATINGS_REGION_DAYS); with a point, all its ratings.
+   */
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+export type StaffRatingQuery = z.infer<typeof StaffRatingQuerySchema>
 
 // ---------------------------------------------------------------------------------------------
 // Statistics

@@ -1,12 +1,12 @@
 import { Types, type FilterQuery } from 'mongoose'
-import { type CreateRating, DEFAULT_RATING_LEVEL, emptyLevels, isBadRating, type LevelCounts, localDate, localDatesBetween, maskName, type MyRating, type Page, type PageQuery, type PublicRating, RATING_WINDOW_DAYS, type RatingSummary, ratingSummary, regionScopesOf, type StaffRating } from '@xz/shared'
+import { type CreateRating, DEFAULT_RATING_LEVEL, emptyLevels, isBadRating, type LevelCounts, localDate, localDatesBetween, maskName, type MyRating, type Page, type PageQuery, type PublicRating, RATING_WINDOW_DAYS, type RatingSummary, ratingSummary, MAX_STAFF_RATINGS_REGION_DAYS, STAFF_RATINGS_REGION_DAYS, type StaffRatingQuery, addDays, dateRange, regionScopesOf, type StaffRating } from '@xz/shared'
 import type { AuthContext } from '../../lib/auth'
 import { now } from '../../lib/clock'
 import { hallOrRegionFilters } from '../../lib/scope'
 import { claimStep } from '../../lib/step-claims'
-import { AppError, forbidden, isDuplicateKey, notFound } from '../../lib/errors'
+import { AppError, forbidden, invalidField, isDuplicateKey, notFound } from '../../lib/errors'
 import { findOnDates, mapConcurrently } from '../../lib/day-reads'
-import { readPage, readPageOfEach } from '../../lib/paging'
+import { readPage, readPageByDays, readPageOfEach } from '../../lib/paging'
 import { User } from '../auth'
 import { Booking } from '../bookings'
 import { Service } from '../catalogue'
@@ -170,10 +170,26 @@ export async function listPublicRatings(q: PageQuery & { serviceId?: string; hal
   return { ...read.page(read.rows.map((r) => ({ ...ratingBody(r, names), raterName: r.raterName }))), summary }
 }
 
+/** The ratings of an administrator's whole region, newest first, day by day over the asked (or the default) period. */
+async function regionRatingsPage(filter: Record<string, unknown>, q: StaffRatingQuery) {
+  const today = localDate(now())
+  const to = q.to ?? today
+  const from = q.from ?? addDays(to, -(STAFF_RATINGS_REGION_DAYS - 1))
+  if (addDays(from, MAX_STAFF_RATINGS_REGION_DAYS) <= to) {
+    throw invalidField('to', `不指定网点时，查询范围不能超过 ${MAX_STAFF_RATINGS_REGION_DAYS} 天`)
+  }
+  const { ratedDate: _period, ...rest } = filter
+  return readPageByDays<RatingDoc>(Rating, 'ratedDate', dateRange(from, to).reverse(), today, rest, NEWEST_FIRST, q)
+}
+
 /** `GET /staff/ratings`: the ratings of the caller's points (administrators: of their region), raters masked. */
-export async function listStaffRatings(auth: AuthContext, q: PageQuery & { hallId?: string; level?: number }): Promise<Page<StaffRating>> {
-  const filters = hallOrRegionFilters(auth, q.hallId, '无权查看其他网点的评价').map((f) => ({ ...f, ...(q.level ? { level: q.level } : {}) }))
-  const { rows, page } = await readPageOfEach<RatingDoc>(Rating, filters, NEWEST_FIRST, newestFirst, q)
+export async function listStaffRatings(auth: AuthContext, q: StaffRatingQuery): Promise<Page<StaffRating>> {
+  const period = q.from || q.to ? { ratedDate: { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) } } : {}
+  const filters = hallOrRegionFilters(auth, q.hallId, '无权查看其他网点的评价').map((f) => ({ ...f, ...(q.level ? { level: q.level } : {}), ...period }))
+  const regionWide = filters.length === 1 && !('hallId' in filters[0])
+  // a point's (or each point's) ratings: an equality on hallId; a whole region (regionScopes, an array, which the
+  // embedded database cannot search in SQL): day by day over a bounded period, through ratedDate
+  const { rows, page } = regionWide ? await regionRatingsPage(filters[0], q) : await readPageOfEach<RatingDoc>(Rating, filters, NEWEST_FIRST, newestFirst, q)
   const [names, orders] = await Promise.all([namesOf(rows), workOrdersOfRatings(rows.map((r) => r._id))])
   const items = rows.map((r) => ({
     ...ratingBody(r, names),
