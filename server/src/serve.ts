@@ -12,6 +12,7 @@ import { JobRunner } from './lib/jobs'
 import { logger } from './lib/logger'
 import { backgroundJobs } from './modules/jobs'
 import { seedIfEmpty } from './modules/seed'
+import { backfillAuditDates } from './modules/audit'
 import { backfillHallDays } from './modules/bookings'
 import { sleep } from './lib/clock'
 import { warmCaches } from './modules/warm-caches'
@@ -61,6 +62,7 @@ export async function run(): Promise<void> {
   await connectWithRetry(uri)
   logger.info({ db: mongoose.connection.name, embedded: Boolean(embedded) }, 'database connected')
   await backfillHallDays()
+  await backfillAuditDates()
 
   if (c.SEED) {
     await seedIfEmpty({

@@ -1,12 +1,13 @@
 import { addDays } from '@xz/shared'
 import { setNow } from '../../server/src/lib/clock'
-import { AuditLog } from '../../server/src/modules/audit/audit.model'
+import mongoose from 'mongoose'
+import { AuditLog, backfillAuditDates } from '../../server/src/modules/audit/audit.model'
 import { api } from '../helpers/app'
 import type { Session } from '../helpers/auth'
-import { useTestDb } from '../helpers/db'
+import { recording, useTestDb } from '../helpers/db'
 import { at, deskWorld, makeBooking, testDay, type DeskWorld } from '../helpers/desk-fixtures'
 
-useTestDb()
+useTestDb({ monitorCommands: true })
 
 type Booking = Awaited<ReturnType<typeof makeBooking>>
 let w: DeskWorld
@@ -30,6 +31,8 @@ beforeAll(async () => {
   await view(w.actors.adminHere, here._id)
   setNow(undefined)
 })
+// the log is read up to today: the clock stands at the evening of the second day
+beforeEach(() => setNow(at('18:00', day2())))
 afterEach(() => setNow(undefined))
 
 describe('GET /admin/audit: who viewed a person’s full data', () => {
@@ -86,6 +89,34 @@ describe('GET /admin/audit: who viewed a person’s full data', () => {
     const res = await audit(w.actors.adminHere, query)
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
+  })
+
+  it('without a booking, then the last 30 days by default, at most 92 days, and the entries are read day by day through their date', async () => {
+    await AuditLog.collection.insertOne({ at: new Date(`${addDays(day1(), -40)}T02:00:00Z`), date: addDays(day1(), -40), actorId: 'x', actorRole: 'admin', action: 'booking.view', regionScopes: ['140900'] } as never)
+    const recent = await audit(w.actors.adminCity)
+    const older = await audit(w.actors.adminCity, { from: addDays(day1(), -45) })
+    expect(older.body.total).toBe(recent.body.total + 1)
+    expect((await audit(w.actors.adminCity, { from: addDays(day2(), -92), to: day2() })).status).toBe(400)
+    expect((await audit(w.actors.adminCity, { from: addDays(day2(), -91), to: day2() })).status).toBe(200)
+    const { result, commands } = await recording(() => audit(w.actors.adminCity, { pageSize: 2 }))
+    expect(result.body.items).toHaveLength(2)
+    const reads = commands.filter((c) => c.collection === 'auditlogs')
+    expect(reads.length).toBeGreaterThan(0)
+    for (const c of reads) {
+      const filter = (c.command.filter ?? (c.command.pipeline as { $match: object }[])[0].$match) as Record<string, unknown>
+      expect(typeof filter.date).toBe('string')
+    }
+  })
+
+  it('when entries were written before they had a date, then the one-time migration gives them theirs, and they are listed', async () => {
+    const before = (await audit(w.actors.adminCity)).body.total
+    const { insertedId } = await AuditLog.collection.insertOne({ at: new Date(`${day1()}T07:00:00Z`), actorId: 'y', actorRole: 'admin', action: 'booking.view', regionScopes: ['140900'] } as never)
+    expect((await audit(w.actors.adminCity)).body.total).toBe(before) // (no date: not reached)
+    await mongoose.connection.collection('meta').deleteOne({ _id: 'migration:auditDate' as never })
+    expect(await backfillAuditDates()).toBe(1)
+    expect((await AuditLog.findById(insertedId).lean())?.date).toBe(day1())
+    expect(await backfillAuditDates()).toBe(0) // once per database
+    expect((await audit(w.actors.adminCity, { from: day1(), to: day1() })).body.items.map((e: { actorId: string }) => e.actorId)).toContain('y')
   })
 
   it('when staff or citizens ask for the log, then 403', async () => {

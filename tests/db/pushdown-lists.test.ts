@@ -15,6 +15,7 @@ import { Ticket } from '../../server/src/modules/tickets/ticket.model'
 import { Walkin } from '../../server/src/modules/staff/walkin.model'
 import { PolicyApplication } from '../../server/src/modules/policies/policy.model'
 import { Account, User } from '../../server/src/modules/auth/auth.model'
+import { AuditLog } from '../../server/src/modules/audit/audit.model'
 
 type Model = mongoose.Model<any>
 
@@ -43,6 +44,10 @@ const LISTS: [string, Model, string][] = [
   ["a department's policy applications", PolicyApplication, 'departmentId'],
   ['a citizen signing in with WeChat (openid)', User, 'openid'],
   ["the sender's pending notices", Notification, 'status'],
+  ["a region's ratings, day by day (an administrator without a point)", Rating, 'ratedDate'],
+  ["a region's audit log, day by day", AuditLog, 'date'],
+  ["a booking's audit log", AuditLog, 'bookingId'],
+  ['12345 metrics and the monthly report, month by month', Ticket, 'month'],
 ]
 
 describe('every list of a growing collection is searched in SQL on the embedded database', () => {

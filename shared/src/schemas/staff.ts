@@ -261,7 +261,10 @@ export const AuditQuerySchema = PageQuerySchema.extend({
   bookingId: ObjectIdSchema.optional(),
   actorId: ObjectIdSchema.optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
-  /** Local dates, both included. */
+  /**
+   * Local dates, both included. Without a booking, the region's log covers at most 92 days (by default the last 30,
+   * up to today); with a booking, all its entries.
+   */
   from: DateSchema.optional(),
   to: DateSchema.optional(),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })

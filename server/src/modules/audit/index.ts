@@ -1,1 +1,2 @@
 export { recordAudit } from './audit.service'
+export { backfillAuditDates } from './audit.model'
