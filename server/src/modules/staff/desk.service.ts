@@ -22,6 +22,8 @@ import { hallInScope } from './staff.scope'
 
 /** More bookings than a point can hold in a day; keeps the read bounded. */
 const DAY_LIMIT = 2000
+/** The fields of a day list's bookings (staff.mappers toStaffItem, groupBySession and the sort). */
+const DAY_LIST_FIELDS = 'status date start end label serviceId applicant enterprise queueNumber checkedInAt calledAt servedAt windowNumber startAt createdAt'
 
 export const STATUS_LABELS: Record<BookingStatus, string> = {
   booked: '已预约',
@@ -49,7 +51,11 @@ export function invalidState(booking: Pick<BookingDoc, 'status'>, action: string
 export async function listDay(auth: AuthContext, query: StaffBookingsQuery): Promise<StaffDay> {
   const hall = await hallInScope(auth, query.hallId)
   const date = query.date ?? localDate(now())
-  const bookings = await Booking.find({ hallDay: hallDayKey(hall._id, date) }).sort({ startAt: 1, createdAt: 1 }).limit(DAY_LIMIT).lean<BookingDoc[]>()
+  // only what the list shows (a busy point's day is hundreds of bookings, each with its history and claims)
+  const bookings = await Booking.find({ hallDay: hallDayKey(hall._id, date) }, DAY_LIST_FIELDS)
+    .sort({ startAt: 1, createdAt: 1 })
+    .limit(DAY_LIMIT)
+    .lean<BookingDoc[]>()
   const names = await serviceNames(bookings.map((b) => b.serviceId))
   const sessions = groupBySession(bookings).map((s) => ({
     start: s.start,
