@@ -229,12 +229,12 @@ const KEPT_BODY_CHARS = 64 * 1024
 const keptBodies = new WeakMap<object, Buffer>()
 
 /**
- * A JSON answer. A large answer's bytes are kept with the object (weakly): a handler that answers the very same object
- * again (a kept result, such as the public 好差评 figures of 5,000 points, 1.7 MB) sends them again instead of
- * serializing megabytes per request. Objects answered are never changed afterwards.
+ * A JSON answer. The bytes of a large *frozen* answer are kept with the object (weakly): a handler that answers the
+ * very same object again (a kept result such as the public 好差评 figures of 5,000 points, 1.7 MB, frozen by the code
+ * that keeps it to say it never changes) sends them again instead of serializing megabytes per request.
  */
 function sendJson(res: Response, body: unknown): void {
-  if (typeof body !== 'object' || body === null) {
+  if (typeof body !== 'object' || body === null || !Object.isFrozen(body)) {
     res.json(body)
     return
   }

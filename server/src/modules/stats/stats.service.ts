@@ -149,7 +149,8 @@ export async function ratingStats(auth: AuthContext | undefined, q: RatingStatsQ
     .map(([key, c]) => ({ key, name: nameOf(key), ...ratingMetrics(c) }))
     .sort((a, b) => b.total - a.total || b.served - a.served || a.key.localeCompare(b.key))
   const overall = ratingMetrics([...groups.values()].reduce(addCounts, emptyCounts()))
-  const result: RatingStats = { groupBy: q.groupBy, from, to, rows, overall }
+  // (frozen: a kept answer never changes, and routes.ts keeps its bytes)
+  const result: RatingStats = Object.freeze({ groupBy: q.groupBy, from, to, rows, overall })
   if (memoKey) {
     if (figuresMemo.size >= 16) figuresMemo.delete(figuresMemo.keys().next().value!)
     figuresMemo.set(memoKey, { inputs, result })
