@@ -4,6 +4,7 @@
  * it was asked, and an id of the wrong shape fails only its own read.
  */
 import mongoose, { Schema, Types } from 'mongoose'
+import { findByIds } from '../../server/src/lib/db'
 import { GROUP_MAX_IDS, GroupReads } from '../../server/src/lib/group-reads'
 import { recording, useTestDb } from '../helpers/db'
 
@@ -68,5 +69,16 @@ describe('group reads', () => {
     await expect(bad.read('n4')).rejects.toBeDefined()
     const good = new GroupReads<{ _id: string }>(() => Note, { n: 1 })
     expect(await good.read('n3')).toMatchObject({ _id: 'n3' })
+  })
+})
+
+describe('findByIds', () => {
+  it('when ids are asked for, then the documents come in their order (null where there is none), read by one $in per thousand', async () => {
+    const ids = ['n9', 'nope', 'n2', 'n9', ...Array.from({ length: 1100 }, (_, i) => `x${i}`)]
+    const { result, commands } = await recording(() => findByIds<{ _id: string; n: number }>(Note, ids, 'n'))
+    expect(result.slice(0, 4).map((d) => d?._id ?? null)).toEqual(['n9', null, 'n2', 'n9'])
+    expect(result.slice(4).every((d) => d === null)).toBe(true)
+    const finds = commands.filter((c) => c.name === 'find' && c.collection === Note.collection.name)
+    expect(finds.map((c) => (c.command.filter as { _id: { $in: unknown[] } })._id.$in.length)).toEqual([1000, 103])
   })
 })

@@ -7,6 +7,7 @@ import { Bundle, Service } from './catalogue.model'
 import { compact, summaries, type ServiceFull, type ServiceLean, type Status } from './catalogue.mapping'
 import { bundleTimes, mergeMaterials, type BundleItem } from './catalogue.rules'
 import { requireExisting } from './items.service'
+import { findByIds } from '../../lib/db'
 
 // Bundles (一件事一次办): several items done as one, with their merged materials list.
 
@@ -51,8 +52,7 @@ function bundleSummary(b: BundleLean, items: BundleItem[]): BundleSummary {
 export async function listBundles(): Promise<BundleSummary[]> {
   const bundles = await Bundle.find({ status: 'active' }).sort({ name: 1 }).lean<BundleLean[]>()
   const ids = [...new Set(bundles.flatMap((b) => b.serviceIds.map(String)))]
-  // (each item by `_id`: the embedded database searches that, while a `$in` reads every item)
-  const services = await Promise.all(ids.map((id) => Service.findById(id, 'name promisedLimitDays visits').lean<ServiceLean>()))
+  const services = await findByIds<ServiceLean>(Service, ids, 'name promisedLimitDays visits')
   const byId = new Map(services.flatMap((s) => (s ? [[s._id.toString(), bundleItem(s)] as const] : [])))
   return bundles.map((b) => bundleSummary(b, b.serviceIds.flatMap((id) => byId.get(id.toString()) ?? [])))
 }
@@ -60,7 +60,7 @@ export async function listBundles(): Promise<BundleSummary[]> {
 export async function getBundle(id: string): Promise<BundleDetail> {
   const b = await Bundle.findById(id).lean<BundleLean>()
   if (!b) throw notFound('一件事')
-  const rows = await Promise.all(b.serviceIds.map((sid) => Service.findById(sid).lean<ServiceFull>()))
+  const rows = await findByIds<ServiceFull>(Service, b.serviceIds)
   const byId = new Map(rows.flatMap((s) => (s ? [[s._id.toString(), s] as const] : [])))
   const ordered = b.serviceIds.flatMap((sid) => byId.get(sid.toString()) ?? [])
   const items = ordered.map(bundleItem)

@@ -1,5 +1,6 @@
 import type mongoose from 'mongoose'
 import type { ServiceQuery } from '@xz/shared'
+import { findByIds } from '../../lib/db'
 import { GroupReads } from '../../lib/group-reads'
 import { CatalogueVersion, SERVICES_VERSION_ID, Service, servicesWrittenHere } from './catalogue.model'
 import { CACHE_CHECK_MS } from '../../lib/versioned-cache'
@@ -146,16 +147,13 @@ export async function activeServicesById(): Promise<Map<string, IndexedService>>
   return byIdMap(await activeServices())
 }
 
-/**
- * Names of items by id for lists: active items from the index, the others (archived) read one by one by `_id` —
- * never an `$in`, which the embedded database answers by reading the whole collection.
- */
+/** Names of items by id for lists: active items from the index, the others (archived) read by `_id` (findByIds). */
 export async function serviceNamesById(ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const active = await activeServicesById()
   const missing = unique.filter((id) => !active.has(id) && /^[0-9a-f]{24}$/i.test(id))
-  const rows = await Promise.all(missing.map((id) => Service.findById(id, 'name').lean<{ _id: mongoose.Types.ObjectId; name: string }>()))
+  const rows = await findByIds<{ _id: mongoose.Types.ObjectId; name: string }>(Service, missing, 'name')
   const out = new Map<string, string>()
   for (const id of unique) {
     const s = active.get(id)

@@ -7,6 +7,7 @@ import { Service } from './catalogue.model'
 import { RANK_FIELDS, SUMMARY_FIELDS, summaries, type ServiceLean, type Status } from './catalogue.mapping'
 import { appliesInRegion, parseQuery, rankItems, searchFilter, withinRegion } from './catalogue.rules'
 import { browseActive, rankedSearch, themeCounts } from './search-index'
+import { findByIds } from '../../lib/db'
 
 // Finding items: search (public and administrators'), and the themes to browse by.
 
@@ -35,10 +36,9 @@ async function search(query: ServiceQuery, scope: SearchScope): Promise<Page<Ser
   const filter = and.length === 1 ? and[0] : { $and: and }
   if (isPublic(scope)) {
     // Filtering, ranking (or name order, browsing) and total come from the in-process index; only the page's items
-    // are read, each by `_id` (the embedded database pushes `_id` equality down, while `$in` decodes the whole
-    // collection).
+    // are read, by `_id` (findByIds).
     const read = slicePage(parsed ? await rankedSearch(query, parsed) : await browseActive(query), query)
-    const rows = await Promise.all(read.rows.map((s) => Service.findById(s._id, SUMMARY_FIELDS).lean<ServiceLean>()))
+    const rows = await findByIds<ServiceLean>(Service, read.rows.map((s) => s._id), SUMMARY_FIELDS)
     return read.page(await summaries(rows.filter((r) => r !== null)))
   }
   if (parsed) {
