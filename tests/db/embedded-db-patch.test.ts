@@ -3,29 +3,12 @@
  * these tests apply it to a pristine copy of that source (from the Go module cache) and fail when a patch stops
  * applying, so that an upgrade of FerretDB can never silently produce an unpatched binary.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { EMBEDDED_PATCHES, EMBEDDED_SRC } from '../../server/src/lib/embedded-db'
+import { EMBEDDED_PATCHES } from '../../server/src/lib/embedded-db'
 import { applyPatches, parsePatch, PatchError, readPatches } from '../../server/src/lib/embedded-db-patch'
-
-/** FerretDB's module folder in the Go module cache, as the build resolves it from server/embedded-db/go.mod. */
-function ferretDbSource(): string {
-  const res = spawnSync('go', ['list', '-m', '-json', 'github.com/FerretDB/FerretDB'], {
-    cwd: EMBEDDED_SRC,
-    encoding: 'utf8',
-    env: { ...process.env, GOFLAGS: '-mod=mod' },
-  })
-  if (res.status !== 0) throw new Error(`go list failed: ${res.stderr}`)
-  let dir = (JSON.parse(res.stdout) as { Dir?: string }).Dir
-  if (!dir) {
-    const dl = spawnSync('go', ['mod', 'download', '-json', 'github.com/FerretDB/FerretDB'], { cwd: EMBEDDED_SRC, encoding: 'utf8' })
-    dir = (JSON.parse(dl.stdout) as { Dir?: string }).Dir
-  }
-  if (!dir) throw new Error('FerretDB source not found in the Go module cache')
-  return dir
-}
+import { ferretDbSource } from '../helpers/ferretdb-source'
 
 const patches = readPatches(EMBEDDED_PATCHES)
 let work: string
@@ -48,13 +31,16 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
 describe('FerretDB patch set', () => {
-  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates, the _id pushdown with more conditions and the _id $in pushdown', () => {
+  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates, the _id pushdown with more conditions, the _id $in pushdown, the single-pass decoder, release builds without lifetime tracking and projection without deep copies', () => {
     expect(patches.map((p) => p.name)).toEqual([
       '01-id-index.patch',
       '02-equality-pushdown.patch',
       '03-update-releases-each-statement.patch',
       '04-id-pushdown-with-more-conditions.patch',
       '05-id-in-pushdown.patch',
+      '06-sjson-single-pass-decode.patch',
+      '07-no-lifetime-tracking-in-release.patch',
+      '08-projection-without-deep-copies.patch',
     ])
     expect(patches[0].edits[0].replace).toContain('`->"_id"`')
     expect(patches[1].edits[0].replace).toContain('_pushdown')
@@ -64,6 +50,12 @@ describe('FerretDB patch set', () => {
     expect(patches[3].edits.map((e) => e.search.includes('params.Filter.Len() == 1'))).toEqual([true, true])
     // the query, its explain, and the function both call
     expect(patches[4].edits.map((e) => e.replace.includes('idInPushdown('))).toEqual([true, true, true])
+    // the imports, and the fast Unmarshal in front of the original one (renamed)
+    expect(patches[5].edits[1].replace).toContain('func unmarshalOriginal(data []byte)')
+    expect(patches[5].edits[1].replace).toContain('decodeFast(data)')
+    expect(patches[6].edits.map((e) => e.replace.includes('!debugbuild.Enabled'))).toEqual([true, true])
+    expect(patches[7].edits[0].search).toContain('projected.DeepCopy()')
+    expect(patches[7].edits[0].replace).not.toContain('DeepCopy')
   })
 
   it('applies to the vendored FerretDB v1.24.2 source, each search text exactly once', () => {
@@ -80,6 +72,9 @@ describe('FerretDB patch set', () => {
     expect(file('internal/backends/sqlite/collection.go').match(/xinzhou patch 04/g)).toHaveLength(2)
     expect(file('internal/backends/sqlite/collection.go').match(/idInPushdown\(params\.Filter\)/g)).toHaveLength(2)
     expect(file('internal/backends/sqlite/collection.go')).toContain('WHERE %s IN (%s)')
+    expect(file('internal/handler/sjson/sjson.go').match(/^func (Unmarshal|unmarshalOriginal)\(data \[\]byte\)/gm)).toHaveLength(2)
+    expect(file('internal/util/resource/resource.go').match(/xinzhou patch 07/g)).toHaveLength(2)
+    expect(file('internal/handler/common/projection.go')).toContain('xinzhou patch 08')
   })
 
   it('fails loudly, naming the patch, when the source differs and changes nothing', () => {
