@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
 describe('FerretDB patch set', () => {
-  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates, the _id pushdown with more conditions, the _id $in pushdown, the single-pass decoder, release builds without lifetime tracking and projection without deep copies', () => {
+  it('holds the _id-index fix, the equality pushdown, the per-statement release of updates, the _id pushdown with more conditions, the _id $in pushdown, the single-pass decoder, release builds without lifetime tracking, projection without deep copies and no query log formatting unless debug', () => {
     expect(patches.map((p) => p.name)).toEqual([
       '01-id-index.patch',
       '02-equality-pushdown.patch',
@@ -41,6 +41,7 @@ describe('FerretDB patch set', () => {
       '06-sjson-single-pass-decode.patch',
       '07-no-lifetime-tracking-in-release.patch',
       '08-projection-without-deep-copies.patch',
+      '09-no-query-log-formatting-unless-debug.patch',
     ])
     expect(patches[0].edits[0].replace).toContain('`->"_id"`')
     expect(patches[1].edits[0].replace).toContain('_pushdown')
@@ -56,6 +57,7 @@ describe('FerretDB patch set', () => {
     expect(patches[6].edits.map((e) => e.replace.includes('!debugbuild.Enabled'))).toEqual([true, true])
     expect(patches[7].edits[0].search).toContain('projected.DeepCopy()')
     expect(patches[7].edits[0].replace).not.toContain('DeepCopy')
+    expect(patches[8].edits[0].replace).toContain('queryLogger(')
   })
 
   it('applies to the vendored FerretDB v1.24.2 source, each search text exactly once', () => {
@@ -75,6 +77,7 @@ describe('FerretDB patch set', () => {
     expect(file('internal/handler/sjson/sjson.go').match(/^func (Unmarshal|unmarshalOriginal)\(data \[\]byte\)/gm)).toHaveLength(2)
     expect(file('internal/util/resource/resource.go').match(/xinzhou patch 07/g)).toHaveLength(2)
     expect(file('internal/handler/common/projection.go')).toContain('xinzhou patch 08')
+    expect(file('internal/util/fsql/db.go')).toContain('slog.New(slog.DiscardHandler)')
   })
 
   it('fails loudly, naming the patch, when the source differs and changes nothing', () => {

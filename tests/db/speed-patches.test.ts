@@ -6,7 +6,8 @@
  *    patched copy of FerretDB; and the built binary, asked to decode every document both ways
  *    (EMBEDDED_DB_SJSON_VERIFY), takes the fast path for what the application stores and finds no difference;
  *  - 07, no lifetime tracking in release builds: the binary's profiler lists none of FerretDB's tracking profiles;
- *  - 08, projection without deep copies: projected fields come back in the document's order with their values.
+ *  - 08, projection without deep copies: projected fields come back in the document's order with their values;
+ *  - 09, no query log formatting unless debug: with the debug log on, every statement is still logged.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -22,6 +23,38 @@ import { ferretDbSource } from '../helpers/ferretdb-source'
 const Projected = mongoose.model('SpProjected', new Schema({ _id: String }, { strict: false }))
 
 useTestDb()
+
+interface RunningBinary {
+  client: MongoClient
+  stderr(): string
+  stop(): Promise<void>
+}
+
+/** The built binary on a fresh data folder and a free port, with extra environment variables. */
+async function startBinary(env: Record<string, string>): Promise<RunningBinary> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-speed-patches-'))
+  const port = await freeTcpPort()
+  const child: ChildProcess = spawn(ensureEmbeddedBinary(() => undefined), ['-listen', `127.0.0.1:${port}`, '-dir', dir], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+  await waitForPort('127.0.0.1', port)
+  const client = await new MongoClient(`mongodb://127.0.0.1:${port}/verify?directConnection=true&retryWrites=false`).connect()
+  return {
+    client,
+    stderr: () => stderr,
+    async stop() {
+      await client.close()
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      })
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
 
 describe('patch 06: the single-pass decoder', () => {
   it("passes FerretDB's sjson tests and the differential test inside a patched copy of FerretDB", () => {
@@ -50,35 +83,23 @@ describe('patch 06: the single-pass decoder', () => {
   }, 300_000)
 
   describe('the built binary, decoding every document both ways', () => {
-    let child: ChildProcess
+    let db: RunningBinary
     let client: MongoClient
-    let stderr = ''
     let pprofPort = 0
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-sjson-verify-'))
+    const stderr = () => db.stderr()
 
     beforeAll(async () => {
-      const bin = ensureEmbeddedBinary(() => undefined)
-      const port = await freeTcpPort()
       pprofPort = await freeTcpPort()
-      child = spawn(bin, ['-listen', `127.0.0.1:${port}`, '-dir', dir], {
-        env: { ...process.env, EMBEDDED_DB_SJSON_VERIFY: '1', EMBEDDED_DB_PPROF: `127.0.0.1:${pprofPort}` },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      })
-      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
-      await waitForPort('127.0.0.1', port)
+      db = await startBinary({ EMBEDDED_DB_SJSON_VERIFY: '1', EMBEDDED_DB_PPROF: `127.0.0.1:${pprofPort}` })
       await waitForPort('127.0.0.1', pprofPort)
-      client = await new MongoClient(`mongodb://127.0.0.1:${port}/verify?directConnection=true&retryWrites=false`).connect()
+      client = db.client
     })
-    afterAll(async () => {
-      await client?.close()
-      child?.kill('SIGTERM')
-      fs.rmSync(dir, { recursive: true, force: true })
-    })
+    afterAll(() => db?.stop())
 
     const verdicts = () => ({
-      ok: stderr.match(/^sjson-verify ok$/gm)?.length ?? 0,
-      fallback: stderr.match(/^sjson-verify fallback$/gm)?.length ?? 0,
-      mismatch: stderr.match(/^sjson-verify MISMATCH.*$/gm) ?? [],
+      ok: stderr().match(/^sjson-verify ok$/gm)?.length ?? 0,
+      fallback: stderr().match(/^sjson-verify fallback$/gm)?.length ?? 0,
+      mismatch: stderr().match(/^sjson-verify MISMATCH.*$/gm) ?? [],
     })
 
     it('reads back every BSON type, escapes and nesting the same, through the fast path', async () => {
@@ -151,6 +172,24 @@ describe('patch 06: the single-pass decoder', () => {
       expect(index).toContain('goroutine') // the profiler answers
       expect(index).not.toMatch(/FerretDB\//)
     })
+  })
+})
+
+describe('patch 09: no query log formatting unless debug', () => {
+  it('still logs every SQL statement with its arguments when the debug log is on (EMBEDDED_DB_DEBUG_LOG)', async () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xz-debug-log-')), 'db.log')
+    const db = await startBinary({ EMBEDDED_DB_DEBUG_LOG: log })
+    try {
+      await db.client.db('verify').collection('logged').insertOne({ _id: 'x' as never, marker: 'patch-09-marker' })
+      expect(await db.client.db('verify').collection('logged').findOne({ _id: 'x' as never })).toMatchObject({ marker: 'patch-09-marker' })
+      const text = fs.readFileSync(log, 'utf8')
+      expect(text).toMatch(/>>> INSERT INTO/)
+      expect(text).toMatch(/<<< INSERT INTO/)
+      expect(text).toContain('patch-09-marker') // the statement's arguments
+    } finally {
+      await db.stop()
+      fs.rmSync(path.dirname(log), { recursive: true, force: true })
+    }
   })
 })
 
