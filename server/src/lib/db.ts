@@ -27,15 +27,65 @@ export async function connectDb(uri: string): Promise<typeof mongoose> {
  * Creates the indexes of every registered model explicitly, so that index failures surface at start.
  *
  * Index names matter: an index whose name ends in `_pushdown` tells the patched embedded database that its first
- * field always holds a scalar, so an equality on it is searched in SQL (server/embedded-db/patches). When a
+ * field always holds a scalar, so an equality on it is searched in SQL (server/embedded-db/patches). On the embedded
+ * database only the indexes it uses are kept (`usedByEmbeddedDb`). When a
  * model renames an index (e.g. `userId_1_status_1` → `userId_1_status_1_pushdown`), the index with the same key
  * under the old name is dropped first: MongoDB refuses two indexes with one key.
  */
 export async function ensureIndexes(): Promise<void> {
+  const embedded = await isFerretDb()
   for (const name of mongoose.modelNames()) {
     const model = mongoose.model(name)
     await dropRenamedIndexes(model)
-    await model.createIndexes()
+    if (!embedded) {
+      await model.createIndexes()
+      continue
+    }
+    const [used, unused] = partition(model.schema.indexes(), ([, options]) => usedByEmbeddedDb(options))
+    // (as Model.createIndexes does it for the plain schemas here: no discriminators, collations or write concerns)
+    for (const [keys, { _autoIndex, ...options }] of used as [IndexSpec[0], IndexSpec[1] & { _autoIndex?: unknown }][]) {
+      await model.collection.createIndex(keys as mongoose.mongo.IndexSpecification, options as mongoose.mongo.CreateIndexesOptions)
+    }
+    await dropIndexesWithKeys(model, unused.map(([keys]) => keys))
+  }
+}
+
+type IndexSpec = ReturnType<mongoose.Schema['indexes']>[number]
+
+/** Whether the connected server is FerretDB, the embedded database (its `buildInfo` names its version). */
+async function isFerretDb(): Promise<boolean> {
+  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 })
+  return 'ferretdbVersion' in info
+}
+
+/**
+ * Whether an index does anything on the embedded database. FerretDB v1 searches SQL only by `_id` and (patched) by
+ * the first field of an index named `*_pushdown`; it never reads any other index, yet every insert and update
+ * maintains them all (three of the bookings' nine were 22 % of a booking insert's database CPU at the SPEC §6 volumes).
+ * A unique index enforces its key, so it stays. MongoDB gets every index.
+ */
+export function usedByEmbeddedDb(options: IndexSpec[1]): boolean {
+  return Boolean(options?.unique) || (typeof options?.name === 'string' && options.name.endsWith('_pushdown'))
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))]
+}
+
+/** Drops the collection's indexes on exactly these keys (made by an earlier version, or before this rule). */
+async function dropIndexesWithKeys(model: mongoose.Model<any>, keys: IndexSpec[0][]): Promise<void> {
+  if (keys.length === 0) return
+  let existing: { name?: string; key: Record<string, unknown> }[]
+  try {
+    existing = (await model.collection.indexes()) as typeof existing
+  } catch {
+    return // no collection yet
+  }
+  for (const index of existing) {
+    if (!index.name || index.name === '_id_' || !keys.some((k) => JSON.stringify(k) === JSON.stringify(index.key))) continue
+    logger.info({ collection: model.collection.name, index: index.name }, 'dropping an index the embedded database never reads')
+    // several processes may do this at once: an index already dropped is fine
+    await model.collection.dropIndex(index.name).catch(() => undefined)
   }
 }
 
