@@ -75,13 +75,7 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
 /** Drops the collection's indexes on exactly these keys (made by an earlier version, or before this rule). */
 async function dropIndexesWithKeys(model: mongoose.Model<any>, keys: IndexSpec[0][]): Promise<void> {
   if (keys.length === 0) return
-  let existing: { name?: string; key: Record<string, unknown> }[]
-  try {
-    existing = (await model.collection.indexes()) as typeof existing
-  } catch {
-    return // no collection yet
-  }
-  for (const index of existing) {
+  for (const index of await existingIndexes(model)) {
     if (!index.name || index.name === '_id_' || !keys.some((k) => JSON.stringify(k) === JSON.stringify(index.key))) continue
     logger.info({ collection: model.collection.name, index: index.name }, 'dropping an index the embedded database never reads')
     // several processes may do this at once: an index already dropped is fine
@@ -89,15 +83,19 @@ async function dropIndexesWithKeys(model: mongoose.Model<any>, keys: IndexSpec[0
   }
 }
 
+/** The collection's indexes; none while the collection does not exist. */
+async function existingIndexes(model: mongoose.Model<any>): Promise<{ name?: string; key: Record<string, unknown> }[]> {
+  try {
+    return (await model.collection.indexes()) as { name?: string; key: Record<string, unknown> }[]
+  } catch {
+    return [] // no collection yet
+  }
+}
+
 async function dropRenamedIndexes(model: mongoose.Model<any>): Promise<void> {
   const wanted = model.schema.indexes().filter(([, opts]) => typeof opts?.name === 'string')
   if (wanted.length === 0) return
-  let existing: { name?: string; key: Record<string, unknown> }[]
-  try {
-    existing = (await model.collection.indexes()) as typeof existing
-  } catch {
-    return // no collection yet
-  }
+  const existing = await existingIndexes(model)
   for (const [key, opts] of wanted) {
     const same = existing.find((i) => i.name !== opts.name && i.name !== '_id_' && JSON.stringify(i.key) === JSON.stringify(key))
     if (!same?.name) continue
