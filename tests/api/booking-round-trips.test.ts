@@ -11,6 +11,7 @@ import { BookingClaim } from '../../server/src/modules/bookings/claim.model'
 import { useListeningApp } from '../helpers/app'
 import { NOW, SATURDAY, bookingBody, citizens, makeWorld } from '../helpers/booking-fixtures'
 import { type Command, recording, useTestDb } from '../helpers/db'
+import { requestStatus } from '../helpers/http-status'
 
 useTestDb({ monitorCommands: true })
 
@@ -60,16 +61,8 @@ describe('the round trips of a booking', () => {
     // nothing to group)
     const agent = new http.Agent({ keepAlive: true, maxSockets: 30 })
     const { port } = server().address() as AddressInfo
-    const send = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
-      new Promise<number>((resolve, reject) => {
-        const data = body === undefined ? undefined : JSON.stringify(body)
-        const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: data ? { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(data)) } : headers }, (res) => {
-          res.resume()
-          res.on('end', () => resolve(res.statusCode ?? 0))
-        })
-        req.on('error', reject)
-        req.end(data)
-      })
+    const send = (method: string, path: string, headers?: Record<string, string>, body?: unknown) =>
+      requestStatus(`http://127.0.0.1:${port}${path}`, { agent, method, headers, body })
     try {
       expect(await Promise.all(Array.from({ length: 30 }, () => send('GET', '/api/v1/health')))).toEqual(Array(30).fill(200))
       const bodies = people.slice(0, 30).map((who) => ({ headers: who.auth, body: bookingBody(slotId, w.service._id) }))

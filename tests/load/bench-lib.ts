@@ -9,6 +9,7 @@ import http, { type Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { requestStatus } from '../helpers/http-status'
 
 process.env.NODE_ENV ??= 'development'
 process.env.LOG_LEVEL ??= 'silent'
@@ -45,22 +46,9 @@ export async function burst(n: number, concurrency: number, task: (i: number) =>
   return { wallMs, perSecond: (n / wallMs) * 1000, ...latencyStats(latencies) }
 }
 
-/**
- * A lean HTTP client for bursts (node:http with kept-alive sockets): on this machine the benchmark's client shares the
- * two cores with the server and the database, and `fetch` costs about three times as much CPU per request. Resolves
- * to the status; the body is read and dropped.
- */
+/** A burst's POST (tests/helpers/http-status: node:http with kept-alive sockets, lean on the client's CPU). */
 export function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<number> {
-  const payload = Buffer.from(JSON.stringify(body))
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: keepAlive, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': payload.length } }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end(payload)
-  })
+  return requestStatus(url, { agent: keepAlive, method: 'POST', headers, body })
 }
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 })
 
